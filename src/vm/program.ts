@@ -1,0 +1,243 @@
+// A compiled Cairo 0 program (the JSON cairo-compile writes), parsed and checked.
+import { Felt, parseFelt } from './felt';
+import { ProgramError } from './errors';
+
+export interface ApTracking {
+  group: number;
+  offset: number;
+}
+export interface FlowTrackingData {
+  apTracking: ApTracking;
+  referenceIds: Record<string, number>;
+}
+export interface HintDef {
+  code: string;
+  accessibleScopes: string[];
+  flowTrackingData: FlowTrackingData;
+}
+export interface ReferenceDef {
+  apTrackingData: ApTracking;
+  pc: number;
+  value: string;
+}
+export interface Location {
+  startLine: number;
+  startCol: number;
+  endLine: number;
+  endCol: number;
+  filename: string;
+  /** Where a reference was expanded from, with the message cairo-lang prints. */
+  parent?: { location: Location; message: string };
+}
+export interface InstructionLocation {
+  inst: Location;
+  hints: ({ location: Location; nPrefixNewlines: number } | null)[];
+  accessibleScopes: string[];
+  flowTrackingData: FlowTrackingData | undefined;
+}
+export interface DebugInfo {
+  instructionLocations: Map<number, InstructionLocation>;
+  fileContents: Record<string, string>;
+}
+export interface Attribute {
+  name: string;
+  value: string;
+  startPc: number;
+  endPc: number;
+  accessibleScopes: string[];
+  flowTrackingData: FlowTrackingData | undefined;
+}
+export interface MemberDef {
+  cairoType: string;
+  offset: number;
+}
+export type Identifier =
+  | { type: 'function'; pc: number; decorators: string[] }
+  | { type: 'label'; pc: number }
+  | { type: 'const'; value: bigint }
+  | { type: 'struct'; fullName: string; members: Record<string, MemberDef>; size: number }
+  | { type: 'type_definition'; cairoType: string }
+  | { type: 'alias'; destination: string }
+  | { type: 'reference'; fullName: string; cairoType: string; references: ReferenceDef[] }
+  | { type: 'member'; cairoType: string; offset: number }
+  | { type: 'namespace' }
+  | { type: 'other'; raw: string };
+
+export interface Program {
+  prime: bigint;
+  data: Felt[];
+  builtins: string[];
+  /** Hints by pc. */
+  hints: Map<number, HintDef[]>;
+  identifiers: Map<string, Identifier>;
+  references: ReferenceDef[];
+  attributes: Attribute[];
+  debugInfo: DebugInfo | undefined;
+  mainScope: string;
+  compilerVersion: string | undefined;
+}
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function need(cond: unknown, what: string): asserts cond {
+  if (!cond) throw new ProgramError(`Invalid program: ${what}.`);
+}
+
+function parseApTracking(j: Json, where: string): ApTracking {
+  need(j && Number.isInteger(j.group) && Number.isInteger(j.offset), `${where}: ap_tracking needs integer group and offset`);
+  return { group: j.group, offset: j.offset };
+}
+
+function parseFlow(j: Json, where: string): FlowTrackingData {
+  need(j && typeof j === 'object', `${where}: missing flow_tracking_data`);
+  return { apTracking: parseApTracking(j.ap_tracking, where), referenceIds: j.reference_ids ?? {} };
+}
+
+function parseLocation(j: Json): Location {
+  const loc: Location = {
+    startLine: j.start_line,
+    startCol: j.start_col,
+    endLine: j.end_line,
+    endCol: j.end_col,
+    filename: j.input_file?.filename ?? '',
+  };
+  if (Array.isArray(j.parent_location) && j.parent_location.length === 2) {
+    loc.parent = { location: parseLocation(j.parent_location[0]), message: String(j.parent_location[1]) };
+  }
+  return loc;
+}
+
+function parseIdentifier(j: Json): Identifier {
+  switch (j?.type) {
+    case 'function':
+      return { type: 'function', pc: j.pc, decorators: j.decorators ?? [] };
+    case 'label':
+      return { type: 'label', pc: j.pc };
+    case 'const':
+      return { type: 'const', value: BigInt(j.value) };
+    case 'struct': {
+      const members: Record<string, MemberDef> = {};
+      for (const [k, m] of Object.entries<Json>(j.members ?? {})) members[k] = { cairoType: m.cairo_type, offset: m.offset };
+      return { type: 'struct', fullName: j.full_name, members, size: j.size };
+    }
+    case 'type_definition':
+      return { type: 'type_definition', cairoType: j.cairo_type };
+    case 'alias':
+      return { type: 'alias', destination: j.destination };
+    case 'reference':
+      return {
+        type: 'reference',
+        fullName: j.full_name,
+        cairoType: j.cairo_type,
+        references: (j.references ?? []).map((r: Json) => ({ apTrackingData: parseApTracking(r.ap_tracking_data, 'reference'), pc: r.pc, value: r.value })),
+      };
+    case 'member':
+      return { type: 'member', cairoType: j.cairo_type, offset: j.offset };
+    case 'namespace':
+      return { type: 'namespace' };
+    default:
+      return { type: 'other', raw: String(j?.type) };
+  }
+}
+
+/** Parses and checks a program's JSON text. Throws ProgramError with what is wrong. */
+export function parseProgram(text: string): Program {
+  let j: Json;
+  try {
+    j = JSON.parse(text);
+  } catch (e) {
+    throw new ProgramError(`Invalid program: the file is not valid JSON (${(e as Error).message}).`);
+  }
+  need(j && typeof j === 'object' && !Array.isArray(j), 'the top level must be a JSON object');
+  need(typeof j.prime === 'string', 'missing field "prime"');
+  need(Array.isArray(j.data), 'missing field "data" (a list of hex strings)');
+  let prime: bigint;
+  try {
+    prime = BigInt(j.prime);
+  } catch {
+    throw new ProgramError(`Invalid program: "prime" is not a number: ${JSON.stringify(j.prime)}.`);
+  }
+  need(prime > 2n, '"prime" must be above 2');
+  const data: Felt[] = j.data.map((d: Json, i: number) => {
+    need(typeof d === 'string' && /^(0x[0-9a-fA-F]+|[0-9]+)$/.test(d), `data[${i}] is not a hex number: ${JSON.stringify(d)}`);
+    const v = BigInt(d);
+    need(v < prime, `data[${i}] is not below the prime`);
+    return parseFelt(d);
+  });
+  const builtins: string[] = j.builtins ?? [];
+  need(Array.isArray(builtins) && builtins.every((b) => typeof b === 'string'), '"builtins" must be a list of names');
+
+  const hints = new Map<number, HintDef[]>();
+  for (const [pc, list] of Object.entries<Json>(j.hints ?? {})) {
+    const at = Number(pc);
+    need(Number.isInteger(at) && at >= 0 && at < data.length, `hint pc ${pc} is outside the program`);
+    need(Array.isArray(list), `hints at pc ${pc} must be a list`);
+    hints.set(at, list.map((h: Json) => {
+      need(typeof h?.code === 'string', `a hint at pc ${pc} has no code`);
+      return { code: h.code, accessibleScopes: h.accessible_scopes ?? [], flowTrackingData: parseFlow(h.flow_tracking_data, `hint at pc ${pc}`) };
+    }));
+  }
+
+  const identifiers = new Map<string, Identifier>();
+  for (const [name, id] of Object.entries<Json>(j.identifiers ?? {})) identifiers.set(name, parseIdentifier(id));
+
+  const references: ReferenceDef[] = (j.reference_manager?.references ?? []).map((r: Json) => ({
+    apTrackingData: parseApTracking(r.ap_tracking_data, 'reference_manager'),
+    pc: r.pc,
+    value: String(r.value),
+  }));
+
+  const attributes: Attribute[] = (j.attributes ?? []).map((a: Json) => ({
+    name: a.name,
+    value: a.value,
+    startPc: a.start_pc,
+    endPc: a.end_pc,
+    accessibleScopes: a.accessible_scopes ?? [],
+    flowTrackingData: a.flow_tracking_data ? parseFlow(a.flow_tracking_data, `attribute ${a.name}`) : undefined,
+  }));
+
+  let debugInfo: DebugInfo | undefined;
+  if (j.debug_info) {
+    const locs = new Map<number, InstructionLocation>();
+    for (const [pc, l] of Object.entries<Json>(j.debug_info.instruction_locations ?? {})) {
+      locs.set(Number(pc), {
+        inst: parseLocation(l.inst),
+        hints: (l.hints ?? []).map((h: Json) => (h ? { location: parseLocation(h.location), nPrefixNewlines: h.n_prefix_newlines ?? 0 } : null)),
+        accessibleScopes: l.accessible_scopes ?? [],
+        flowTrackingData: l.flow_tracking_data ? parseFlow(l.flow_tracking_data, `debug_info at pc ${pc}`) : undefined,
+      });
+    }
+    debugInfo = { instructionLocations: locs, fileContents: j.debug_info.file_contents ?? {} };
+  }
+
+  return {
+    prime,
+    data,
+    builtins,
+    hints,
+    identifiers,
+    references,
+    attributes,
+    debugInfo,
+    mainScope: typeof j.main_scope === 'string' ? j.main_scope : '__main__',
+    compilerVersion: j.compiler_version,
+  };
+}
+
+/** Follows aliases to the identifier a name stands for. */
+export function resolveIdentifier(program: Program, name: string): { name: string; id: Identifier } | undefined {
+  for (let i = 0; i < 20; i++) {
+    const id = program.identifiers.get(name);
+    if (id === undefined) return undefined;
+    if (id.type !== 'alias') return { name, id };
+    name = id.destination;
+  }
+  return undefined;
+}
+
+/** The pc of a function or label, by full name (for example `__main__.main`). */
+export function labelPc(program: Program, name: string): number | undefined {
+  const r = resolveIdentifier(program, name);
+  if (r && (r.id.type === 'function' || r.id.type === 'label')) return r.id.pc;
+  return undefined;
+}

@@ -1,0 +1,364 @@
+// The Cairo virtual machine: registers, the step, and the run loop (cairo-lang's vm_core.py).
+// The step is the hot path of everything Cairn does: instructions are decoded once per pc,
+// registers are plain numbers (segment + offset), small felts stay JS numbers, and the loop
+// allocates nothing for a step that only touches felts and existing addresses.
+import { Felt, div as fdiv, big } from './felt';
+import { Relocatable, Value, valueToString, addOffset } from './relocatable';
+import { Memory } from './memory';
+import { VmError } from './errors';
+import { Instruction, decodeInstruction, Reg, Op1Src, Res, PcUpdate, ApUpdate, FpUpdate, Opcode } from './instruction';
+import { addValues, subValues, mulValues } from './values';
+import { Trace } from './trace';
+
+/** A hint ready to run: its code is matched once, at load; `run` has its ids bound. */
+export interface LoadedHint {
+  readonly code: string;
+  /** Index among the hints of its pc. */
+  readonly index: number;
+  run(vm: VirtualMachine): void;
+}
+
+export type Scope = Map<string, unknown>;
+
+/** An error raised while executing the instruction or a hint at `pc`. */
+export class VmException extends Error {
+  constructor(
+    readonly pc: Relocatable,
+    readonly fp: Relocatable,
+    readonly inner: Error,
+    readonly hintIndex: number | undefined,
+  ) {
+    super(`Error at pc=${pc}:\n${inner.message}`);
+    this.name = 'VmException';
+  }
+}
+
+export class VirtualMachine {
+  pcSeg = 0;
+  pc = 0;
+  apSeg = 1;
+  ap = 0;
+  fpSeg = 1;
+  fp = 0;
+  currentStep = 0;
+  /** Set by a hint to skip the instruction of the current step. */
+  skipInstruction = false;
+  trace: Trace | undefined;
+  /** Memory-log length after each step, when a debugger wants to know which step wrote a cell. */
+  writeMarks: Int32Array | undefined;
+  readonly execScopes: Scope[] = [new Map()];
+  /** Hints by pc offset in the program segment. */
+  hints: (LoadedHint[] | undefined)[] = [];
+  /** Extra data shared by builtins and hints (for example ecdsa signatures). */
+  readonly extra = new Map<string, unknown>();
+  private decoded: (Instruction | undefined)[] = [];
+  private otherDecoded = new Map<string, Instruction>();
+
+  constructor(
+    readonly mem: Memory,
+    readonly programSeg: number,
+  ) {}
+
+  pcValue(): Relocatable {
+    return new Relocatable(this.pcSeg, this.pc);
+  }
+  apValue(): Relocatable {
+    return new Relocatable(this.apSeg, this.ap);
+  }
+  fpValue(): Relocatable {
+    return new Relocatable(this.fpSeg, this.fp);
+  }
+  setPc(v: Relocatable): void {
+    this.pcSeg = v.segment;
+    this.pc = v.offset;
+  }
+  setAp(v: Relocatable): void {
+    this.apSeg = v.segment;
+    this.ap = v.offset;
+  }
+  setFp(v: Relocatable): void {
+    this.fpSeg = v.segment;
+    this.fp = v.offset;
+  }
+
+  enableTrace(withWriteMarks = false): void {
+    this.trace = new Trace(this.programSeg, this.apSeg);
+    if (withWriteMarks) this.writeMarks = new Int32Array(1 << 12);
+  }
+
+  enterScope(vars?: Map<string, unknown>): void {
+    this.execScopes.push(vars ?? new Map());
+  }
+  exitScope(): void {
+    if (this.execScopes.length <= 1) throw new VmError('Scope', 'Cannot exit main scope.');
+    this.execScopes.pop();
+  }
+  get scope(): Scope {
+    return this.execScopes[this.execScopes.length - 1];
+  }
+
+  /** The instruction at the current pc (decoded once per pc of the program segment). */
+  instructionAt(seg: number, off: number): Instruction {
+    if (seg === this.programSeg) {
+      const hit = this.decoded[off];
+      if (hit !== undefined) return hit;
+    } else {
+      const hit = this.otherDecoded.get(`${seg}:${off}`);
+      if (hit !== undefined) return hit;
+    }
+    const enc = this.mem.get(seg, off);
+    if (enc === undefined) throw new VmError('UnknownMemory', `Unknown value for memory cell at address ${seg}:${off}.`);
+    if (typeof enc === 'object') throw new VmError('InvalidInstruction', `Instruction should be an int. Found: ${enc}`);
+    const inst = decodeInstruction(enc, this.mem.get(seg, off + 1));
+    if (inst.op1Src === Op1Src.IMM && inst.off2 !== 1) throw new VmError('InvalidInstruction', 'In immediate mode, off2 should be 1.');
+    if (seg === this.programSeg) this.decoded[off] = inst;
+    else this.otherDecoded.set(`${seg}:${off}`, inst);
+    return inst;
+  }
+
+  /** One step: the hints at pc, then the instruction. Errors come out as VmException. */
+  step(): void {
+    const hints = this.pcSeg === this.programSeg ? this.hints[this.pc] : undefined;
+    if (hints !== undefined) {
+      this.skipInstruction = false;
+      for (let i = 0; i < hints.length; i++) {
+        try {
+          hints[i].run(this);
+        } catch (e) {
+          throw this.wrap(e, i);
+        }
+        if (this.skipInstruction) return;
+      }
+    }
+    try {
+      this.runInstruction(this.instructionAt(this.pcSeg, this.pc));
+    } catch (e) {
+      throw this.wrap(e, undefined);
+    }
+  }
+
+  /**
+   * Runs until pc reaches (endSeg, endOff), `maxSteps` steps have run, or pc hits a breakpoint
+   * (`breakpoints[pcOffset]` set, checked from the second step on so a run can leave one).
+   * Returns the number of steps run.
+   */
+  run(endSeg: number, endOff: number, maxSteps: number, breakpoints?: Uint8Array): number {
+    let n = 0;
+    const programSeg = this.programSeg;
+    const hints = this.hints;
+    while (n < maxSteps && !(this.pc === endOff && this.pcSeg === endSeg)) {
+      if (n !== 0 && breakpoints !== undefined && this.pcSeg === programSeg && breakpoints[this.pc] === 1) break;
+      if (this.pcSeg === programSeg && hints[this.pc] === undefined) {
+        const inst = this.decoded[this.pc];
+        if (inst !== undefined) {
+          try {
+            this.runInstruction(inst);
+          } catch (e) {
+            throw this.wrap(e, undefined);
+          }
+          n++;
+          continue;
+        }
+      }
+      this.step();
+      n++;
+    }
+    return n;
+  }
+
+  wrap(e: unknown, hintIndex: number | undefined): VmException {
+    if (e instanceof VmException) return e;
+    const inner = e instanceof Error ? e : new Error(String(e));
+    return new VmException(this.pcValue(), this.fpValue(), inner, hintIndex);
+  }
+
+  /** Reads a cell, deducing it through a builtin's rule when it is absent. */
+  private fetch(seg: number, off: number): Value | undefined {
+    const v = this.mem.get(seg, off);
+    return v !== undefined ? v : this.mem.deduce(seg, off);
+  }
+
+  private unknown(seg: number, off: number): never {
+    throw new VmError('UnknownMemory', `Unknown value for memory cell at address ${seg}:${off}.`);
+  }
+
+  runInstruction(inst: Instruction): void {
+    const mem = this.mem;
+    // Operand addresses (compute_dst_addr / compute_op0_addr / compute_op1_addr).
+    const dstSeg = inst.dstReg === Reg.AP ? this.apSeg : this.fpSeg;
+    const dstOff = (inst.dstReg === Reg.AP ? this.ap : this.fp) + inst.off0;
+    const op0Seg = inst.op0Reg === Reg.AP ? this.apSeg : this.fpSeg;
+    const op0Off = (inst.op0Reg === Reg.AP ? this.ap : this.fp) + inst.off1;
+    let dst = mem.get(dstSeg, dstOff);
+    let op0 = mem.get(op0Seg, op0Off);
+    let op1Seg: number;
+    let op1Off: number;
+    switch (inst.op1Src) {
+      case Op1Src.FP: op1Seg = this.fpSeg; op1Off = this.fp + inst.off2; break;
+      case Op1Src.AP: op1Seg = this.apSeg; op1Off = this.ap + inst.off2; break;
+      case Op1Src.IMM: op1Seg = this.pcSeg; op1Off = this.pc + 1; break;
+      default: {
+        if (op0 === undefined) op0 = this.fetch(op0Seg, op0Off); // deduction happens below anyway
+        if (op0 === undefined) throw new VmError('UnknownMemory', 'op0 must be known in double dereference.');
+        if (typeof op0 !== 'object') throw new VmError('InvalidAddress', `Memory address must be relocatable, got the felt ${valueToString(op0)} (double dereference through op0).`);
+        op1Seg = op0.segment;
+        op1Off = addOffset(op0.offset, inst.off2);
+      }
+    }
+    let op1 = mem.get(op1Seg, op1Off);
+    let res: Value | undefined;
+
+    // Auto-deduction rules (builtins) first; such a deduced cell is written at once.
+    if (op0 === undefined) op0 = mem.deduce(op0Seg, op0Off);
+    if (op1 === undefined) op1 = mem.deduce(op1Seg, op1Off);
+    const updateDst = dst === undefined;
+    const updateOp0 = op0 === undefined;
+    const updateOp1 = op1 === undefined;
+
+    if (op0 === undefined) {
+      // deduce_op0
+      if (inst.opcode === Opcode.CALL) {
+        op0 = new Relocatable(this.pcSeg, this.pc + inst.size);
+      } else if (inst.opcode === Opcode.ASSERT_EQ) {
+        if (inst.res === Res.ADD && dst !== undefined && op1 !== undefined) {
+          op0 = subValues(dst, op1);
+          res = dst;
+        } else if (inst.res === Res.MUL && dst !== undefined && typeof dst !== 'object' && op1 !== undefined && typeof op1 !== 'object') {
+          if (op1 === 0) throw new VmError('DivisionByZero', `Cannot deduce operand in '0 = ? * ${big(dst)}' (possibly due to division by 0).`);
+          op0 = fdiv(dst, op1);
+          res = dst;
+        }
+      }
+    }
+    if (op1 === undefined) {
+      // deduce_op1
+      if (inst.opcode === Opcode.ASSERT_EQ && dst !== undefined) {
+        if (inst.res === Res.OP1) {
+          op1 = dst;
+          if (res === undefined) res = dst;
+        } else if (inst.res === Res.ADD && op0 !== undefined) {
+          op1 = subValues(dst, op0);
+          if (res === undefined) res = dst;
+        } else if (inst.res === Res.MUL && typeof dst !== 'object' && op0 !== undefined && typeof op0 !== 'object' && op0 !== 0) {
+          op1 = fdiv(dst, op0);
+          if (res === undefined) res = dst;
+        }
+      }
+    }
+    if (op0 === undefined) this.unknown(op0Seg, op0Off);
+    if (op1 === undefined) this.unknown(op1Seg, op1Off);
+
+    if (res === undefined) {
+      // compute_res
+      switch (inst.res) {
+        case Res.OP1: res = op1; break;
+        case Res.ADD: res = addValues(op0, op1); break;
+        case Res.MUL: res = mulValues(op0, op1); break;
+        default: res = undefined;
+      }
+    }
+    if (dst === undefined) {
+      if (inst.opcode === Opcode.ASSERT_EQ && res !== undefined) dst = res;
+      else if (inst.opcode === Opcode.CALL) dst = new Relocatable(this.fpSeg, this.fp);
+      else this.unknown(dstSeg, dstOff);
+    }
+    if (updateDst) mem.write(dstSeg, dstOff, dst);
+    if (updateOp0) mem.write(op0Seg, op0Off, op0);
+    if (updateOp1) mem.write(op1Seg, op1Off, op1);
+
+    // Opcode assertions.
+    if (inst.opcode === Opcode.ASSERT_EQ) {
+      if (res === undefined) throw new VmError('Unconstrained', 'Res.UNCONSTRAINED cannot be used with Opcode.ASSERT_EQ');
+      if (dst !== res && !sameValue(dst, res)) {
+        throw new VmError('AssertEq', `An ASSERT_EQ instruction failed: ${valueToString(dst)} != ${valueToString(res)}.`);
+      }
+    } else if (inst.opcode === Opcode.CALL) {
+      const retPc = new Relocatable(this.pcSeg, this.pc + inst.size);
+      if (!sameValue(op0, retPc)) {
+        throw new VmError('CallFailed', `Call failed to write return-pc (inconsistent op0): ${valueToString(op0)} != ${retPc}. Did you forget to increment ap?`);
+      }
+      const retFp = new Relocatable(this.fpSeg, this.fp);
+      if (!sameValue(dst, retFp)) {
+        throw new VmError('CallFailed', `Call failed to write return-fp (inconsistent dst): ${valueToString(dst)} != ${retFp}. Did you forget to increment ap?`);
+      }
+    }
+
+    const trace = this.trace;
+    if (trace !== undefined) {
+      trace.push(this.pcSeg, this.pc, this.apSeg, this.ap, this.fpSeg, this.fp);
+    }
+
+    // update_registers: fp, then ap, then pc (so an error leaves pc at the failing instruction).
+    let newFpSeg = this.fpSeg;
+    let newFp = this.fp;
+    if (inst.fpUpdate === FpUpdate.AP_PLUS2) {
+      newFpSeg = this.apSeg;
+      newFp = this.ap + 2;
+    } else if (inst.fpUpdate === FpUpdate.DST) {
+      if (typeof dst !== 'object') throw new VmError('PureValue', `ret: the saved fp must be a relocatable value, got the felt ${valueToString(dst)}.`);
+      newFpSeg = dst.segment;
+      newFp = dst.offset;
+    }
+    let newAp = this.ap;
+    switch (inst.apUpdate) {
+      case ApUpdate.ADD:
+        if (res === undefined) throw new VmError('Unconstrained', 'Res.UNCONSTRAINED cannot be used with ApUpdate.ADD');
+        if (typeof res === 'object') throw new VmError('PureValue', `Could not complete computation ap += of non pure value: ${res}.`);
+        newAp = addOffset(this.ap, res);
+        break;
+      case ApUpdate.ADD1: newAp = this.ap + 1; break;
+      case ApUpdate.ADD2: newAp = this.ap + 2; break;
+    }
+    switch (inst.pcUpdate) {
+      case PcUpdate.REGULAR:
+        this.pc += inst.size;
+        break;
+      case PcUpdate.JUMP:
+        if (res === undefined) throw new VmError('Unconstrained', 'Res.UNCONSTRAINED cannot be used with PcUpdate.JUMP');
+        if (typeof res !== 'object') throw new VmError('PureValue', `Cannot jump to ${valueToString(res)}: a jump target must be a relocatable address.`);
+        this.pcSeg = res.segment;
+        this.pc = res.offset;
+        break;
+      case PcUpdate.JUMP_REL:
+        if (res === undefined) throw new VmError('Unconstrained', 'Res.UNCONSTRAINED cannot be used with PcUpdate.JUMP_REL');
+        if (typeof res === 'object') throw new VmError('PureValue', `Could not complete computation jmp rel of non pure value: ${res}.`);
+        this.pc = addOffset(this.pc, res);
+        break;
+      case PcUpdate.JNZ:
+        if (isZero(dst)) this.pc += inst.size;
+        else {
+          if (typeof op1 === 'object') throw new VmError('PureValue', `Could not complete computation jnz of non pure value: ${op1}.`);
+          this.pc = addOffset(this.pc, op1);
+        }
+        break;
+    }
+    this.fpSeg = newFpSeg;
+    this.fp = newFp;
+    this.ap = newAp;
+    if (this.writeMarks !== undefined) this.markWrites(this.writeMarks, mem);
+    this.currentStep++;
+  }
+
+  private markWrites(marks: Int32Array, mem: Memory): void {
+    const step = this.currentStep;
+    if (step >= marks.length) {
+      const bigger = new Int32Array(marks.length * 2);
+      bigger.set(marks);
+      this.writeMarks = marks = bigger;
+    }
+    marks[step] = mem.size;
+  }
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  return typeof a === 'object' && a.equals(b);
+}
+
+function isZero(v: Value): boolean {
+  if (typeof v !== 'object') return v === 0;
+  if (v.offset >= 0) return false;
+  throw new VmError('PureValue', `Could not complete computation jmp != 0 of non pure value: ${v}.`);
+}
+
+export type { Felt };
