@@ -1,0 +1,91 @@
+// `cairn run`: cairo-run's flow and printing formats on Cairn's VM.
+import { writeFileSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { loadProgramFile } from '../runner/load-program';
+import { CairoRunner } from '../runner/cairo-runner';
+import { ErrorReporter } from '../runner/error-report';
+import { SourceReader } from '../runner/sources';
+import { traceBytes, memoryBytes } from '../runner/relocate';
+import { VmException } from '../vm/vm';
+import { VmError, ProgramError } from '../vm/errors';
+import { toSigned } from '../vm/felt';
+import { Value } from '../vm/relocatable';
+import { RunArgs, UsageError } from './args';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+function show(v: Value): string {
+  return typeof v === 'object' ? v.toString() : toSigned(v).toString();
+}
+
+/** Runs a program as cairo-run does; returns the process exit code. */
+export function runCommand(args: RunArgs, io: Io): number {
+  let runner: CairoRunner | undefined;
+  try {
+    if (args.proofMode) throw new UsageError('--proof_mode is not supported by Cairn yet.');
+    const program = loadProgramFile(args.program!);
+    let programInput: unknown = {};
+    if (args.programInput !== undefined) {
+      try {
+        programInput = JSON.parse(readFileSync(args.programInput, 'utf8'));
+      } catch (e) {
+        throw new ProgramError(`Cannot read program input ${args.programInput}: ${(e as Error).message}`);
+      }
+    }
+    runner = new CairoRunner(program, {
+      layout: args.layout,
+      trace: args.traceFile !== undefined,
+      entrypoint: args.entrypoint,
+      programInput,
+    });
+    runner.initialize();
+    runner.runToEnd(args.steps);
+    if (args.minSteps !== undefined && runner.vm.currentStep < args.minSteps) {
+      runner.vm.run(-1, -1, args.minSteps - runner.vm.currentStep);
+    }
+    runner.endRun();
+    runner.readReturnValues();
+    if (args.secureRun) runner.verifySecure();
+    const offsets = runner.relocate();
+    const vm = runner.vm;
+    let text = '';
+    if (args.printOutput) {
+      const out = runner.output();
+      if (out !== undefined) {
+        text += 'Program output:\n';
+        for (const v of out) text += v === undefined ? '  <missing>\n' : `  ${show(v)}\n`;
+        text += '\n';
+      }
+    }
+    if (args.printInfo) {
+      const reg = (v: Value) => (args.relocatePrints ? String(runner!.relocateValue(v)) : show(v));
+      text += `Number of steps: ${vm.currentStep} \nUsed memory cells: ${runner.mem.size}\nRegister values after execution:\n`;
+      text += `pc = ${reg(vm.pcValue())}\nap = ${reg(vm.apValue())}\nfp = ${reg(vm.fpValue())}\n\n`;
+    }
+    if (args.printSegments) {
+      text += 'Segment relocation table:\n';
+      offsets.forEach((o, i) => (text += `${String(i).padEnd(5)} ${o}\n`));
+    }
+    io.out(text);
+    if (args.traceFile !== undefined) writeFileSync(args.traceFile, traceBytes(vm.trace!, offsets));
+    if (args.memoryFile !== undefined) writeFileSync(args.memoryFile, memoryBytes(runner.mem, offsets));
+    return 0;
+  } catch (e) {
+    io.err(describeError(e, runner, args) + '\n');
+    return 1;
+  }
+}
+
+export function describeError(e: unknown, runner: CairoRunner | undefined, args: { program?: string; cairoPath?: string[] }): string {
+  if (e instanceof VmException && runner !== undefined) {
+    const sources = new SourceReader(runner.program.debugInfo?.fileContents, [dirname(args.program ?? '.'), ...(args.cairoPath ?? [])]);
+    return new ErrorReporter(runner.program, runner.mem, sources).format(e);
+  }
+  if (e instanceof UsageError) return `cairn run: error: ${e.message}`;
+  if (e instanceof ProgramError || e instanceof VmError) return `Error: ${e.message}`;
+  if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message)) return `Error: the run exhausted Cairn's resources (${e.message}).`;
+  return `Error: internal error in Cairn: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+}

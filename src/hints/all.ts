@@ -1,0 +1,2 @@
+// Every hint family; importing this file registers them all.
+import './families/segments';

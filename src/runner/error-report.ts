@@ -1,0 +1,175 @@
+// Error reports as cairo-run prints them: `with_attr` messages, the failing location with its
+// source line and marks, the Cairo traceback rebuilt from the fp chain, and hint exceptions.
+import { Program, Location, Attribute } from '../vm/program';
+import { Memory } from '../vm/memory';
+import { Relocatable, Value } from '../vm/relocatable';
+import { VmException } from '../vm/vm';
+import { VmError } from '../vm/errors';
+import { isCallInstruction } from '../vm/instruction';
+import { evalReference, valueOf, EvalEnv } from '../vm/reference';
+import { resolveIdentifier } from '../vm/program';
+import { toSigned } from '../vm/felt';
+import { HintError } from '../hints/errors';
+import { SourceReader } from './sources';
+
+const MAX_TRACEBACK_ENTRIES = 20;
+
+/** (fp, call pc) of each call frame on the fp chain, most recent last. */
+export function tracebackEntries(mem: Memory, fp: Relocatable): [Relocatable, Relocatable][] {
+  const entries: [Relocatable, Relocatable][] = [];
+  for (let i = 0; i < MAX_TRACEBACK_ENTRIES; i++) {
+    const savedFp = mem.get(fp.segment, fp.offset - 2);
+    if (savedFp !== undefined && typeof savedFp === 'object' && savedFp.equals(fp)) break;
+    const retPc = mem.get(fp.segment, fp.offset - 1);
+    if (savedFp === undefined || retPc === undefined || typeof savedFp !== 'object' || typeof retPc !== 'object') break;
+    fp = savedFp;
+    const i0 = mem.get(retPc.segment, retPc.offset - 2);
+    const i1 = mem.get(retPc.segment, retPc.offset - 1);
+    let callPc: Relocatable;
+    if (isCallInstruction(i1, undefined)) callPc = new Relocatable(retPc.segment, retPc.offset - 1);
+    else if (isCallInstruction(i0, i1)) callPc = new Relocatable(retPc.segment, retPc.offset - 2);
+    else break;
+    entries.push([fp, callPc]);
+  }
+  return entries.reverse();
+}
+
+export function locationMarks(content: string, loc: Location): string {
+  const lines = content.split(/\r?\n/);
+  if (!(loc.startLine - 1 >= 0 && loc.startLine - 1 < lines.length)) return '';
+  const line = lines[loc.startLine - 1];
+  const endCol = loc.startLine === loc.endLine ? loc.endCol : line.length + 1;
+  let res = line + '\n';
+  if (endCol > loc.startCol + 1) res += ' '.repeat(loc.startCol - 1) + '^' + '*'.repeat(endCol - loc.startCol - 2) + '^';
+  else res += ' '.repeat(loc.startCol - 1) + '^';
+  return res;
+}
+
+export function locationToString(loc: Location, message: string): string {
+  return `${loc.filename}:${loc.startLine}:${loc.startCol}${message ? ': ' + message : ''}`;
+}
+
+export class ErrorReporter {
+  constructor(
+    private readonly program: Program,
+    private readonly mem: Memory,
+    private readonly sources: SourceReader,
+  ) {}
+
+  withContent(loc: Location, message: string): string {
+    const first = locationToString(loc, message);
+    const text = this.sources.read(loc.filename);
+    if (text === undefined) return first;
+    return first + '\n' + locationMarks(text, loc);
+  }
+
+  /** "Error message: ..." lines of the with_attr scopes around pc. */
+  errorAttrValue(pc: Relocatable, fp: Relocatable): string {
+    if (pc.segment !== 0) return '';
+    let out = '';
+    for (const a of this.program.attributes) {
+      if (a.name !== 'error_message' || !(a.startPc <= pc.offset && pc.offset < a.endPc)) continue;
+      out += `Error message: ${this.substitute(a, fp)}\n`;
+    }
+    return out;
+  }
+
+  private substitute(a: Attribute, fp: Relocatable): string {
+    if (a.flowTrackingData === undefined) return a.value;
+    const invalid: string[] = [];
+    const env: EvalEnv = { mem: this.mem, program: this.program, fp, ap: undefined, lookup: () => undefined };
+    const text = a.value.replace(/{([a-zA-Z_0-9.]+)}/g, (whole, name: string) => {
+      try {
+        let full: string | undefined;
+        for (let i = a.accessibleScopes.length - 1; i >= 0 && full === undefined; i--) {
+          const r = resolveIdentifier(this.program, `${a.accessibleScopes[i]}.${name}`);
+          if (r !== undefined) full = r.name;
+        }
+        const refId = full === undefined ? undefined : a.flowTrackingData!.referenceIds[full];
+        if (refId === undefined) throw new Error('unknown');
+        const v = valueOf(env, evalReference(env, this.program.references[refId], undefined));
+        return typeof v === 'object' ? v.toString() : toSigned(v).toString();
+      } catch {
+        invalid.push(name);
+        return whole;
+      }
+    });
+    return invalid.length ? `${text} (Cannot evaluate ap-based or complex references: [${invalid.map((n) => `'${n}'`).join(', ')}])` : text;
+  }
+
+  traceback(fp: Relocatable): string | undefined {
+    let out = '';
+    for (const [frameFp, callPc] of tracebackEntries(this.mem, fp)) {
+      out += this.errorAttrValue(callPc, frameFp);
+      const loc = callPc.segment === 0 ? this.program.debugInfo?.instructionLocations.get(callPc.offset) : undefined;
+      if (loc === undefined) {
+        out += `Unknown location (pc=${callPc})\n`;
+        continue;
+      }
+      out += this.withContent(loc.inst, `(pc=${callPc})`) + '\n';
+    }
+    return out === '' ? undefined : 'Cairo traceback (most recent call last):\n' + out;
+  }
+
+  /** The full report of a VM exception, as cairo-run prints it to stderr. */
+  format(e: VmException): string {
+    const inner = e.inner;
+    const isHint = e.hintIndex !== undefined;
+    const withTraceback = !(inner instanceof VmError && (inner.kind === 'StepLimit' || inner.kind === 'EndOfProgram'));
+    let res = this.errorAttrValue(e.pc, e.fp);
+    const instLoc = e.pc.segment === 0 ? this.program.debugInfo?.instructionLocations.get(e.pc.offset) : undefined;
+    let location: Location | undefined = instLoc?.inst;
+    if (isHint && instLoc) location = instLoc.hints[e.hintIndex!]?.location ?? location;
+    const message = `Error at pc=${e.pc}:\n${isHint && !(inner instanceof VmError && inner.kind === 'UnknownHint') ? 'Got an exception while executing a hint.' : inner.message}`;
+    if (location === undefined) res += message + '\n';
+    else {
+      let locStr = '';
+      let loc: Location | undefined = location;
+      let msg = message;
+      while (loc !== undefined) {
+        locStr = this.withContent(loc, msg) + '\n' + locStr;
+        msg = loc.parent?.message ?? '';
+        loc = loc.parent?.location;
+      }
+      res += locStr;
+    }
+    if (withTraceback) {
+      const tb = this.traceback(e.fp);
+      if (tb !== undefined) res += tb + '\n';
+    }
+    if (isHint && !(inner instanceof VmError && inner.kind === 'UnknownHint')) res += this.hintNote(e) + '\n';
+    return res.trimEnd();
+  }
+
+  /** The Python-style exception note of a failed hint. */
+  private hintNote(e: VmException): string {
+    const inner = e.inner;
+    const type = inner instanceof HintError ? inner.pyType : inner instanceof VmError ? vmErrorPyType(inner) : 'Exception';
+    let note = 'Traceback (most recent call last):\n';
+    if (inner instanceof HintError && inner.codeLine !== undefined && e.pc.segment === 0) {
+      const hintLoc = this.program.debugInfo?.instructionLocations.get(e.pc.offset)?.hints[e.hintIndex!];
+      const code = this.program.hints.get(e.pc.offset)?.[e.hintIndex!]?.code ?? '';
+      const idx = code.split('\n').findIndex((l) => l.trim() === inner.codeLine!.trim());
+      if (hintLoc && idx >= 0) {
+        const line = idx + 1 + hintLoc.location.startLine + hintLoc.nPrefixNewlines - 1;
+        note += `  File "${hintLoc.location.filename}", line ${line}, in <module>\n    ${inner.codeLine.trim()}\n`;
+      }
+    }
+    return note + (inner.message ? `${type}: ${inner.message}` : type);
+  }
+}
+
+function vmErrorPyType(e: VmError): string {
+  switch (e.kind) {
+    case 'InconsistentMemory':
+      return 'starkware.cairo.lang.vm.memory_dict.InconsistentMemoryError';
+    case 'UnknownMemory':
+      return 'starkware.cairo.lang.vm.memory_dict.UnknownMemoryError';
+    case 'DivisionByZero':
+      return 'ZeroDivisionError';
+    default:
+      return 'Exception';
+  }
+}
+
+export type { Value };
