@@ -1,0 +1,63 @@
+// "Cairn: Debug Cairo Program" and "Cairn: Run Cairo Program". Both take the file given by the
+// editor/explorer menu, else the .cairo (or .json) in the editor, else ask for a compiled JSON.
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CairnConfigurationProvider, pickProgram } from './configProvider';
+import { CairnLaunchConfig, configForFile } from './launchConfig';
+
+async function targetFile(uri: unknown): Promise<string | undefined> {
+  if (uri instanceof vscode.Uri && uri.scheme === 'file') return uri.fsPath;
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && doc.uri.scheme === 'file' && (doc.languageId === 'cairo' || doc.fileName.endsWith('.json'))) return doc.uri.fsPath;
+  return pickProgram(undefined);
+}
+
+export async function debugProgram(uri?: unknown): Promise<void> {
+  const file = await targetFile(uri);
+  if (!file) return;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
+  await vscode.debug.startDebugging(folder, configForFile(file));
+}
+
+let running: ChildProcess | undefined;
+let runChannel: vscode.OutputChannel | undefined;
+
+/** Runs the program without the debugger through the CLI, in its own process, output in the
+ *  "Cairn Run" channel. A new run stops the previous one. */
+export async function runProgram(provider: CairnConfigurationProvider, cliPath: string, uri?: unknown): Promise<void> {
+  const file = await targetFile(uri);
+  if (!file) return;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
+  const resolved = await provider.resolveDebugConfigurationWithSubstitutedVariables(folder, configForFile(file));
+  if (!resolved) return;
+  const config = resolved as CairnLaunchConfig;
+  const args = [cliPath, 'run', '--program', config.program!, '--print_output', '--print_info', '--layout', config.layout ?? 'plain'];
+
+  runChannel ??= vscode.window.createOutputChannel('Cairn Run');
+  const out = runChannel;
+  out.clear();
+  out.show(true);
+  running?.kill();
+  out.appendLine(`$ cairn ${args.slice(1).map((a) => (a.includes(' ') ? JSON.stringify(a) : a)).join(' ')}`);
+  const t0 = Date.now();
+  const child = spawn(process.execPath, args, {
+    cwd: config.sourceRoot ?? path.dirname(config.program!),
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  running = child;
+  child.stdout.on('data', (d: Buffer) => out.append(d.toString()));
+  child.stderr.on('data', (d: Buffer) => out.append(d.toString()));
+  child.on('error', (e) => out.appendLine(`[cairn: ${e.message}]`));
+  child.on('close', (code, signal) => {
+    if (running === child) running = undefined;
+    const secs = ((Date.now() - t0) / 1000).toFixed(2);
+    out.appendLine(`[exited ${signal ? `on ${signal}` : `with code ${code}`} after ${secs} s]`);
+    if (code) void vscode.window.showErrorMessage(`Cairn: ${path.basename(config.program!)} failed (exit code ${code}).`, 'Show Output')
+      .then((c) => c && out.show());
+  });
+}
+
+export function stopRunning(): void {
+  running?.kill();
+}
