@@ -1,0 +1,1 @@
+// Hint family: field (implementations register themselves with defineHint).

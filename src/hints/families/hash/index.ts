@@ -1,0 +1,1 @@
+// Hint family: hash (implementations register themselves with defineHint).

@@ -1,0 +1,1 @@
+// Hint family: math (implementations register themselves with defineHint).

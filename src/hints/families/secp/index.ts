@@ -1,0 +1,1 @@
+// Hint family: secp (implementations register themselves with defineHint).

@@ -1,0 +1,1 @@
+// Hint family: uint-dict (implementations register themselves with defineHint).

@@ -1,0 +1,154 @@
+// BigInt versions of cairo-lang's starkware/python/math_utils.py and common/math_utils.py,
+// shared by every hint family.
+import { getPrime } from '../../vm/felt';
+import { HintError } from '../errors';
+
+/** Python's `%`: the result has the sign of the divisor. */
+export function mod(a: bigint, m: bigint): bigint {
+  const r = a % m;
+  return r !== 0n && (r < 0n) !== (m < 0n) ? r + m : r;
+}
+
+/** Python's `//` (floor division). */
+export function floorDiv(a: bigint, b: bigint): bigint {
+  if (b === 0n) throw new HintError('ZeroDivisionError', 'integer division or modulo by zero');
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+/** Python's divmod. */
+export function divmod(a: bigint, b: bigint): [bigint, bigint] {
+  const q = floorDiv(a, b);
+  return [q, a - q * b];
+}
+
+/** as_int: the signed representative in (-P/2, P/2]. */
+export function asInt(v: bigint, prime: bigint = getPrime()): bigint {
+  return v < prime / 2n ? v : v - prime;
+}
+
+export function powMod(base: bigint, exp: bigint, m: bigint): bigint {
+  if (m === 1n) return 0n;
+  let r = 1n;
+  let b = mod(base, m);
+  let e = exp;
+  if (e < 0n) {
+    b = invMod(b, m);
+    e = -e;
+  }
+  while (e > 0n) {
+    if (e & 1n) r = (r * b) % m;
+    b = (b * b) % m;
+    e >>= 1n;
+  }
+  return r;
+}
+
+/** igcdex(a, b) -> (x, y, g) with x*a + y*b = g (sympy's convention). */
+export function igcdex(a: bigint, b: bigint): [bigint, bigint, bigint] {
+  if (a === 0n && b === 0n) return [0n, 1n, 0n];
+  if (a === 0n) return [0n, b < 0n ? -1n : 1n, b < 0n ? -b : b];
+  if (b === 0n) return [a < 0n ? -1n : 1n, 0n, a < 0n ? -a : a];
+  const xs = a < 0n ? -1n : 1n;
+  const ys = b < 0n ? -1n : 1n;
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  let [x, y, r, s] = [1n, 0n, 0n, 1n];
+  while (b !== 0n) {
+    const c = a % b;
+    const q = a / b;
+    [a, b, r, s, x, y] = [b, c, x - q * r, y - q * s, r, s];
+  }
+  return [x * xs, y * ys, a];
+}
+
+export function invMod(a: bigint, m: bigint): bigint {
+  const [x, , g] = igcdex(mod(a, m), m);
+  if (g !== 1n) throw new HintError('ValueError', `base is not invertible for the given modulus`);
+  return mod(x, m);
+}
+
+/** div_mod(n, m, p): n / m mod p; the reference asserts gcd(m, p) == 1 (a bare AssertionError). */
+export function divMod(n: bigint, m: bigint, p: bigint): bigint {
+  const [a, , c] = igcdex(m, p);
+  if (c !== 1n) throw new HintError('AssertionError', '');
+  return mod(n * a, p);
+}
+
+export function safeDiv(x: bigint, y: bigint): bigint {
+  if (y === 0n) throw new HintError('AssertionError', 'Division by 0');
+  if (x % y !== 0n) throw new HintError('AssertionError', `${x} is not divisible by ${y}.`);
+  return x / y;
+}
+
+/** Integer square root (floor), for n >= 0. */
+export function isqrt(n: bigint): bigint {
+  if (n < 0n) throw new HintError('AssertionError', '');
+  if (n < 2n) return n;
+  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+  // Newton steps from a float guess; exact for any size.
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) break;
+    x = y;
+  }
+  while (x * x > n) x--;
+  while ((x + 1n) * (x + 1n) <= n) x++;
+  return x;
+}
+
+export function isQuadResidue(n: bigint, p: bigint): boolean {
+  n = mod(n, p);
+  if (n === 0n || n === 1n) return true;
+  return powMod(n, (p - 1n) / 2n, p) === 1n;
+}
+
+/** Modular square root by Tonelli-Shanks; math_utils.sqrt returns the smaller root. */
+export function sqrtMod(n: bigint, p: bigint): bigint {
+  n = mod(n, p);
+  if (!isQuadResidue(n, p)) throw new HintError('AssertionError', '');
+  if (n === 0n) return 0n;
+  let q = p - 1n;
+  let s = 0n;
+  while ((q & 1n) === 0n) {
+    q >>= 1n;
+    s++;
+  }
+  let z = 2n;
+  while (isQuadResidue(z, p)) z++;
+  let m = s;
+  let c = powMod(z, q, p);
+  let t = powMod(n, q, p);
+  let r = powMod(n, (q + 1n) / 2n, p);
+  while (t !== 1n) {
+    let i = 0n;
+    let t2 = t;
+    while (t2 !== 1n) {
+      t2 = (t2 * t2) % p;
+      i++;
+    }
+    const b = powMod(c, 1n << (m - i - 1n), p);
+    m = i;
+    c = (b * b) % p;
+    t = (t * c) % p;
+    r = (r * b) % p;
+  }
+  return r < p - r ? r : p - r;
+}
+
+/** Slope of the line through two points (line_slope). */
+export function lineSlope(p1: [bigint, bigint], p2: [bigint, bigint], p: bigint): bigint {
+  if (mod(p1[0] - p2[0], p) === 0n) throw new HintError('AssertionError', '');
+  return divMod(p1[1] - p2[1], p1[0] - p2[0], p);
+}
+
+/** Slope of the tangent at a point (ec_double_slope) on y^2 = x^3 + alpha*x + beta. */
+export function ecDoubleSlope(pt: [bigint, bigint], alpha: bigint, p: bigint): bigint {
+  if (mod(pt[1], p) === 0n) throw new HintError('AssertionError', '');
+  return divMod(3n * pt[0] * pt[0] + alpha, 2n * pt[1], p);
+}
+
+/** assert_integer / range checks used by several hints. */
+export function assertInteger(v: unknown): asserts v is bigint {
+  if (typeof v !== 'bigint') throw new HintError('AssertionError', `${String(v)} is not an integer.`);
+}
