@@ -43,6 +43,8 @@ export interface BuiltinOptions extends Partial<Omit<BuiltinParams, 'name' | 'ra
   included: boolean;
   /** Steps per instance in the layout (undefined: dynamic, as many as used). */
   ratio: number | undefined;
+  /** The layout's record of the builtin: its instance parameters apply unless given here. */
+  layout?: BuiltinParams;
 }
 
 /** Error raised by a builtin rule while the program runs (an AssertionError in cairo-lang). */

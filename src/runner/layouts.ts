@@ -1,0 +1,159 @@
+// Layouts (cairo-lang's instances.py): which builtins a run has, in which order (their segments
+// follow it), at which ratio and with which instance parameters, plus the trace parameters a
+// prover would need. Values are those of cairo-lang 0.14.
+import { VmError } from '../vm/errors';
+import { PRIME } from '../vm/felt';
+import type { BuiltinParams } from '../builtins/builtin';
+
+/** A builtin of a layout: name, ratio (undefined: output, or dynamic) and instance parameters. */
+export type LayoutBuiltin = BuiltinParams;
+
+export interface DilutedPool {
+  /** log2 of diluted cells per step; undefined in the dynamic layout. */
+  logUnitsPerStep: number | undefined;
+  spacing: number;
+  nBits: number;
+}
+
+export interface Layout {
+  name: string;
+  /** Builtins in instances.py's order, output first when the layout has it. */
+  builtins: LayoutBuiltin[];
+  /** Undefined in the dynamic layout (fixed by the prover). */
+  cpuComponentStep: number | undefined;
+  rcUnits: number | undefined;
+  publicMemoryFraction: number;
+  memoryUnitsPerStep: number | undefined;
+  dilutedPool: DilutedPool | undefined;
+  nTraceColumns: number | undefined;
+  /** Whether cairo-run 0.14 accepts it as --layout (all_cairo is defined but not registered). */
+  inCairoRun: boolean;
+}
+
+// Instance definitions with instances.py's parameters; `ratio` is the only thing layouts vary
+// besides pedersen/ecdsa repetitions.
+const output: LayoutBuiltin = { name: 'output', ratio: undefined };
+const pedersen = (ratio: number | undefined, repetitions = 1): LayoutBuiltin => ({ name: 'pedersen', ratio, repetitions });
+const rangeCheck = (ratio: number | undefined): LayoutBuiltin => ({ name: 'range_check', ratio, ratioDen: 1, nParts: 8 });
+const ecdsa = (ratio: number | undefined): LayoutBuiltin => ({ name: 'ecdsa', ratio, repetitions: 1 });
+const bitwise = (ratio: number | undefined): LayoutBuiltin => ({ name: 'bitwise', ratio, totalNBits: 251 });
+const ecOp = (ratio: number | undefined): LayoutBuiltin => ({ name: 'ec_op', ratio, scalarHeight: 256, scalarBits: 252, scalarLimit: PRIME });
+const keccak = (ratio: number | undefined): LayoutBuiltin => ({ name: 'keccak', ratio, stateRep: Array(8).fill(200), instancesPerComponent: 16 });
+const poseidon = (ratio: number | undefined): LayoutBuiltin => ({ name: 'poseidon', ratio });
+const rangeCheck96 = (ratio: number | undefined, ratioDen = 1): LayoutBuiltin => ({ name: 'range_check96', ratio, ratioDen, nParts: 6 });
+const addMod = (ratio: number | undefined, ratioDen = 1): LayoutBuiltin => ({ name: 'add_mod', ratio, ratioDen, wordBitLen: 96, nWords: 4, batchSize: 1 });
+const mulMod = (ratio: number | undefined, ratioDen = 1): LayoutBuiltin => ({ name: 'mul_mod', ratio, ratioDen, wordBitLen: 96, nWords: 4, batchSize: 1, bitsPerPart: 16 });
+
+const pool = (logUnitsPerStep: number | undefined): DilutedPool => ({ logUnitsPerStep, spacing: 4, nBits: 16 });
+
+function layout(name: string, fields: Partial<Layout> & { builtins: LayoutBuiltin[] }): Layout {
+  return {
+    name,
+    cpuComponentStep: 1,
+    rcUnits: 16,
+    publicMemoryFraction: 4,
+    memoryUnitsPerStep: 8,
+    dilutedPool: undefined,
+    nTraceColumns: undefined,
+    inCairoRun: true,
+    ...fields,
+  };
+}
+
+const LAYOUT_LIST: Layout[] = [
+  layout('plain', { builtins: [], nTraceColumns: 8 }),
+  layout('small', {
+    rcUnits: 16,
+    builtins: [output, pedersen(8, 4), rangeCheck(8), ecdsa(512)],
+    nTraceColumns: 25,
+  }),
+  layout('dex', {
+    rcUnits: 4,
+    builtins: [output, pedersen(8, 4), rangeCheck(8), ecdsa(512)],
+    nTraceColumns: 22,
+  }),
+  layout('recursive', {
+    rcUnits: 4,
+    publicMemoryFraction: 8,
+    dilutedPool: pool(4),
+    builtins: [output, pedersen(128), rangeCheck(8), bitwise(8)],
+    nTraceColumns: 10,
+  }),
+  layout('starknet', {
+    rcUnits: 4,
+    dilutedPool: pool(1),
+    builtins: [output, pedersen(32), rangeCheck(16), ecdsa(2048), bitwise(64), ecOp(1024), poseidon(32)],
+    nTraceColumns: 10,
+  }),
+  layout('recursive_large_output', {
+    rcUnits: 4,
+    publicMemoryFraction: 8,
+    dilutedPool: pool(4),
+    builtins: [output, pedersen(128), rangeCheck(8), bitwise(8), poseidon(8)],
+    nTraceColumns: 12,
+  }),
+  layout('all_solidity', {
+    rcUnits: 8,
+    publicMemoryFraction: 8,
+    dilutedPool: pool(4),
+    builtins: [output, pedersen(8, 4), rangeCheck(8), ecdsa(512), bitwise(256), ecOp(256)],
+    nTraceColumns: 27,
+  }),
+  layout('starknet_with_keccak', {
+    rcUnits: 4,
+    dilutedPool: pool(4),
+    builtins: [output, pedersen(32), rangeCheck(16), ecdsa(2048), bitwise(64), ecOp(1024), keccak(2048), poseidon(32)],
+    nTraceColumns: 15,
+  }),
+  // Every builtin with a dynamic ratio: each gets as many instances as the run uses.
+  layout('dynamic', {
+    cpuComponentStep: undefined,
+    rcUnits: undefined,
+    publicMemoryFraction: 8,
+    memoryUnitsPerStep: undefined,
+    dilutedPool: pool(undefined),
+    builtins: [
+      output, pedersen(undefined), rangeCheck(undefined), ecdsa(undefined), bitwise(undefined), ecOp(undefined),
+      keccak(undefined), poseidon(undefined), rangeCheck96(undefined), addMod(undefined), mulMod(undefined),
+    ],
+    nTraceColumns: undefined,
+  }),
+  layout('recursive_with_poseidon', {
+    rcUnits: 4,
+    publicMemoryFraction: 8,
+    dilutedPool: pool(3),
+    builtins: [output, pedersen(256), rangeCheck(16), bitwise(16), poseidon(64)],
+    nTraceColumns: 8,
+  }),
+  // Defined in instances.py but missing from its LAYOUTS table, so cairo-run rejects it; Cairn
+  // accepts it, as the only fixed layout with range_check96, add_mod and mul_mod.
+  layout('all_cairo', {
+    rcUnits: 8,
+    publicMemoryFraction: 8,
+    dilutedPool: pool(4),
+    builtins: [
+      output, pedersen(256), rangeCheck(8), ecdsa(2048), bitwise(16), ecOp(1024), keccak(2048), poseidon(256),
+      rangeCheck96(8), addMod(128), mulMod(256),
+    ],
+    nTraceColumns: 12,
+    inCairoRun: false,
+  }),
+];
+
+const LAYOUTS: Record<string, Layout> = Object.fromEntries(LAYOUT_LIST.map((l) => [l.name, l]));
+
+/** Every layout Cairn knows. */
+export const LAYOUT_NAMES = LAYOUT_LIST.map((l) => l.name);
+/** cairo-run's --layout choices, in its order. */
+export const CAIRO_RUN_LAYOUT_NAMES = LAYOUT_LIST.filter((l) => l.inCairoRun).map((l) => l.name);
+
+export function getLayout(name: string): Layout {
+  const l = LAYOUTS[name];
+  if (l === undefined) throw new VmError('Layout', `Unknown layout "${name}". Known layouts: ${LAYOUT_NAMES.join(', ')}.`);
+  return l;
+}
+
+/** The layouts (in the order above) that have every one of `builtins`. */
+export function layoutsWith(builtins: readonly string[]): Layout[] {
+  return LAYOUT_LIST.filter((l) => builtins.every((b) => l.builtins.some((lb) => lb.name === b)));
+}
