@@ -13,8 +13,8 @@ const NOT_VALUES = new Set([
 ]);
 
 /** Identifiers in lines [fromLine, toLine] that may be variables of the frame: not keywords,
- *  not called functions, not members after `.`, not keyword arguments (`Point(x=1)`), not the
- *  names being declared by func/struct/namespace. One per name and line. */
+ *  not called functions, not members after `.`, not keyword arguments (`Point(x=1)`), not types,
+ *  not the names being declared by func/struct/namespace. One per name and line. */
 export function inlineIdentifiers(text: string, fromLine: number, toLine: number): IdentRef[] {
   const tokens = tokenize(text);
   const out: IdentRef[] = [];
@@ -29,6 +29,7 @@ export function inlineIdentifiers(text: string, fromLine: number, toLine: number
     if (prev === '.' || prev === '@' || prev === '%' || prev === 'func' || prev === 'struct' || prev === 'namespace') continue;
     if (next === '(' || (next === '{' && prev !== '=' && prev !== ',')) continue;   // calls, incl. foo{x=y}(..)
     if (next === '=' && (prev === '(' || prev === ',' || prev === '{')) continue;   // keyword / implicit arguments
+    if (prev === ':' || (/^[A-Z]/.test(t.text) && (next === '.' || next === '*'))) continue; // types: `p: Point*`, Point.SIZE
     if (isImport(tokens, k)) continue;
     const key = `${t.line}:${t.text}`;
     if (seen.has(key)) continue;

@@ -111,8 +111,13 @@ export function programCandidates(cairoFile: string, opts: FindOptions = {}): st
     }
   }
   names.add(base + '.json');
-  const out: string[] = [path.join(path.dirname(abs), base + '.json')];
-  for (const folder of buildFolders(abs, opts)) for (const n of names) out.push(path.join(folder, n));
+  // The configured folder is what the user asked for; then next to the file; then build/ folders.
+  const folders = buildFolders(abs, opts);
+  const configured = opts.buildFolder ? [folders.shift()!] : [];
+  const out: string[] = [];
+  for (const folder of configured) for (const n of names) out.push(path.join(folder, n));
+  out.push(path.join(path.dirname(abs), base + '.json'));
+  for (const folder of folders) for (const n of names) out.push(path.join(folder, n));
   return [...new Set(out)];
 }
 

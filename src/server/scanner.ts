@@ -165,8 +165,9 @@ export function scanSymbols(text: string): CairoSymbol[] {
       // `name: type,` (or the old `member name: type`) directly inside a struct body.
       const nameIdx = t.text === 'member' && isIdent(i + 1) ? i + 1 : i;
       if (at(nameIdx + 1) === ':' && (prev === '{' || prev === ',' || prev === ';' || nameIdx !== i)) {
+        // The type ends at a separator, or at the line's end (old syntax has no commas).
         let k = nameIdx + 2;
-        while (k < tokens.length && at(k) !== ',' && at(k) !== ';' && at(k) !== '}') k++;
+        while (k < tokens.length && at(k) !== ',' && at(k) !== ';' && at(k) !== '}' && tokens[k].line === tokens[nameIdx].line) k++;
         const sym = make('member', i, nameIdx, squash(text.slice(tokens[nameIdx + 2]?.offset ?? 0, k > nameIdx + 2 ? tokens[k - 1].offset + tokens[k - 1].text.length : 0)));
         sym.range.end = posAt(tokens, Math.max(nameIdx, k - 1), true);
         block.symbol.children.push(sym);

@@ -1,0 +1,79 @@
+// The manifest is what VS Code reads: a typo here breaks F5 silently, so check it like code.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { LAYOUTS } from '../../src/extension/layouts';
+
+const root = path.resolve(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const c = pkg.contributes;
+
+test('debug type cairn, breakpoints for cairo, main and activation', () => {
+  assert.equal(pkg.main, './dist/extension.js');
+  const dbg = c.debuggers.find((d: { type: string }) => d.type === 'cairn');
+  assert.ok(dbg, 'debugger cairn');
+  assert.deepEqual(dbg.languages, ['cairo']);
+  assert.ok(c.breakpoints.some((b: { language: string }) => b.language === 'cairo'));
+  assert.ok(pkg.activationEvents.includes('onDebugResolve:cairn'));
+  assert.ok(c.languages.some((l: { id: string; extensions: string[] }) => l.id === 'cairo' && l.extensions.includes('.cairo')));
+});
+
+test('every launch attribute is documented, program is required, layouts match the code', () => {
+  const launch = c.debuggers[0].configurationAttributes.launch;
+  assert.deepEqual(launch.required, ['program']);
+  const props = launch.properties;
+  for (const name of ['program', 'sourceRoot', 'cairoPath', 'sourceFileMap', 'layout', 'entrypoint', 'stopOnEntry', 'steps', 'programInput']) {
+    assert.ok(props[name], `attribute ${name}`);
+  }
+  for (const [name, p] of Object.entries<{ description?: string; type?: string }>(props)) {
+    assert.ok(p.description && p.description.length > 10, `${name} has a description`);
+    assert.ok(p.type, `${name} has a type`);
+  }
+  assert.deepEqual(props.layout.enum, LAYOUTS);
+  assert.equal(props.layout.enumDescriptions.length, LAYOUTS.length);
+  assert.deepEqual(c.configuration.properties['cairn.defaultLayout'].enum, ['auto', ...LAYOUTS]);
+});
+
+test('initial configurations and snippets are cairn launches', () => {
+  const dbg = c.debuggers[0];
+  for (const conf of dbg.initialConfigurations) assert.deepEqual([conf.type, conf.request], ['cairn', 'launch']);
+  assert.equal(dbg.initialConfigurations[0].layout, 'starknet_with_keccak');
+  for (const s of dbg.configurationSnippets) {
+    assert.ok(s.label && s.description);
+    assert.deepEqual([s.body.type, s.body.request], ['cairn', 'launch']);
+  }
+});
+
+test('commands exist with titles and every menu entry names one', () => {
+  const ids = new Set(c.commands.map((x: { command: string; title: string }) => { assert.ok(x.title); return x.command; }));
+  assert.ok(ids.has('cairn.debugProgram') && ids.has('cairn.runProgram'));
+  for (const entries of Object.values<{ command: string }[]>(c.menus)) for (const e of entries) assert.ok(ids.has(e.command), e.command);
+  for (const [key, p] of Object.entries<{ description?: string }>(c.configuration.properties)) assert.ok(p.description, key);
+});
+
+test('grammar and language configuration exist and parse', () => {
+  const g = c.grammars.find((x: { language: string }) => x.language === 'cairo');
+  const grammar = JSON.parse(readFileSync(path.join(root, g.path), 'utf8'));
+  assert.equal(grammar.scopeName, g.scopeName);
+  assert.equal(g.scopeName, 'source.cairo');
+  const lang = c.languages.find((l: { id: string }) => l.id === 'cairo');
+  const conf = JSON.parse(readFileSync(path.join(root, lang.configuration), 'utf8'));
+  assert.equal(conf.comments.lineComment, '//');
+  // every #include names a repository rule
+  const refs = JSON.stringify(grammar).match(/"#[\w-]+"/g) ?? [];
+  for (const r of refs) assert.ok(grammar.repository[r.slice(2, -1)], `rule ${r}`);
+});
+
+test('.vscodeignore lets through only the bundles and user-facing files', () => {
+  const lines = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  assert.equal(lines[0], '**');
+  const allowed = /^!(dist\/\w+\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|syntaxes\/cairo\.tmLanguage\.json|language-configuration\.json)$/;
+  for (const l of lines.slice(1)) assert.match(l, allowed);
+  assert.ok(existsSync(path.join(root, 'language-configuration.json')));
+});
+
+test('package script is build + vsce, e2e script wired', () => {
+  assert.equal(pkg.scripts.package, 'npm run build && vsce package --no-dependencies');
+  assert.ok(existsSync(path.join(root, pkg.scripts['test:e2e'].split(' ').pop())));
+});
