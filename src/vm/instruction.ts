@@ -43,20 +43,19 @@ function oneHot(flags: number, bits: readonly number[], group: string): number {
 }
 
 export function decodeInstruction(encoding: Felt, imm: Value | undefined): Instruction {
-  if (typeof encoding === 'bigint' ? encoding >= 1n << 63n : false) {
-    throw invalid(`encoding ${encoding} has bits above 63 set.`);
+  if (typeof encoding === 'bigint' && encoding >= 1n << 63n) {
+    throw invalid(`unsupported encoding ${encoding}: an instruction fits in 63 bits.`);
   }
   const e = BigInt(encoding);
   const off0 = Number(e & 0xffffn) - 0x8000;
   const off1 = Number((e >> 16n) & 0xffffn) - 0x8000;
   const off2 = Number((e >> 32n) & 0xffffn) - 0x8000;
   const flags = Number(e >> 48n);
-  if (flags >> 15) throw invalid('the top bit (bit 63) must be zero.');
 
   const dstReg = flags & 1 ? Reg.FP : Reg.AP;
   const op0Reg = (flags >> 1) & 1 ? Reg.FP : Reg.AP;
   const op1 = oneHot(flags, [2, 3, 4], 'op1 source');
-  const op1Src = op1 === 0 ? Op1Src.IMM : op1 === 1 ? Op1Src.AP : op1 === 2 ? Op1Src.FP : Op1Src.OP0;
+  const op1Src = op1 === 0 ? Op1Src.IMM : op1 === 1 ? Op1Src.FP : op1 === 2 ? Op1Src.AP : Op1Src.OP0;
   const resBits = oneHot(flags, [5, 6], 'res');
   const pcBits = oneHot(flags, [7, 8, 9], 'pc update');
   const pcUpdate = pcBits === 0 ? PcUpdate.JUMP : pcBits === 1 ? PcUpdate.JUMP_REL : pcBits === 2 ? PcUpdate.JNZ : PcUpdate.REGULAR;
