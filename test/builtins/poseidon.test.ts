@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { replay } from './corpus-check';
+import { poseidonPermutation } from '../../src/builtins/poseidon';
+
+test('poseidon: permutation of (1, 2, 3) as the poseidon_builtin program asserts', () => {
+  assert.deepEqual(poseidonPermutation(1, 2, 3), [
+    442682200349489646213731521593476982257703159825582578145778919623645026501n,
+    2233832504250924383748553933071188903279928981104663696710686541536735838182n,
+    2512222140811166287287541003826449032093371832913959128171347018667852712082n,
+  ]);
+});
+
+test('poseidon: outputs match the reference runs', () => {
+  let total = 0;
+  total += replay('poseidon_builtin', ['poseidon'], 'poseidon').checked;
+  total += replay('poseidon_hash', ['poseidon'], 'poseidon').checked;
+  total += replay('poseidon_multirun', ['poseidon'], 'poseidon').checked;
+  assert.ok(total > 10, `checked ${total}`);
+});
