@@ -1,0 +1,170 @@
+// node e2e.js <baseUrl> <examplesFolder> <artifactsDir>
+// Drives code-server's workbench in headless chromium (playwright-core) as a user would:
+// open examples/, open src/fib.cairo, breakpoint on `return a;`, F5 (no launch.json: Cairn's
+// configuration provider finds build/fib.json), check the stop (line, `fib` on the call stack,
+// `n` in Variables), continue to the end, then run the program with "Cairn: Run Cairo Program".
+// Prints `e2e: N passed, M failed`; a step that cannot run because an earlier one failed counts
+// as failed.
+const { chromium } = require('playwright-core');
+const fs = require('fs'), os = require('os'), path = require('path');
+
+const [, , baseUrl, folder, outDir] = process.argv;
+const FILE = 'fib.cairo';
+const source = fs.readFileSync(path.join(folder, 'src', FILE), 'utf8').split('\n');
+const BREAK_LINE = source.findIndex((l) => l.trim() === 'return a;') + 1; // 1-based
+const T0 = Date.now();
+const mark = (m) => console.log(`[${((Date.now() - T0) / 1000).toFixed(1)}s] ${m}`);
+
+const steps = [];
+// A failing step stops the run unless it is `independent` (later steps do not build on it).
+const step = (name, fn, independent = false) => steps.push({ name, fn, independent });
+let page, ctx;
+const shot = (name) => page.screenshot({ path: path.join(outDir, name) });
+const rows = (sel) => page.locator(sel).allInnerTexts();
+
+async function until(what, fn, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function command(title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
+  await page.keyboard.press('Enter');
+}
+
+step('workbench opens the examples folder', async () => {
+  await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120000 });
+  await shot('01-workbench.png');
+});
+
+step(`${FILE} opens as Cairo (the extension's language)`, async () => {
+  await page.locator('.monaco-workbench .part.editor').click();   // the page starts without focus
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(FILE);
+  await page.waitForSelector('.quick-input-list .monaco-list-row');
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .monaco-editor .view-lines').waitFor();
+  await until('language mode Cairo', async () =>
+    (await page.locator('.statusbar-item#status\\.editor\\.mode').innerText().catch(() => '')).includes('Cairo'));
+  // the grammar is in use: `func` carries a token colour class other than plain text's mtk1
+  await until('highlighted `func`', async () =>
+    (await page.locator('.view-lines span span:text-is("func")').first().getAttribute('class').catch(() => '')) !== 'mtk1');
+});
+
+step(`breakpoint on line ${BREAK_LINE} (\`return a;\`)`, async () => {
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(String(BREAK_LINE));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F9');
+  await page.waitForSelector('.monaco-editor .codicon-debug-breakpoint');
+  await shot('02-breakpoint.png');
+});
+
+step('breadcrumbs show fib (document symbols from the language server)', async () => {
+  await until('breadcrumb fib', async () =>
+    (await rows('.breadcrumbs-control .monaco-breadcrumb-item')).some((t) => t.trim() === 'fib'));
+}, true);
+
+step('F5 stops at the breakpoint with fib on the call stack', async () => {
+  await page.keyboard.press('F5');
+  await page.waitForSelector('.debug-toolbar', { state: 'visible' });
+  await page.waitForSelector('.debug-top-stack-frame-line');
+  const frames = await until('call stack', async () => {
+    const f = await rows('.debug-call-stack .monaco-list-row');
+    return f.length ? f : undefined;
+  });
+  mark('call stack: ' + JSON.stringify(frames.slice(0, 4)) + (frames.length > 4 ? ` ... ${frames.length} rows` : ''));
+  const top = frames[0].replace(/\s+/g, ' ');
+  if (!/\bfib\b/.test(top) || !top.includes(FILE) || !new RegExp(`\\b${BREAK_LINE}:\\d+`).test(top)) {
+    throw new Error(`top frame is not fib at ${FILE}:${BREAK_LINE}: ${JSON.stringify(frames[0])}`);
+  }
+  // the stopped-line highlight sits on the breakpoint's line
+  const current = await page.locator('.monaco-editor .line-numbers.active-line-number, .monaco-editor .active-line-number').first().innerText().catch(() => '');
+  if (current && current.trim() !== String(BREAK_LINE)) throw new Error(`cursor on line ${current}, expected ${BREAK_LINE}`);
+  await shot('03-stopped.png');
+});
+
+step('n is in the Variables view', async () => {
+  const vars = await until('variable n', async () => {
+    const v = await rows('.debug-variables .monaco-list-row');
+    return v.some((t) => /^n\s*[:=]/.test(t.trim())) ? v : undefined;
+  });
+  mark('variables: ' + JSON.stringify(vars.slice(0, 10)));
+  await shot('04-variables.png');
+});
+
+step('inline values show next to the source while stopped', async () => {
+  const inline = await until('inline values', async () => {
+    const t = await rows('.monaco-editor .view-lines [class*="debug-inline-value"], .monaco-editor .view-lines .dyn-inline-value-decoration');
+    return t.length ? t : undefined;
+  }, 15000);
+  mark('inline values: ' + JSON.stringify(inline.slice(0, 6)));
+}, true);
+
+step('continue runs to the end and the session ends', async () => {
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await page.keyboard.press('F5');
+  await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 60000 });
+  await shot('05-ended.png');
+});
+
+step('"Cairn: Run Cairo Program" prints the output in the Cairn Run channel', async () => {
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await command('Cairn: Run Cairo Program');
+  const text = await until('run to finish', async () => {
+    const t = (await rows('.part.panel .output .view-lines')).join('\n');
+    return /\[exited with code \d+/.test(t) ? t : undefined;
+  }, 60000);
+  await shot('06-run.png');
+  if (!/exited with code 0/.test(text) || !/6765/.test(text)) throw new Error('run output: ' + text.slice(0, 400));
+});
+
+(async () => {
+  fs.mkdirSync(outDir, { recursive: true });
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
+  ctx = await chromium.launchPersistentContext(udd, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    viewport: { width: 1400, height: 900 },
+  });
+  page = ctx.pages()[0] || await ctx.newPage();
+  page.setDefaultTimeout(60000);
+  let passed = 0, failed = 0, broken = false;
+  for (const s of steps) {
+    if (broken) { console.log(`SKIP (counted failed) ${s.name}`); failed++; continue; }
+    try {
+      await s.fn();
+      passed++;
+      mark(`PASS ${s.name}`);
+    } catch (e) {
+      failed++;
+      mark(`FAIL ${s.name}: ${e && e.message}`);
+      await shot(`failure-${passed + failed}.png`).catch(() => {});
+      if (!s.independent) broken = true;
+    }
+  }
+  await ctx.close().catch(() => {});
+  fs.rmSync(udd, { recursive: true, force: true });
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})().catch(async (e) => {
+  console.error('e2e crashed:', e && e.stack);
+  try { await ctx.close(); } catch (_) { /* already gone */ }
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+});
