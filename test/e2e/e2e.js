@@ -20,7 +20,8 @@ const steps = [];
 const step = (name, fn, independent = false) => steps.push({ name, fn, independent });
 let page, ctx;
 const shot = (name) => page.screenshot({ path: path.join(outDir, name) });
-const rows = (sel) => page.locator(sel).allInnerTexts();
+// Monaco renders spaces as U+00A0: normalise so texts compare as typed.
+const rows = async (sel) => (await page.locator(sel).allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
 
 async function until(what, fn, timeout = 30000) {
   const end = Date.now() + timeout;
@@ -125,7 +126,7 @@ step('"Cairn: Run Cairo Program" prints the output in the Cairn Run channel', as
   await page.locator('.editor-instance .monaco-editor .view-lines').click();
   await command('Cairn: Run Cairo Program');
   const text = await until('run to finish', async () => {
-    const t = (await rows('.part.panel .output .view-lines')).join('\n');
+    const t = (await rows('.part.panel .monaco-editor .view-lines')).join('\n');
     return /\[exited with code \d+/.test(t) ? t : undefined;
   }, 60000);
   await shot('06-run.png');
