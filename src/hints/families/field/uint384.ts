@@ -1,0 +1,88 @@
+// uint384 / uint384_extension hints (the 384-bit prime field library: three 128-bit limbs d0..d2,
+// extended values with six limbs).
+import { defineHint } from '../../hint';
+import { HintError } from '../../errors';
+import * as C from './codes';
+import {
+  D3, D6, divModPy, isQuadResiduePy, isqrtPy, packLimbs, pyDivmod, pyMod, setLimbs, setLocals, splitLimbs, sqrtPy,
+} from './py';
+
+defineHint(C.UINT384_UNSIGNED_DIV_REM, (ctx) => {
+  const a = packLimbs(ctx, 'a', D3);
+  const div = packLimbs(ctx, 'div', D3);
+  const [quotient, remainder] = pyDivmod(a, div, 'quotient, remainder = divmod(a, div)');
+  setLocals(ctx, { a, div, quotient, remainder });
+  setLimbs(ctx, 'quotient', D3, splitLimbs(quotient, 128n, 3));
+  setLimbs(ctx, 'remainder', D3, splitLimbs(remainder, 128n, 3));
+});
+
+defineHint(C.UINT384_UNSIGNED_DIV_REM_EXPANDED, (ctx) => {
+  const a = packLimbs(ctx, 'a', D6);
+  const div = packLimbs(ctx, 'div', D3);
+  const [quotient, remainder] = pyDivmod(a, div, 'quotient, remainder = divmod(a, div)');
+  setLocals(ctx, { a, div, quotient, remainder });
+  setLimbs(ctx, 'quotient', D6, splitLimbs(quotient, 128n, 6));
+  setLimbs(ctx, 'remainder', D3, splitLimbs(remainder, 128n, 3));
+});
+
+defineHint(C.UINT384_SUB_REDUCED, (ctx) => {
+  const a = packLimbs(ctx, 'a', D3);
+  const b = packLimbs(ctx, 'b', D3);
+  const p = packLimbs(ctx, 'p', D3);
+  const res = pyMod(a - b, p, 'res = (a - b) % p');
+  setLocals(ctx, { a, b, p, res });
+  setLimbs(ctx, 'res', D3, splitLimbs(res, 128n, 3));
+});
+
+defineHint(C.UINT384_INV_MOD_P, (ctx) => {
+  const a = packLimbs(ctx, 'a', D3);
+  const b = packLimbs(ctx, 'b', D3);
+  const p = packLimbs(ctx, 'p', D3);
+  const bInv = divModPy(1n, b, p, 'b_inverse_mod_p = div_mod(1, b, p)');
+  setLocals(ctx, { a, b, p, b_inverse_mod_p: bInv });
+  setLimbs(ctx, 'b_inverse_mod_p', D3, splitLimbs(bInv, 128n, 3));
+});
+
+defineHint(C.UINT384_SQRT, (ctx) => {
+  const a = packLimbs(ctx, 'a', D3);
+  const root = isqrtPy(a, 'root = isqrt(a)');
+  if (!(root < 1n << 192n)) throw new HintError('AssertionError', '', 'assert 0 <= root < 2 ** 192');
+  setLocals(ctx, { a, root });
+  setLimbs(ctx, 'root', D3, splitLimbs(root, 128n, 3));
+});
+
+defineHint(C.UINT384_SIGNED_NN, (ctx) => {
+  const d2 = ctx.ids.big('a.d2');
+  ctx.mem.write(ctx.vm.apSeg, ctx.vm.ap, d2 < 1n << 127n ? 1 : 0);
+});
+
+defineHint(C.UINT384_ADD_CARRIES, (ctx) => {
+  const shift = ctx.ids.const('SHIFT');
+  const sumD0 = ctx.ids.big('a.d0') + ctx.ids.big('b.d0');
+  const carryD0 = sumD0 >= shift ? 1n : 0n;
+  ctx.ids.set('carry_d0', carryD0);
+  const sumD1 = ctx.ids.big('a.d1') + ctx.ids.big('b.d1') + ctx.ids.big('carry_d0');
+  const carryD1 = sumD1 >= shift ? 1n : 0n;
+  ctx.ids.set('carry_d1', carryD1);
+  const sumD2 = ctx.ids.big('a.d2') + ctx.ids.big('b.d2') + ctx.ids.big('carry_d1');
+  ctx.ids.set('carry_d2', sumD2 >= shift ? 1n : 0n);
+  setLocals(ctx, { sum_d0: sumD0, sum_d1: sumD1, sum_d2: sumD2 });
+});
+
+defineHint(C.UINT384_GET_SQUARE_ROOT, (ctx) => {
+  const generator = packLimbs(ctx, 'generator', D3);
+  const x = packLimbs(ctx, 'x', D3);
+  const p = packLimbs(ctx, 'p', D3);
+  const successX = isQuadResiduePy(x, p);
+  const rootX = successX ? sqrtPy(x, p) : 0n;
+  const successGx = isQuadResiduePy(generator * x, p);
+  const rootGx = successGx ? sqrtPy(generator * x, p) : 0n;
+  if (x !== 0n && Number(successX) + Number(successGx) !== 1) {
+    throw new HintError('AssertionError', '', 'assert success_x + success_gx ==1');
+  }
+  setLocals(ctx, { generator, x, p, success_x: successX, success_gx: successGx, root_x: rootX, root_gx: rootGx });
+  ctx.ids.set('success_x', successX ? 1n : 0n);
+  ctx.ids.set('success_gx', successGx ? 1n : 0n);
+  setLimbs(ctx, 'sqrt_x', D3, splitLimbs(rootX, 128n, 3));
+  setLimbs(ctx, 'sqrt_gx', D3, splitLimbs(rootGx, 128n, 3));
+});
