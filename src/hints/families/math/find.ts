@@ -1,0 +1,105 @@
+// Searching arrays: find_element, search_sorted_lower (find_element.cairo) and set_add (set.cairo).
+import { defineHint, HintContext } from '../../hint';
+import { HintError, hintAssert } from '../../errors';
+import { Relocatable, Value, valuesEqual } from '../../../vm/relocatable';
+import * as F from '../../../vm/felt';
+import { pyStr, readMem, readRange, toBigInt } from './util';
+import * as C from './codes';
+
+/** Python's `a < b` on memory values (an int is below every address). */
+function lt(a: Value, b: Value): boolean {
+  if (typeof a === 'object') {
+    if (typeof b !== 'object') return false;
+    return a.segment < b.segment || (a.segment === b.segment && a.offset < b.offset);
+  }
+  if (typeof b === 'object') return true;
+  return F.big(a) < F.big(b);
+}
+
+/** The positive integer `elm_size` (AssertionError with the reference's message otherwise). */
+function elmSize(ctx: HintContext): bigint {
+  const v = ctx.ids.get('elm_size');
+  const ok = typeof v !== 'object' && F.big(v) > 0n;
+  hintAssert(ok, `Invalid value for elm_size. Got: ${pyStr(v)}.`, 'assert isinstance(elm_size, int) and elm_size > 0, \\');
+  return F.big(v as F.Felt);
+}
+
+/** `n_elms`, checked against `__find_element_max_size` when the scope sets it. */
+function nElms(ctx: HintContext): bigint {
+  const v = ctx.ids.get('n_elms');
+  hintAssert(typeof v !== 'object', `Invalid value for n_elms. Got: ${pyStr(v)}.`, 'assert isinstance(n_elms, int) and n_elms >= 0, \\');
+  const n = F.big(v);
+  if (ctx.scope.has('__find_element_max_size')) {
+    const max = toBigInt(ctx.scope.get('__find_element_max_size'), '__find_element_max_size');
+    hintAssert(n <= max, `find_element() can only be used with n_elms<=${max}. Got: n_elms=${n}.`,
+      'assert n_elms <= __find_element_max_size, \\');
+  }
+  return n;
+}
+
+function elementAddr(ptr: Relocatable, elmSize: bigint, i: bigint): Relocatable {
+  return ptr.add(F.toFelt(elmSize * i));
+}
+
+defineHint(C.FIND_ELEMENT, (ctx) => {
+  const arrayPtr = ctx.ids.ptr('array_ptr');
+  const size = elmSize(ctx);
+  const key = ctx.ids.get('key');
+  if (ctx.scope.has('__find_element_index')) {
+    const index = toBigInt(ctx.scope.get('__find_element_index'), '__find_element_index');
+    ctx.ids.set('index', index);
+    const found = readMem(ctx, elementAddr(arrayPtr, size, index));
+    hintAssert(valuesEqual(found, key),
+      `Invalid index found in __find_element_index. index: ${index}, expected key ${pyStr(key)}, found key: ${pyStr(found)}.`,
+      'assert found_key == key, \\');
+    ctx.scope.delete('__find_element_index');
+    return;
+  }
+  const n = nElms(ctx);
+  for (let i = 0n; i < n; i++) {
+    if (valuesEqual(readMem(ctx, elementAddr(arrayPtr, size, i)), key)) {
+      ctx.ids.set('index', i);
+      return;
+    }
+  }
+  throw new HintError('ValueError', `Key ${pyStr(key)} was not found.`, "raise ValueError(f'Key {key} was not found.')");
+});
+
+defineHint(C.SEARCH_SORTED_LOWER, (ctx) => {
+  const arrayPtr = ctx.ids.ptr('array_ptr');
+  const size = elmSize(ctx);
+  const n = nElms(ctx);
+  for (let i = 0n; i < n; i++) {
+    // memory[...] >= ids.key
+    if (!lt(readMem(ctx, elementAddr(arrayPtr, size, i)), ctx.ids.get('key'))) {
+      ctx.ids.set('index', i);
+      return;
+    }
+  }
+  ctx.ids.set('index', n);
+});
+
+defineHint(C.SET_ADD, (ctx) => {
+  const elmSizeV = ctx.ids.get('elm_size');
+  if (typeof elmSizeV === 'object') throw new HintError('TypeError', "'>' not supported between instances of 'RelocatableValue' and 'int'");
+  const size = F.big(elmSizeV);
+  hintAssert(size > 0n, '', 'assert ids.elm_size > 0');
+  const setPtr = ctx.ids.ptr('set_ptr');
+  const setEnd = ctx.ids.ptr('set_end_ptr');
+  hintAssert(!lt(setEnd, setPtr), '', 'assert ids.set_ptr <= ids.set_end_ptr');
+  if (setEnd.segment !== setPtr.segment) {
+    throw new HintError('AssertionError', `Can only subtract two relocatable values of the same segment (${setEnd.segment} != ${setPtr.segment}).`);
+  }
+  const n = Number(size);
+  const elm = readRange(ctx, ctx.ids.ptr('elm_ptr'), n);
+  const span = setEnd.offset - setPtr.offset;
+  for (let i = 0; i < span; i += n) {
+    const cand = readRange(ctx, setPtr.add(i), n);
+    if (cand.every((v, j) => valuesEqual(v, elm[j]))) {
+      ctx.ids.set('index', BigInt(Math.floor(i / n)));
+      ctx.ids.set('is_elm_in_set', 1);
+      return;
+    }
+  }
+  ctx.ids.set('is_elm_in_set', 0);
+});
