@@ -6,6 +6,8 @@ import { createBuiltin } from '../../src/builtins/index';
 import { memoryWithSegments } from './corpus-memory';
 import { VirtualMachine } from '../../src/vm/vm';
 import { Relocatable } from '../../src/vm/relocatable';
+import { pedersen } from '@scure/starknet';
+import { big, fromReduced } from '../../src/vm/felt';
 
 test('pedersen: known hash (cairo-lang pedersen_hash(1, 2))', () => {
   assert.equal(pedersenHash(1, 2), 0x5bb9440e27889a364bcb678b1f679ecd1347acdedcbf36e83494f857cc58026n);
@@ -34,4 +36,11 @@ test('pedersen: rejects a relocatable input, answers nothing twice for a verifie
   assert.equal(mem.read(2, 5), pedersenHash(1, 2));
   assert.equal(mem.deducers[2]!(mem, 2, 5), undefined);
   assert.equal(mem.deducers[2]!(mem, 2, 4), undefined);
+});
+
+test('pedersen: agrees with @scure/starknet on large and edge inputs', () => {
+  const P = (1n << 251n) + 17n * (1n << 192n);
+  for (const [x, y] of [[0n, 0n], [P, P], [(1n << 248n) - 1n, 1n << 248n], [123456789n, P - 5n]]) {
+    assert.equal(big(pedersenHash(fromReduced(x), fromReduced(y))), BigInt(pedersen(x, y)));
+  }
 });

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { replay } from './corpus-check';
 import { poseidonPermutation } from '../../src/builtins/poseidon';
+import { poseidonSmall } from '@scure/starknet';
+import { big, fromReduced } from '../../src/vm/felt';
 
 test('poseidon: permutation of (1, 2, 3) as the poseidon_builtin program asserts', () => {
   assert.deepEqual(poseidonPermutation(1, 2, 3), [
@@ -17,4 +19,21 @@ test('poseidon: outputs match the reference runs', () => {
   total += replay('poseidon_hash', ['poseidon'], 'poseidon').checked;
   total += replay('poseidon_multirun', ['poseidon'], 'poseidon').checked;
   assert.ok(total > 10, `checked ${total}`);
+});
+
+test('poseidon: agrees with @scure/starknet on random and edge states', () => {
+  const P = (1n << 251n) + 17n * (1n << 192n);
+  const states: bigint[][] = [[0n, 0n, 0n], [P - 1n, P - 1n, P - 1n], [1n, 2n, 2n]];
+  let seed = 12345n;
+  for (let i = 0; i < 20; i++) {
+    const s: bigint[] = [];
+    for (let j = 0; j < 3; j++) {
+      seed = (seed * 6364136223846793005n + 1442695040888963407n) % P;
+      s.push((seed * seed * seed) % P);
+    }
+    states.push(s);
+  }
+  for (const s of states) {
+    assert.deepEqual(poseidonPermutation(fromReduced(s[0]), fromReduced(s[1]), fromReduced(s[2])).map(big), poseidonSmall(s));
+  }
 });
