@@ -89,6 +89,16 @@ export class CairnConfigurationProvider implements vscode.DebugConfigurationProv
   }
 }
 
+/** "Run and Debug" dropdown entries without a launch.json: one per open .cairo editor. */
+export class CairnDynamicConfigurations implements vscode.DebugConfigurationProvider {
+  provideDebugConfigurations(): vscode.DebugConfiguration[] {
+    const files = new Set(vscode.window.visibleTextEditors
+      .filter((e) => e.document.languageId === 'cairo' && e.document.uri.scheme === 'file')
+      .map((e) => e.document.uri.fsPath));
+    return [...files].map(configForFile);
+  }
+}
+
 /** Ask for a compiled JSON with the file picker, starting in the nearest build folder. */
 export async function pickProgram(cairoFile: string | undefined, folder?: vscode.WorkspaceFolder): Promise<string | undefined> {
   const root = workspaceRootFor(folder, cairoFile);

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CairnAdapterFactory, CairnTrackerFactory } from './adapterFactory';
 import { debugProgram, runProgram, stopRunning } from './commands';
-import { CairnConfigurationProvider } from './configProvider';
+import { CairnConfigurationProvider, CairnDynamicConfigurations } from './configProvider';
 import { CairnEvaluatableExpressions, CairnInlineValues } from './inlineValues';
 import { DEBUG_TYPE } from './launchConfig';
 import { startLanguageClient } from './languageClient';
@@ -19,6 +19,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     log(),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, provider),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new CairnDynamicConfigurations(),
+      vscode.DebugConfigurationProviderTriggerKind.Dynamic),
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new CairnAdapterFactory(dist('adapter.js'))),
     vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, new CairnTrackerFactory(log())),
     vscode.commands.registerCommand('cairn.debugProgram', (uri?: vscode.Uri) => debugProgram(uri)),
