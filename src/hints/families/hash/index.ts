@@ -1,1 +1,6 @@
-// Hint family: hash (implementations register themselves with defineHint).
+// Hint family: hash (keccak, sha256, blake2s) and the counted-loop scope hints they share with
+// memset. Each file registers its hints with defineHint.
+import './keccak-hints';
+import './sha256-hints';
+import './blake2s-hints';
+import './loop-scope';
