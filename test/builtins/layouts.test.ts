@@ -54,3 +54,11 @@ test('builtins: allocated instances follow the ratio; dynamic rounds up to a pow
   for (let i = 0; i < 5; i++) mem2.write(2, i, i);
   assert.equal(dyn.allocatedInstances(mem2, 1), 8);
 });
+
+test('createBuiltin: a layout record passed as the `layout` option gives its parameters', () => {
+  const lb = { name: 'range_check', ratio: 16, nParts: 4 };
+  const rc = createBuiltin(lb.name, { included: true, ratio: lb.ratio, layout: lb }) as RangeCheckBuiltin;
+  assert.equal(rc.bound, 1n << 64n);
+  assert.equal(rc.ratio, 16);
+  assert.equal((createBuiltin(lb, false) as RangeCheckBuiltin).included, false);
+});
