@@ -1,1 +1,5 @@
-// Hint family: secp (implementations register themselves with defineHint).
+// Hint family: secp (cairo_secp field and curve hints, plus the few other hints of its list).
+import './field';
+import './ec';
+import './bits';
+import './misc';

@@ -1,0 +1,205 @@
+// cairo_secp field hints (secp256k1 and the secp256r1 variants): nondet_bigint3, reduce,
+// is_zero, verify_zero, div_mod_n and the signature recovery ones.
+import { defineHint } from '../../hint';
+import { HintError } from '../../errors';
+import { getPrime } from '../../../vm/felt';
+import { SECP_P, SECP_N, SECP256R1_P, SECP256R1_N, SECP256R1_ALPHA } from '../../lib/bigint3';
+import {
+  PY, bind, code, divMod, fnLocal, intLocal, intLocals, pack, pyDivmod, pyMod, pyPow, safeDiv, split,
+  writeArg, writeAp, idsInt,
+} from './py';
+
+const IMPORT_SECP_P_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import SECP_P, pack';
+const IMPORT_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import pack';
+
+// secp#11: nondet_bigint3.
+defineHint(
+  code(
+    'from starkware.cairo.common.cairo_secp.secp_utils import split',
+    '',
+    'segments.write_arg(ids.res.address_, split(value))',
+  ),
+  (ctx) => {
+    bind(ctx, { split: PY.split });
+    const line = 'segments.write_arg(ids.res.address_, split(value))';
+    const ptr = ctx.ids.addr('res');
+    writeArg(ctx, ptr, split(intLocal(ctx, 'value'), line));
+  },
+);
+
+// secp#32, #33, #34: the secp256r1 constants under the names the following hints use.
+defineHint('from starkware.cairo.common.cairo_secp.secp256r1_utils import SECP256R1_P as SECP_P', (ctx) =>
+  bind(ctx, { SECP_P: SECP256R1_P }),
+);
+defineHint('from starkware.cairo.common.cairo_secp.secp256r1_utils import SECP256R1_ALPHA as ALPHA', (ctx) =>
+  bind(ctx, { ALPHA: SECP256R1_ALPHA }),
+);
+defineHint('from starkware.cairo.common.cairo_secp.secp256r1_utils import SECP256R1_N as N', (ctx) =>
+  bind(ctx, { N: SECP256R1_N }),
+);
+
+// secp#5 and #39: reduce.
+defineHint(code(IMPORT_SECP_P_PACK, '', 'value = pack(ids.x, PRIME) % SECP_P'), (ctx) => {
+  bind(ctx, { SECP_P, pack: PY.pack });
+  bind(ctx, { value: pyMod(pack(ctx, 'x', 'value = pack(ids.x, PRIME) % SECP_P'), SECP_P) });
+});
+defineHint(code(IMPORT_PACK, 'value = pack(ids.x, PRIME) % SECP_P'), (ctx) => {
+  bind(ctx, { pack: PY.pack });
+  const v = pack(ctx, 'x', 'value = pack(ids.x, PRIME) % SECP_P');
+  bind(ctx, { value: pyMod(v, intLocal(ctx, 'SECP_P')) });
+});
+
+// secp#6, #50, #38, #79: is_zero's `x`.
+const X_LINE = 'x = pack(ids.x, PRIME) % SECP_P';
+defineHint([code(IMPORT_SECP_P_PACK, '', X_LINE), code(IMPORT_SECP_P_PACK, X_LINE)], (ctx) => {
+  bind(ctx, { SECP_P, pack: PY.pack });
+  bind(ctx, { x: pyMod(pack(ctx, 'x', X_LINE), SECP_P) });
+});
+defineHint([code(IMPORT_PACK, X_LINE), code(IMPORT_PACK, '', X_LINE)], (ctx) => {
+  bind(ctx, { pack: PY.pack });
+  const v = pack(ctx, 'x', X_LINE);
+  bind(ctx, { x: pyMod(v, intLocal(ctx, 'SECP_P')) });
+});
+
+// secp#18, #53: is_zero's nondeterministic branch.
+defineHint('memory[ap] = to_felt_or_relocatable(x == 0)', (ctx) => writeAp(ctx, intLocal(ctx, 'x') === 0n ? 1n : 0n));
+defineHint('memory[ap] = int(x == 0)', (ctx) => writeAp(ctx, intLocal(ctx, 'x') === 0n ? 1n : 0n));
+
+// secp#1, #40: is_zero's inverse.
+const X_INV_LINE = 'value = x_inv = div_mod(1, x, SECP_P)';
+defineHint(
+  code(
+    'from starkware.cairo.common.cairo_secp.secp_utils import SECP_P',
+    'from starkware.python.math_utils import div_mod',
+    '',
+    X_INV_LINE,
+  ),
+  (ctx) => {
+    bind(ctx, { SECP_P, div_mod: PY.div_mod });
+    const v = divMod(1n, intLocal(ctx, 'x'), SECP_P, X_INV_LINE);
+    bind(ctx, { value: v, x_inv: v });
+  },
+);
+defineHint(code('from starkware.python.math_utils import div_mod', '', X_INV_LINE), (ctx) => {
+  bind(ctx, { div_mod: PY.div_mod });
+  const [x, p] = intLocals(ctx, 'x', 'SECP_P');
+  const v = divMod(1n, x, p, X_INV_LINE);
+  bind(ctx, { value: v, x_inv: v });
+});
+
+// secp#2, #43, #45: verify_zero.
+const VZ_ASSERT = 'assert r == 0, f"verify_zero: Invalid input {ids.val.d0, ids.val.d1, ids.val.d2}."';
+const VZ_BODY = ['q, r = divmod(pack(ids.val, PRIME), SECP_P)', VZ_ASSERT, 'ids.q = q % PRIME'];
+function verifyZero(ctx: Parameters<Parameters<typeof defineHint>[1]>[0], p: () => bigint): void {
+  const packed = pack(ctx, 'val', VZ_BODY[0]);
+  const [q, r] = pyDivmod(packed, p());
+  bind(ctx, { q, r });
+  if (r !== 0n) {
+    const limbs = ['d0', 'd1', 'd2'].map((l) => idsInt(ctx, `val.${l}`, VZ_ASSERT));
+    throw new HintError('AssertionError', `verify_zero: Invalid input (${limbs.join(', ')}).`, VZ_ASSERT);
+  }
+  ctx.ids.set('q', pyMod(q, getPrime()));
+}
+defineHint(code(IMPORT_SECP_P_PACK, '', ...VZ_BODY), (ctx) => {
+  bind(ctx, { SECP_P, pack: PY.pack });
+  verifyZero(ctx, () => SECP_P);
+});
+defineHint(code(IMPORT_PACK, '', ...VZ_BODY), (ctx) => {
+  bind(ctx, { pack: PY.pack });
+  verifyZero(ctx, () => intLocal(ctx, 'SECP_P'));
+});
+defineHint(code('from starkware.cairo.common.cairo_secp.secp_utils import SECP_P', ...VZ_BODY), (ctx) => {
+  bind(ctx, { SECP_P });
+  fnLocal(ctx, 'pack');
+  verifyZero(ctx, () => SECP_P);
+});
+
+// secp#0, #41: div_mod_n (N is secp256k1's order, or whatever `N` an earlier hint bound).
+const DIV_MOD_N_LINE = 'value = res = div_mod(a, b, N)';
+const DIV_MOD_N_BODY = ['a = pack(ids.a, PRIME)', 'b = pack(ids.b, PRIME)', DIV_MOD_N_LINE];
+function divModN(ctx: Parameters<Parameters<typeof defineHint>[1]>[0], n: () => bigint): void {
+  const a = pack(ctx, 'a', DIV_MOD_N_BODY[0]);
+  bind(ctx, { a });
+  const b = pack(ctx, 'b', DIV_MOD_N_BODY[1]);
+  bind(ctx, { b });
+  const res = divMod(a, b, n(), DIV_MOD_N_LINE);
+  bind(ctx, { value: res, res });
+}
+defineHint(
+  code(
+    'from starkware.cairo.common.cairo_secp.secp_utils import N, pack',
+    'from starkware.python.math_utils import div_mod, safe_div',
+    '',
+    ...DIV_MOD_N_BODY,
+  ),
+  (ctx) => {
+    bind(ctx, { N: SECP_N, pack: PY.pack, div_mod: PY.div_mod, safe_div: PY.safe_div });
+    divModN(ctx, () => SECP_N);
+  },
+);
+defineHint(
+  code(IMPORT_PACK, 'from starkware.python.math_utils import div_mod, safe_div', '', ...DIV_MOD_N_BODY),
+  (ctx) => {
+    bind(ctx, { pack: PY.pack, div_mod: PY.div_mod, safe_div: PY.safe_div });
+    divModN(ctx, () => intLocal(ctx, 'N'));
+  },
+);
+
+// secp#42: div_mod_n's quotient.
+const K_PLUS_ONE = 'value = k_plus_one = safe_div(res * b - a, N) + 1';
+defineHint(K_PLUS_ONE, (ctx) => {
+  fnLocal(ctx, 'safe_div');
+  const [res, b, a, n] = intLocals(ctx, 'res', 'b', 'a', 'N');
+  const v = safeDiv(res * b - a, n, K_PLUS_ONE) + 1n;
+  bind(ctx, { value: v, k_plus_one: v });
+});
+
+// secp#51: signature recovery, x / s modulo secp256k1's order.
+const SIG_BODY = [
+  'N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141',
+  'x = pack(ids.x, PRIME) % N',
+  's = pack(ids.s, PRIME) % N',
+  'value = res = div_mod(x, s, N)',
+];
+defineHint(code(IMPORT_PACK, 'from starkware.python.math_utils import div_mod, safe_div', '', ...SIG_BODY), (ctx) => {
+  bind(ctx, { pack: PY.pack, div_mod: PY.div_mod, safe_div: PY.safe_div, N: SECP_N });
+  const x = pyMod(pack(ctx, 'x', SIG_BODY[1]), SECP_N);
+  bind(ctx, { x });
+  const s = pyMod(pack(ctx, 's', SIG_BODY[2]), SECP_N);
+  bind(ctx, { s });
+  const res = divMod(x, s, SECP_N, SIG_BODY[3]);
+  bind(ctx, { value: res, res });
+});
+
+// secp#54: its quotient.
+const K_LINE = 'value = k = safe_div(res * s - x, N)';
+defineHint(K_LINE, (ctx) => {
+  fnLocal(ctx, 'safe_div');
+  const [res, s, x, n] = intLocals(ctx, 'res', 's', 'x', 'N');
+  const v = safeDiv(res * s - x, n, K_LINE);
+  bind(ctx, { value: v, k: v });
+});
+
+// secp#7: recover_public_key's y from x^3 (signature.cairo get_point_from_x).
+const GPX = [
+  'x_cube_int = pack(ids.x_cube, PRIME) % SECP_P',
+  'y_square_int = (x_cube_int + ids.BETA) % SECP_P',
+  'y = pow(y_square_int, (SECP_P + 1) // 4, SECP_P)',
+  '',
+  '# We need to decide whether to take y or SECP_P - y.',
+  'if ids.v % 2 == y % 2:',
+  '    value = y',
+  'else:',
+  '    value = (-y) % SECP_P',
+];
+defineHint(code(IMPORT_SECP_P_PACK, '', ...GPX), (ctx) => {
+  bind(ctx, { SECP_P, pack: PY.pack });
+  const xCube = pyMod(pack(ctx, 'x_cube', GPX[0]), SECP_P);
+  bind(ctx, { x_cube_int: xCube });
+  const ySquare = pyMod(xCube + ctx.ids.const('BETA'), SECP_P);
+  bind(ctx, { y_square_int: ySquare });
+  const y = pyPow(ySquare, (SECP_P + 1n) / 4n, SECP_P);
+  bind(ctx, { y });
+  const v = idsInt(ctx, 'v', GPX[5]);
+  bind(ctx, { value: v % 2n === y % 2n ? y : pyMod(-y, SECP_P) });
+});
