@@ -1,0 +1,255 @@
+// The hash hints' error cases (Python exception type and message of the reference) and the
+// counted-loop scope hints, run on a small hand-made context: a real Memory, exec scopes, and
+// `ids` bound to chosen values or cells.
+import { test as nodeTest } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import '../../src/hints/all';
+import { findHint, normalizeHintCode, HintContext } from '../../src/hints/hint';
+import { HintError } from '../../src/hints/errors';
+import { Memory } from '../../src/vm/memory';
+import { VmError } from '../../src/vm/errors';
+import { Relocatable, Value } from '../../src/vm/relocatable';
+import * as F from '../../src/vm/felt';
+
+const LIST = '/work/ref/hints/hash.txt';
+/** The tests address hints by their index in the family list; without the list they are skipped. */
+const test = (name: string, fn: () => void): void => {
+  nodeTest(name, { skip: existsSync(LIST) ? false : `${LIST} is not available` }, fn);
+};
+
+/** The hint code strings of the family list, in order (hash#0 ... hash#19). */
+function listCodes(): string[] {
+  return readFileSync(LIST, 'utf8').split(/^=== .*$/m).slice(1).map((s) => normalizeHintCode(s));
+}
+
+interface Fake {
+  ctx: HintContext;
+  mem: Memory;
+  scopes: Map<string, unknown>[];
+  /** ids bound to a value (read-only) or to a cell (ids.set writes it). */
+  bind(name: string, v: Value | bigint): void;
+  cell(name: string, addr: Relocatable): void;
+}
+
+function fake(): Fake {
+  const mem = new Memory();
+  const exec = mem.addSegment();
+  const scopes: Map<string, unknown>[] = [new Map()];
+  const values = new Map<string, Value>();
+  const cells = new Map<string, Relocatable>();
+  const read = (name: string): Value => {
+    const c = cells.get(name);
+    if (c !== undefined) return mem.getAt(c)!;
+    const v = values.get(name);
+    if (v === undefined) throw new Error(`unbound ids.${name}`);
+    return v;
+  };
+  const ids = {
+    get: read,
+    big: (n: string) => F.big(read(n) as F.Felt),
+    ptr: (n: string) => read(n) as Relocatable,
+    set: (n: string, v: Value | bigint) => mem.writeAt(cells.get(n)!, typeof v === 'bigint' ? F.toFelt(v) : v),
+  };
+  const vm = {
+    execScopes: scopes,
+    get scope() { return scopes[scopes.length - 1]; },
+    enterScope: (m?: Map<string, unknown>) => scopes.push(m ?? new Map()),
+    exitScope: () => scopes.pop(),
+    apSeg: exec.segment,
+    ap: 100,
+  };
+  const ctx = {
+    vm, mem, ids, builtins: new Map(),
+    get scope() { return scopes[scopes.length - 1]; },
+  } as unknown as HintContext;
+  return {
+    ctx, mem, scopes,
+    bind: (n, v) => values.set(n, typeof v === 'bigint' ? F.toFelt(v) : v),
+    cell: (n, a) => cells.set(n, a),
+  };
+}
+
+function run(index: number, f: Fake): void {
+  const impl = findHint(listCodes()[index]);
+  assert.ok(impl, `hash#${index} is not registered`);
+  impl(f.ctx);
+}
+
+function raises(fn: () => void, pyType: string, message: string | RegExp): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof HintError, `expected a HintError, got ${String(e)}`);
+    assert.equal(e.pyType, pyType);
+    if (typeof message === 'string') assert.equal(e.message, message);
+    else assert.match(e.message, message);
+    return true;
+  });
+}
+
+test('every code string of the hash list is registered', () => {
+  const codes = listCodes();
+  assert.equal(codes.length, 20);
+  for (const [i, code] of codes.entries()) assert.ok(findHint(code), `hash#${i} is not registered`);
+});
+
+test("vm_enter_scope({'n': ids.n}), n -= 1 and vm_exit_scope() run a counted loop", () => {
+  const f = fake();
+  const out = f.mem.addSegment();
+  f.bind('n', 2n);
+  run(5, f);
+  assert.equal(f.scopes.length, 2);
+  assert.equal(f.scopes[1].get('n'), 2n);
+  f.cell('continue_loop', out);
+  run(4, f);
+  assert.equal(f.mem.get(out.segment, 0), 1);
+  f.cell('continue_loop', out.add(1));
+  run(4, f);
+  assert.equal(f.mem.get(out.segment, 1), 0);
+  assert.equal(f.scopes[1].get('n'), 0n);
+  run(6, f);
+  assert.equal(f.scopes.length, 1);
+});
+
+test('vm_exit_scope() in the main scope: AssertionError Cannot exit main scope.', () => {
+  raises(() => run(6, fake()), 'AssertionError', 'Cannot exit main scope.');
+});
+
+test('n -= 1 with no n in the scope: NameError', () => {
+  const f = fake();
+  f.cell('continue_loop', f.mem.addSegment());
+  raises(() => run(4, f), 'NameError', "name 'n' is not defined");
+});
+
+function unsafeKeccak(f: Fake, words: Value[], length: bigint): Relocatable {
+  const data = f.mem.addSegment();
+  f.mem.load(data, words);
+  const res = f.mem.addSegment();
+  f.bind('data', data);
+  f.bind('length', length);
+  f.cell('high', res);
+  f.cell('low', res.add(1));
+  return res;
+}
+
+test('unsafe_keccak hashes the packed bytes (keccak-256 of "")', () => {
+  const f = fake();
+  const res = unsafeKeccak(f, [], 0n);
+  run(1, f);
+  assert.equal(F.big(f.mem.getAt(res) as F.Felt), 0xc5d2460186f7233c927e7db2dcc703c0n);
+  assert.equal(F.big(f.mem.getAt(res.add(1)) as F.Felt), 0xe500b653ca82273b7bfad8045d85a470n);
+});
+
+test('unsafe_keccak above __keccak_max_size: AssertionError with the reference message', () => {
+  const f = fake();
+  unsafeKeccak(f, [1, 2], 20n);
+  f.scopes[0].set('__keccak_max_size', 10n);
+  raises(() => run(1, f), 'AssertionError', 'unsafe_keccak() can only be used with length<=10. Got: length=20.');
+});
+
+test('unsafe_keccak with a word wider than its byte count: AssertionError', () => {
+  const f = fake();
+  unsafeKeccak(f, [0x10000], 2n);
+  raises(() => run(1, f), 'AssertionError', '');
+});
+
+test('unsafe_keccak reading past the data: UnknownMemoryError', () => {
+  const f = fake();
+  unsafeKeccak(f, [1], 17n);
+  assert.throws(() => run(1, f), (e: unknown) => e instanceof VmError && e.kind === 'UnknownMemory'
+    && /Unknown value for memory cell at address \d+:1\./.test(e.message));
+});
+
+test('unsafe_keccak_finalize with a word of 2^128: OverflowError', () => {
+  const f = fake();
+  const data = f.mem.addSegment();
+  f.mem.load(data, [F.toFelt(1n << 128n)]);
+  f.bind('keccak_state.start_ptr', data);
+  f.bind('keccak_state.end_ptr', data.add(1));
+  const res = f.mem.addSegment();
+  f.cell('high', res);
+  f.cell('low', res.add(1));
+  raises(() => run(19, f), 'OverflowError', 'int too big to convert');
+});
+
+test('finalize_keccak padding without keccak_func imported in the scope: NameError', () => {
+  const f = fake();
+  f.bind('KECCAK_STATE_SIZE_FELTS', 25n);
+  f.bind('BLOCK_SIZE', 3n);
+  f.bind('keccak_ptr_end', f.mem.addSegment());
+  raises(() => run(0, f), 'NameError', "name 'keccak_func' is not defined");
+});
+
+test('finalize_keccak padding after the permutation hint writes BLOCK_SIZE pairs', () => {
+  const f = fake();
+  const buf = f.mem.addSegment();
+  f.mem.load(buf, new Array(25).fill(0));
+  f.bind('KECCAK_STATE_SIZE_FELTS', 25n);
+  f.bind('keccak_ptr', buf.add(25));
+  run(16, f);
+  assert.equal(F.big(f.mem.get(buf.segment, 25) as F.Felt), 0xf1258f7940e1dde7n);
+  f.bind('BLOCK_SIZE', 3n);
+  const end = f.mem.addSegment();
+  f.bind('keccak_ptr_end', end);
+  run(10, f);
+  assert.equal(f.mem.segment(end.segment)!.length, 150);
+  assert.equal(F.big(f.mem.get(end.segment, 125) as F.Felt), 0xf1258f7940e1dde7n);
+  f.bind('BLOCK_SIZE', 10n);
+  raises(() => run(0, f), 'AssertionError', '');
+});
+
+test('keccak permutation with a state size of 100: AssertionError', () => {
+  const f = fake();
+  f.bind('KECCAK_STATE_SIZE_FELTS', 100n);
+  f.bind('keccak_ptr', f.mem.addSegment());
+  raises(() => run(2, f), 'AssertionError', '');
+});
+
+test('sha256 compression of a 15-word chunk: AssertionError of compute_message_schedule', () => {
+  const f = fake();
+  const buf = f.mem.addSegment();
+  f.mem.load(buf, new Array(15).fill(0));
+  f.bind('SHA256_INPUT_CHUNK_SIZE_FELTS', 15n);
+  f.bind('sha256_start', buf);
+  f.bind('output', f.mem.addSegment());
+  raises(() => run(14, f), 'AssertionError', '');
+});
+
+test('sha256 with a 7-word state: ValueError of the unpacking', () => {
+  const f = fake();
+  const buf = f.mem.addSegment();
+  f.mem.load(buf, new Array(23).fill(0));
+  f.bind('SHA256_INPUT_CHUNK_SIZE_FELTS', 16n);
+  f.bind('SHA256_STATE_SIZE_FELTS', 7n);
+  f.bind('sha256_start', buf);
+  f.bind('state', buf.add(16));
+  f.bind('output', f.mem.addSegment());
+  raises(() => run(15, f), 'ValueError', 'not enough values to unpack (expected 8, got 7)');
+});
+
+test('blake2s compression of an 8-word chunk: IndexError', () => {
+  const f = fake();
+  const buf = f.mem.addSegment();
+  f.mem.load(buf, new Array(8).fill(0));
+  f.bind('BLAKE2S_INPUT_CHUNK_SIZE_FELTS', 8n);
+  f.bind('blake2s_start', buf);
+  f.bind('n_bytes', 32n);
+  f.bind('output', f.mem.addSegment());
+  raises(() => run(8, f), 'IndexError', 'list index out of range');
+});
+
+test('full_word and the keccak full-rate test compare n_bytes (addresses order above integers)', () => {
+  const f = fake();
+  const out = f.mem.addSegment();
+  f.cell('full_word', out);
+  f.bind('n_bytes', 3n);
+  run(9, f);
+  assert.equal(f.mem.get(out.segment, 0), 0);
+  f.cell('full_word', out.add(1));
+  f.bind('n_bytes', 8n);
+  run(12, f);
+  assert.equal(f.mem.get(out.segment, 1), 1);
+  f.bind('KECCAK_FULL_RATE_IN_BYTES', 136n);
+  f.bind('n_bytes', new Relocatable(5, 0));
+  run(3, f);
+  assert.equal(f.mem.get(f.ctx.vm.apSeg, 100), 1);
+});
