@@ -4,6 +4,8 @@ import { keccak_256 } from '@noble/hashes/sha3';
 import { defineHint, HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { Relocatable } from '../../../vm/relocatable';
+import { VmError } from '../../../vm/errors';
+import * as F from '../../../vm/felt';
 import { keccakFunc } from './keccak-func';
 import { assertBelow, getRange, intWords, memGet, minus, pyCompare, pyInt, scopeGet, writeArg } from './py';
 
@@ -64,11 +66,12 @@ defineHint(
           'assert length <= __keccak_max_size, \\');
       }
     }
-    if (typeof data !== 'object') {
-      throw new HintError('TypeError', 'Memory address must be a relocatable value', 'word = memory[data + word_i]');
-    }
     const input: number[] = [];
     for (let byteI = 0n, wordI = 0; byteI < length; byteI += 16n, wordI++) {
+      if (typeof data !== 'object') {
+        // memory[<int>]: an integer key is never a written cell of the (unrelocated) memory.
+        throw new VmError('UnknownMemory', `Unknown value for memory cell at address ${F.big(data) + BigInt(wordI)}.`);
+      }
       const word = memGet(ctx.mem, data.add(wordI));
       const nBytes = Number(length - byteI < 16n ? length - byteI : 16n);
       // An address passes `0 <= word` and fails `word < 2 ** ...` (addresses order above ints).
@@ -182,9 +185,11 @@ defineHint(
 // in the same exec scope (a NameError otherwise, as in the reference).
 function finalizePadding(maxBlockSize: bigint) {
   return (ctx: HintContext): void => {
-    const n = stateSize(ctx);
+    const size = pyInt(ctx.ids.get('KECCAK_STATE_SIZE_FELTS'));
     const blockSize = pyInt(ctx.ids.get('BLOCK_SIZE'));
+    assertBelow(size, 100n, 'assert 0 <= _keccak_state_size_felts < 100');
     assertBelow(blockSize, maxBlockSize, `assert 0 <= _block_size < ${maxBlockSize}`);
+    const n = Number(size);
     scopeGet(ctx.scope, KECCAK_FUNC, 'padding = (inp + keccak_func(inp)) * _block_size');
     const inp = new Array<bigint>(n).fill(0n);
     const pair = [...inp, ...permute(inp)];
