@@ -367,6 +367,14 @@ test('fast_ec_add chain gives G + 2G; equal x coordinates assert in line_slope',
   assert.equal(f.scope('new_x'), s.x);
   assert.equal(f.scope('new_y'), s.y);
 
+  // The pt0 / pt1 spelling of the new-x hint.
+  const t = new Fake();
+  t.point('pt0', a.x, a.y);
+  t.point('pt1', b.x, b.y);
+  t.bigint3('slope', f.scope('slope') as bigint);
+  t.run(ADD_NEW_X.replace(/point([01])/g, 'pt$1'));
+  assert.equal(t.scope('new_x'), s.x);
+
   const g = new Fake();
   g.point('point0', a.x, a.y);
   g.point('point1', a.x, SECP_P - a.y);

@@ -1,12 +1,12 @@
 // cairo_secp field hints (secp256k1 and the secp256r1 variants): nondet_bigint3, reduce,
 // is_zero, verify_zero, div_mod_n and the signature recovery ones.
-import { defineHint } from '../../hint';
+import { defineHint, HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { getPrime } from '../../../vm/felt';
 import { SECP_P, SECP_N, SECP256R1_P, SECP256R1_N, SECP256R1_ALPHA } from '../../lib/bigint3';
 import {
   PY, bind, code, divMod, fnLocal, intLocal, intLocals, pack, pyDivmod, pyMod, pyPow, safeDiv, split,
-  writeArg, writeAp, idsInt,
+  writeArg, writeAp, idsInt, lookup,
 } from './py';
 
 const IMPORT_SECP_P_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import SECP_P, pack';
@@ -62,8 +62,13 @@ defineHint([code(IMPORT_PACK, X_LINE), code(IMPORT_PACK, '', X_LINE)], (ctx) => 
 });
 
 // secp#18, #53: is_zero's nondeterministic branch.
-defineHint('memory[ap] = to_felt_or_relocatable(x == 0)', (ctx) => writeAp(ctx, intLocal(ctx, 'x') === 0n ? 1n : 0n));
-defineHint('memory[ap] = int(x == 0)', (ctx) => writeAp(ctx, intLocal(ctx, 'x') === 0n ? 1n : 0n));
+// Python's `x == 0` never raises: only an int (or bool) equal to zero compares equal.
+const xIsZero = (ctx: HintContext): bigint => {
+  const x = lookup(ctx, 'x');
+  return x === 0n || x === 0 || x === false ? 1n : 0n;
+};
+defineHint('memory[ap] = to_felt_or_relocatable(x == 0)', (ctx) => writeAp(ctx, xIsZero(ctx)));
+defineHint('memory[ap] = int(x == 0)', (ctx) => writeAp(ctx, xIsZero(ctx)));
 
 // secp#1, #40: is_zero's inverse.
 const X_INV_LINE = 'value = x_inv = div_mod(1, x, SECP_P)';
@@ -90,7 +95,7 @@ defineHint(code('from starkware.python.math_utils import div_mod', '', X_INV_LIN
 // secp#2, #43, #45: verify_zero.
 const VZ_ASSERT = 'assert r == 0, f"verify_zero: Invalid input {ids.val.d0, ids.val.d1, ids.val.d2}."';
 const VZ_BODY = ['q, r = divmod(pack(ids.val, PRIME), SECP_P)', VZ_ASSERT, 'ids.q = q % PRIME'];
-function verifyZero(ctx: Parameters<Parameters<typeof defineHint>[1]>[0], p: () => bigint): void {
+function verifyZero(ctx: HintContext, p: () => bigint): void {
   const packed = pack(ctx, 'val', VZ_BODY[0]);
   const [q, r] = pyDivmod(packed, p());
   bind(ctx, { q, r });
@@ -117,7 +122,7 @@ defineHint(code('from starkware.cairo.common.cairo_secp.secp_utils import SECP_P
 // secp#0, #41: div_mod_n (N is secp256k1's order, or whatever `N` an earlier hint bound).
 const DIV_MOD_N_LINE = 'value = res = div_mod(a, b, N)';
 const DIV_MOD_N_BODY = ['a = pack(ids.a, PRIME)', 'b = pack(ids.b, PRIME)', DIV_MOD_N_LINE];
-function divModN(ctx: Parameters<Parameters<typeof defineHint>[1]>[0], n: () => bigint): void {
+function divModN(ctx: HintContext, n: () => bigint): void {
   const a = pack(ctx, 'a', DIV_MOD_N_BODY[0]);
   bind(ctx, { a });
   const b = pack(ctx, 'b', DIV_MOD_N_BODY[1]);
