@@ -1,0 +1,168 @@
+// A frame's view of Cairo names: its `ids` (arguments, locals, tempvars, `let` references) found
+// through the flow-tracking data at the frame's pc and evaluated with the reference manager's ap
+// tracking (as cairo-lang's tracer does), plus constants and struct names for watch expressions.
+import { Program, InstructionLocation, resolveIdentifier, ReferenceDef } from '../vm/program';
+import { Memory } from '../vm/memory';
+import { Relocatable } from '../vm/relocatable';
+import { EvalEnv, Typed, evaluate, EvalError } from '../vm/reference';
+import { CairoType, parseExpr, parseType } from '../vm/cairo-expr';
+import * as F from '../vm/felt';
+import { Frame } from './frames';
+
+export interface LocalName {
+  /** As written in the function (`a`, `dict_ptr`). */
+  name: string;
+  full: string;
+  type: CairoType | undefined;
+  ref: ReferenceDef;
+}
+
+/** A struct written as a literal (`cast((3, 4), Rect)`): no address, one value per member. */
+export interface LiteralStruct {
+  type: CairoType;
+  parts: { name: string; typed: Typed }[];
+}
+
+export class FrameEnv {
+  readonly env: EvalEnv;
+  private readonly scopes: string[];
+
+  constructor(
+    readonly program: Program,
+    readonly mem: Memory,
+    readonly frame: Frame,
+    readonly location: InstructionLocation | undefined,
+  ) {
+    this.scopes = location?.accessibleScopes ?? [program.mainScope];
+    this.env = {
+      mem,
+      program,
+      fp: frame.fp,
+      ap: frame.ap,
+      pc: frame.pc,
+      lookup: (name) => this.lookup(name),
+      structName: (name) => this.structName(name),
+    };
+  }
+
+  /** The function scope (`__main__.fib`): the innermost accessible scope. */
+  get functionScope(): string {
+    return this.scopes[this.scopes.length - 1];
+  }
+
+  /** The frame's own names, in the order the compiler made them. */
+  locals(): LocalName[] {
+    const ids = this.location?.flowTrackingData?.referenceIds ?? {};
+    const prefix = this.functionScope + '.';
+    const out: (LocalName & { index: number })[] = [];
+    for (const [full, index] of Object.entries(ids)) {
+      if (!full.startsWith(prefix)) continue;
+      const name = full.slice(prefix.length);
+      if (name.includes('.') || name.startsWith('__temp')) continue;
+      const ref = this.program.references[index];
+      if (ref === undefined) continue;
+      const id = resolveIdentifier(this.program, full)?.id;
+      let type: CairoType | undefined;
+      try {
+        type = id?.type === 'reference' ? parseType(id.cairoType) : undefined;
+      } catch {
+        type = undefined;
+      }
+      out.push({ name, full, type, ref, index });
+    }
+    return out.sort((a, b) => a.index - b.index);
+  }
+
+  /** ap as a reference made at `ref` sees it: only within the same ap-tracking group. */
+  private apFor(ref: ReferenceDef): Relocatable | undefined {
+    const at = this.location?.flowTrackingData?.apTracking;
+    const ap = this.frame.ap;
+    if (ap === undefined || at === undefined || at.group !== ref.apTrackingData.group) return undefined;
+    return new Relocatable(ap.segment, ap.offset - (at.offset - ref.apTrackingData.offset));
+  }
+
+  /** Evaluates a reference; a struct literal comes back as its parts. */
+  evalRef(ref: ReferenceDef): Typed | LiteralStruct {
+    const env = { ...this.env, ap: this.apFor(ref) };
+    const lit = /^cast\(\((.*)\), (.+)\)$/s.exec(ref.value);
+    if (lit !== null) return this.literal(env, lit[1], lit[2]);
+    return evaluate(env, parseExpr(ref.value));
+  }
+
+  private literal(env: EvalEnv, body: string, typeText: string): LiteralStruct {
+    const type = parseType(typeText);
+    const parts = splitTopLevel(body);
+    const names = this.memberNames(type);
+    return {
+      type,
+      parts: parts.map((p, i) => ({ name: names[i] ?? String(i), typed: evaluate(env, parseExpr(p)) })),
+    };
+  }
+
+  private memberNames(t: CairoType): string[] {
+    if (t.kind === 'tuple') return t.members.map((m, i) => m.name ?? String(i));
+    if (t.kind !== 'struct') return [];
+    const s = resolveIdentifier(this.program, t.name)?.id;
+    if (s?.type !== 'struct') return [];
+    return Object.entries(s.members)
+      .sort((a, b) => a[1].offset - b[1].offset)
+      .map(([n]) => n);
+  }
+
+  /** Names as the frame sees them: `x`, `ids.x`, constants of its scopes. */
+  lookup(name: string): Typed | undefined {
+    if (name.startsWith('ids.')) name = name.slice(4);
+    const ids = this.location?.flowTrackingData?.referenceIds ?? {};
+    for (let i = this.scopes.length - 1; i >= -1; i--) {
+      const full = i >= 0 ? `${this.scopes[i]}.${name}` : name;
+      const index = ids[full];
+      if (index !== undefined) {
+        const ref = this.program.references[index];
+        if (ref === undefined) return undefined;
+        const r = this.evalRef(ref);
+        if ('parts' in r) throw new EvalError(`${name} is a struct literal with no address; expand it in Locals.`);
+        return r;
+      }
+      const id = resolveIdentifier(this.program, full)?.id;
+      if (id?.type === 'const') return { type: { kind: 'felt' }, value: F.toFelt(id.value) };
+    }
+    return undefined;
+  }
+
+  /** A struct's full name from a short one (`Point` -> `__main__.Point`). */
+  structName(name: string): string {
+    for (let i = this.scopes.length - 1; i >= -1; i--) {
+      const full = i >= 0 ? `${this.scopes[i]}.${name}` : name;
+      const r = resolveIdentifier(this.program, full);
+      if (r?.id.type === 'struct') return r.name;
+    }
+    const matches: string[] = [];
+    for (const [full, id] of this.program.identifiers) {
+      if (id.type === 'struct' && full.endsWith('.' + name)) matches.push(full);
+    }
+    return matches.length === 1 ? matches[0] : name;
+  }
+
+  evaluateText(text: string): Typed {
+    return evaluate(this.env, parseExpr(text.trim()));
+  }
+}
+
+/** Splits `a, (b, c), d` at its top-level commas. */
+export function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last !== '') out.push(last);
+  return out;
+}

@@ -1,0 +1,43 @@
+// Call frames from the fp chain: each frame saved the caller's fp at [fp - 2] and the return pc
+// at [fp - 1]; the caller's pc is the call instruction just before that return pc.
+import { Memory } from '../vm/memory';
+import { Relocatable } from '../vm/relocatable';
+import { isCallInstruction } from '../vm/instruction';
+import { Registers } from './history';
+
+export interface Frame {
+  pc: Relocatable;
+  fp: Relocatable;
+  /** ap where this frame is: known for the innermost frame, and for a caller (fp of callee - 2). */
+  ap: Relocatable | undefined;
+}
+
+/** Frames innermost first; stops at the entry frame (whose return pc is outside the program). */
+export function callStack(mem: Memory, regs: Registers, programSegment = 0, limit = 10000): Frame[] {
+  const frames: Frame[] = [{ pc: regs.pc, fp: regs.fp, ap: regs.ap }];
+  let fp = regs.fp;
+  while (frames.length < limit) {
+    const savedFp = mem.get(fp.segment, fp.offset - 2);
+    const retPc = mem.get(fp.segment, fp.offset - 1);
+    if (typeof savedFp !== 'object' || typeof retPc !== 'object') break;
+    if (retPc.segment !== programSegment || savedFp.equals(fp)) break;
+    let callPc: Relocatable;
+    const i1 = mem.get(retPc.segment, retPc.offset - 1);
+    const i0 = mem.get(retPc.segment, retPc.offset - 2);
+    // cairo-lang's order (get_traceback_entries): a one-word call first.
+    if (isCallInstruction(i1, undefined)) callPc = new Relocatable(retPc.segment, retPc.offset - 1);
+    else if (isCallInstruction(i0, i1)) callPc = new Relocatable(retPc.segment, retPc.offset - 2);
+    else break;
+    frames.push({ pc: callPc, fp: savedFp, ap: new Relocatable(fp.segment, fp.offset - 2) });
+    fp = savedFp;
+  }
+  return frames;
+}
+
+/** Where the frame at `fp` returns: [fp - 1] and the caller's fp [fp - 2]. */
+export function returnOf(mem: Memory, fp: Relocatable): { pc: Relocatable; fp: Relocatable } | undefined {
+  const savedFp = mem.get(fp.segment, fp.offset - 2);
+  const retPc = mem.get(fp.segment, fp.offset - 1);
+  if (typeof savedFp !== 'object' || typeof retPc !== 'object') return undefined;
+  return { pc: retPc, fp: savedFp };
+}

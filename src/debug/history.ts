@@ -1,0 +1,120 @@
+// The run's history: registers at any past step from the trace, and memory as it was then.
+// Memory is write-once, so the memory at step k is every cell whose first write came before the
+// end of step k - 1 (the VM's writeMarks give the write-log length after each step). Nothing is
+// ever re-run to go back.
+import { VirtualMachine } from '../vm/vm';
+import { Memory } from '../vm/memory';
+import { Relocatable, Value } from '../vm/relocatable';
+
+export interface Registers {
+  pc: Relocatable;
+  ap: Relocatable;
+  fp: Relocatable;
+}
+
+export class History {
+  /** Per segment (index + temp count), per offset: position of the cell in the write log. */
+  private readonly writeIndex = new Map<number, Int32Array>();
+  private indexed = 0;
+
+  constructor(
+    private readonly vm: VirtualMachine,
+    /** Cells written before the first step (program, stack, builtin bases). */
+    private readonly initialCells: number,
+  ) {}
+
+  get mem(): Memory {
+    return this.vm.mem;
+  }
+
+  /** Steps run so far: the live state is the state at this step. */
+  get live(): number {
+    return this.vm.currentStep;
+  }
+
+  registersAt(step: number): Registers {
+    const vm = this.vm;
+    if (step >= vm.currentStep || vm.trace === undefined) return { pc: vm.pcValue(), ap: vm.apValue(), fp: vm.fpValue() };
+    return vm.trace.entry(step);
+  }
+
+  pcOffsetAt(step: number): number {
+    return step >= this.vm.currentStep ? this.vm.pc : this.vm.trace!.pcOffset(step);
+  }
+  fpOffsetAt(step: number): number {
+    return step >= this.vm.currentStep ? this.vm.fp : this.vm.trace!.fpOffset(step);
+  }
+  /** [pcSeg, apSeg, fpSeg] at a step. */
+  segmentsAt(step: number): [number, number, number] {
+    if (step >= this.vm.currentStep) return [this.vm.pcSeg, this.vm.apSeg, this.vm.fpSeg];
+    return this.vm.trace!.segmentsOf(step);
+  }
+
+  /** Number of cells of the write log that existed when step `step` was about to run. */
+  cellsAt(step: number): number {
+    if (step <= 0) return this.initialCells;
+    const marks = this.vm.writeMarks;
+    if (marks === undefined || step >= this.vm.currentStep) return this.mem.size;
+    return marks[step - 1];
+  }
+
+  /** Position of a cell in the write log (Infinity when not written). */
+  writeOrder(segment: number, offset: number): number {
+    this.extendIndex();
+    const idx = this.writeIndex.get(segment);
+    if (idx === undefined || offset >= idx.length) return Infinity;
+    const v = idx[offset];
+    return v === 0 ? Infinity : v - 1;
+  }
+
+  private extendIndex(): void {
+    const { log, length } = this.mem.writeLog();
+    for (let i = this.indexed; i < length; i += 2) {
+      const seg = log[i];
+      const off = log[i + 1];
+      let idx = this.writeIndex.get(seg);
+      if (idx === undefined || off >= idx.length) {
+        const bigger = new Int32Array(Math.max(16, off + 1, (idx?.length ?? 0) * 2));
+        if (idx !== undefined) bigger.set(idx);
+        idx = bigger;
+        this.writeIndex.set(seg, idx);
+      }
+      idx[off] = (i >> 1) + 1; // 0 means "not written"
+    }
+    this.indexed = length;
+  }
+
+  /**
+   * Memory as it was at `step`, for reading only: later cells read as unknown, and builtin
+   * deductions are computed without being written (the debugger must not change the run).
+   */
+  memoryAt(step: number): Memory {
+    const mem = this.mem;
+    const limit = step >= this.live ? Infinity : this.cellsAt(step);
+    const view = Object.create(mem) as Memory;
+    const get = (segment: number, offset: number): Value | undefined => {
+      const v = mem.get(segment, offset);
+      if (v === undefined || limit === Infinity) return v;
+      return this.writeOrder(segment, offset) < limit ? v : undefined;
+    };
+    Object.defineProperty(view, 'get', { value: get });
+    Object.defineProperty(view, 'getAt', { value: (a: Relocatable) => get(a.segment, a.offset) });
+    Object.defineProperty(view, 'write', {
+      value: () => {
+        throw new Error('The debugger reads memory only.');
+      },
+    });
+    Object.defineProperty(view, 'deduce', {
+      value: (segment: number, offset: number) => {
+        if (limit !== Infinity) return undefined;
+        const rule = segment >= 0 ? mem.deducers[segment] : undefined;
+        try {
+          return rule?.(view, segment, offset);
+        } catch {
+          return undefined;
+        }
+      },
+    });
+    return view;
+  }
+}
