@@ -144,7 +144,8 @@ function parseIdentifier(j: Json): Identifier {
 export function parseProgram(text: string): Program {
   let j: Json;
   try {
-    j = JSON.parse(text);
+    // JSON numbers are doubles: keep big constants (`"value": 1063...`) exact by reading them as text.
+    j = JSON.parse(text.replace(/("value":\s*)(-?\d{16,})/g, '$1"$2"'));
   } catch (e) {
     throw new ProgramError(`Invalid program: the file is not valid JSON (${(e as Error).message}).`);
   }
