@@ -170,7 +170,7 @@ export class DebugRun {
     const [pcSeg] = this.history.segmentsAt(step);
     if (pcSeg !== this.runner.programBase.segment) return -1;
     const pc = this.history.pcOffsetAt(step);
-    return pc < this.sourceMap.keyOfPc.length ? this.sourceMap.keyOfPc[pc] : -1;
+    return pc < this.sourceMap.stepKeyOfPc.length ? this.sourceMap.stepKeyOfPc[pc] : -1;
   }
 
   /** -1: shallower than (fpSeg, fp) (a caller), 0: that frame, 1: deeper (a callee). */

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve, dirname, sep } from 'node:path';
 import { Program, InstructionLocation } from '../vm/program';
+import { SourceReader } from '../runner/sources';
 
 export interface SourceOptions {
   /** The program's JSON path: its folder is the last place relative names are looked for. */
@@ -33,6 +34,13 @@ export class SourceMap {
   readonly paths: (string | undefined)[] = [];
   /** Per pc: lineKey of its instruction, or -1 when debug_info does not place it. */
   readonly keyOfPc: Int32Array;
+  /**
+   * keyOfPc for line stepping: -1 also for the argument copies the compiler places on a
+   * `func` line (other than the function's entry), which are not lines a person steps to.
+   */
+  readonly stepKeyOfPc: Int32Array;
+  /** Per file: `func` line -> entry pc of the function declared there. */
+  private readonly funcLines: Map<number, number>[] = [];
   private readonly fileIndex = new Map<string, number>();
   /** Per file: line -> first pcs of the runs of pcs on that line. */
   private readonly lines: Map<number, number[]>[] = [];
@@ -71,6 +79,21 @@ export class SourceMap {
       if (id.type === 'function') this.functions.push({ pc: id.pc, name });
     }
     this.functions.sort((a, b) => a.pc - b.pc);
+
+    this.stepKeyOfPc = Int32Array.from(this.keyOfPc);
+    const reader = new SourceReader(program.debugInfo?.fileContents ?? {}, []);
+    const texts = this.files.map((f, i) => (this.paths[i] !== undefined ? reader.read(this.paths[i]!) : reader.read(f))?.split(/\r?\n/));
+    for (let i = 0; i < this.files.length; i++) this.funcLines.push(new Map());
+    for (let pc = 0; pc < n; pc++) {
+      const at = this.lineOf(pc);
+      if (at === undefined) continue;
+      const text = texts[at.file]?.[at.line - 1];
+      if (text === undefined || !/^\s*func\s/.test(text)) continue;
+      const fn = this.functionAt(pc);
+      if (fn === undefined) continue;
+      this.funcLines[at.file].set(at.line, fn.pc);
+      if (pc !== fn.pc) this.stepKeyOfPc[pc] = -1;
+    }
   }
 
   private fileNumber(name: string): number {
@@ -136,6 +159,9 @@ export class SourceMap {
   resolveLine(file: number, line: number, slack = 50): LineHit | undefined {
     const table = this.lines[file];
     if (table === undefined) return undefined;
+    // A breakpoint on a `func` line stops where the function starts.
+    const entry = this.funcLines[file]?.get(line);
+    if (entry !== undefined) return { line, pcs: [entry] };
     for (let l = line; l <= line + slack; l++) {
       const pcs = table.get(l);
       if (pcs !== undefined) return { line: l, pcs };
