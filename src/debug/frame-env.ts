@@ -126,6 +126,11 @@ export class FrameEnv {
       const id = resolveIdentifier(this.program, full)?.id;
       if (id?.type === 'const') return { type: { kind: 'felt' }, value: F.toFelt(id.value) };
     }
+    // `Point.SIZE` is implicit: the struct's size.
+    if (name.endsWith('.SIZE')) {
+      const s = resolveIdentifier(this.program, this.structName(name.slice(0, -5)))?.id;
+      if (s?.type === 'struct') return { type: { kind: 'felt' }, value: s.size };
+    }
     return undefined;
   }
 

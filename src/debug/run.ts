@@ -20,7 +20,7 @@ import { SourceMap, SourceOptions } from './source-map';
 import { History, Registers } from './history';
 import { callStack, Frame, returnOf } from './frames';
 import { FrameEnv } from './frame-env';
-import { BreakpointTable, Breakpoint, hitConditionMet, interpolate } from './breakpoints';
+import { BreakpointTable, Breakpoint, hitConditionMet, interpolate, conditionHolds, Comparable } from './breakpoints';
 import { formatValue } from './values';
 
 export interface LaunchOptions extends SourceOptions {
@@ -222,8 +222,7 @@ export class DebugRun {
     for (const bp of list) {
       if (bp.condition !== undefined && bp.condition.trim() !== '') {
         try {
-          const v = this.valueText(envAt(), bp.condition);
-          if (v === '0') continue;
+          if (!conditionHolds(bp.condition, (expr) => this.comparable(envAt(), expr))) continue;
         } catch (e) {
           this.listener.output(`Breakpoint condition "${bp.condition}" failed: ${(e as Error).message} (stopping).\n`, 'stderr');
         }
@@ -246,6 +245,13 @@ export class DebugRun {
       kind = bp.kind;
     }
     return ids.length ? { ids, kind } : undefined;
+  }
+
+  private comparable(env: FrameEnv, expr: string): Comparable {
+    const t = env.evaluateText(expr);
+    const v = t.type.kind === 'struct' || t.type.kind === 'tuple' ? t.addr : (t.value ?? env.mem.getAt(t.addr!));
+    if (v === undefined) throw new Error(`${expr} is not known yet`);
+    return typeof v === 'object' ? { segment: v.segment, offset: v.offset } : { felt: toSigned(v) };
   }
 
   private valueText(env: FrameEnv, expr: string): string {
