@@ -123,6 +123,7 @@ export class CairnSession extends LoggingDebugSession {
       return;
     }
     try {
+      args = (args ?? {}) as CairnLaunchArguments;
       this.args = args;
       this.run = this.newRun(args);
     } catch (e) {
