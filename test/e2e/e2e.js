@@ -115,11 +115,35 @@ step('inline values show next to the source while stopped', async () => {
   mark('inline values: ' + JSON.stringify(inline.slice(0, 6)));
 }, true);
 
+step('hovering `n` on `if (n == 0)` shows its value', async () => {
+  const box = await page.evaluate(() => {
+    for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
+      if (!line.textContent.replace(/\u00a0/g, ' ').trim().startsWith('if (n == 0)')) continue;
+      const span = [...line.querySelectorAll('span span')].find((e) => e.textContent === 'n');
+      if (!span) return null;
+      const r = span.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    return null;
+  });
+  if (!box) throw new Error('no `n` token on the if line');
+  await page.mouse.move(box.x, box.y - 30);
+  await page.mouse.move(box.x, box.y, { steps: 5 });
+  const hover = await until('debug hover', async () => {
+    const t = (await rows('.debug-hover-widget')).join(' ');
+    return t.trim() ? t : undefined;
+  }, 15000);
+  mark('hover: ' + JSON.stringify(hover));
+  if (!/\b0\b/.test(hover)) throw new Error('hover does not show n = 0: ' + hover);
+  await shot('05-hover.png');
+  await page.keyboard.press('Escape');
+}, true);
+
 step('continue runs to the end and the session ends', async () => {
   await page.locator('.editor-instance .monaco-editor .view-lines').click();
   await page.keyboard.press('F5');
   await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 60000 });
-  await shot('05-ended.png');
+  await shot('06-ended.png');
 });
 
 step('"Cairn: Run Cairo Program" prints the output in the Cairn Run channel', async () => {
@@ -129,7 +153,7 @@ step('"Cairn: Run Cairo Program" prints the output in the Cairn Run channel', as
     const t = (await rows('.part.panel .monaco-editor .view-lines')).join('\n');
     return /\[exited with code \d+/.test(t) ? t : undefined;
   }, 60000);
-  await shot('06-run.png');
+  await shot('07-run.png');
   if (!/exited with code 0/.test(text) || !/6765/.test(text)) throw new Error('run output: ' + text.slice(0, 400));
 });
 

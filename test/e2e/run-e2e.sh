@@ -60,7 +60,8 @@ printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$RUN/conf
 cat > "$RUN/udd/User/settings.json" <<'JSON'
 { "workbench.startupEditor": "none", "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off",
   "extensions.autoUpdate": false, "extensions.autoCheckUpdates": false, "update.mode": "none",
-  "workbench.enableExperiments": false, "workbench.tips.enabled": false, "debug.inlineValues": "on" }
+  "workbench.enableExperiments": false, "workbench.tips.enabled": false, "debug.inlineValues": "on",
+  "git.enabled": false, "cairn.trace": true }
 JSON
 COMMON=(--config "$RUN/config.yaml" --user-data-dir "$RUN/udd" --extensions-dir "$RUN/exts")
 "$CS" "${COMMON[@]}" --install-extension "$VSIX" > "$ARTIFACTS/install.log" 2>&1 || { cat "$ARTIFACTS/install.log"; exit 1; }
