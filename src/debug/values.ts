@@ -89,7 +89,8 @@ export function pointedCells(ctx: ValueContext, a: Relocatable): Children {
 /** Written cells of a segment, in pages of 100 once it is large. */
 export function segmentChildren(ctx: ValueContext, segment: number): Children {
   const used = ctx.mem.usedSize(segment);
-  return { indexed: used, list: (start = 0, count = used) => cellNodes(ctx, new Relocatable(segment, start), Math.max(0, Math.min(count, used - start))) };
+  // Clients that do not page get the first 1000 cells, never millions.
+  return { indexed: used, list: (start = 0, count = Math.min(used, 1000)) => cellNodes(ctx, new Relocatable(segment, start), Math.max(0, Math.min(count, used - start))) };
 }
 
 /** A typed Cairo value. */

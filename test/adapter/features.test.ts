@@ -92,6 +92,22 @@ describe('fib: conditions, hit counts, logpoints, output, code views', () => {
   });
 });
 
+describe('restart', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('restart runs again from the start and keeps the breakpoints', async () => {
+    await launchTo(dc, launchArgs('fib'), () => dc.setBreakpointsRequest({ source: { path: source('fib.cairo') }, breakpoints: [{ line: 8 }] }));
+    assert.equal((await locals(dc)).get('a')?.value, '6765');
+    const again = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await dc.restartRequest({});
+    assert.equal((await again).body.reason, 'breakpoint');
+    const t = await top(dc);
+    assert.deepEqual([t.line, t.frames.length], [8, 22]);
+  });
+});
+
 describe('fib: instructions and memory', () => {
   let dc: DebugClient;
   before(async () => (dc = await startClient()));
