@@ -77,3 +77,19 @@ export function pyPop<T>(list: T[], codeLine?: string): T {
   if (list.length === 0) throw new HintError('IndexError', 'pop from empty list', codeLine);
   return list.pop() as T;
 }
+
+/**
+ * math_utils.isqrt: floor(sqrt(n)) for n >= 0 (AssertionError for n < 0), Newton's method
+ * from above in bigint only (the shared lib/math-utils isqrt walks one by one from a float
+ * guess, which takes forever for some 256-bit inputs).
+ */
+export function isqrt(n: bigint): bigint {
+  if (n < 0n) throw new HintError('AssertionError', '');
+  if (n < 2n) return n;
+  let x = 1n << ((BigInt(n.toString(2).length) + 1n) >> 1n);
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}

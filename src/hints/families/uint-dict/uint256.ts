@@ -2,9 +2,9 @@
 // division with remainder, mul-div-mod, square root, sign test.
 import { defineHint, HintContext } from '../../hint';
 import { hintAssert } from '../../errors';
-import { divmod, isqrt, mod } from '../../lib/math-utils';
+import { divmod, mod } from '../../lib/math-utils';
 import { getPrime } from '../../../vm/felt';
-import { idsInt } from './py';
+import { idsInt, isqrt } from './py';
 
 const MASK128 = (1n << 128n) - 1n;
 
