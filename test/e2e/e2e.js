@@ -2,7 +2,8 @@
 // Drives code-server's workbench in headless chromium (playwright-core) as a user would:
 // open examples/, open src/fib.cairo, breakpoint on `return a;`, F5 (no launch.json: Cairn's
 // configuration provider finds build/fib.json), check the stop (line, `fib` on the call stack,
-// `n` in Variables), continue to the end, then run the program with "Cairn: Run Cairo Program".
+// `n` in Variables, inline values, hover), continue to the end, then the two commands:
+// "Cairn: Run Cairo Program" and "Cairn: Debug Cairo Program".
 // Prints `e2e: N passed, M failed`; a step that cannot run because an earlier one failed counts
 // as failed.
 const { chromium } = require('playwright-core');
@@ -80,6 +81,7 @@ step('breadcrumbs show fib (document symbols from the language server)', async (
 }, true);
 
 step('F5 stops at the breakpoint with fib on the call stack', async () => {
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
   await page.keyboard.press('F5');
   await page.waitForSelector('.debug-toolbar', { state: 'visible' });
   await page.waitForSelector('.debug-top-stack-frame-line');
@@ -116,7 +118,7 @@ step('inline values show next to the source while stopped', async () => {
 }, true);
 
 step('hovering `n` on `if (n == 0)` shows its value', async () => {
-  const box = await page.evaluate(() => {
+  const tokenBox = () => page.evaluate(() => {
     for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
       if (!line.textContent.replace(/\u00a0/g, ' ').trim().startsWith('if (n == 0)')) continue;
       const span = [...line.querySelectorAll('span span')].find((e) => e.textContent === 'n');
@@ -126,13 +128,20 @@ step('hovering `n` on `if (n == 0)` shows its value', async () => {
     }
     return null;
   });
-  if (!box) throw new Error('no `n` token on the if line');
-  await page.mouse.move(box.x, box.y - 30);
-  await page.mouse.move(box.x, box.y, { steps: 5 });
-  const hover = await until('debug hover', async () => {
-    const t = (await rows('.debug-hover-widget')).join(' ');
-    return t.trim() ? t : undefined;
-  }, 15000);
+  // Hovers need a fresh mouse arrival: come from elsewhere each try.
+  let hover = '';
+  for (let attempt = 0; attempt < 5 && !hover; attempt++) {
+    const box = await tokenBox();
+    if (!box) throw new Error('no `n` token on the if line');
+    await page.mouse.move(box.x + 200, box.y + 150);
+    await page.waitForTimeout(300);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    hover = await until('debug hover', async () => {
+      const t = (await rows('.debug-hover-widget')).join(' ');
+      return t.trim() ? t : undefined;
+    }, 3000).catch(() => '');
+  }
+  if (!hover) throw new Error('no debug hover after 5 tries');
   mark('hover: ' + JSON.stringify(hover));
   if (!/\b0\b/.test(hover)) throw new Error('hover does not show n = 0: ' + hover);
   await shot('05-hover.png');
@@ -157,6 +166,17 @@ step('"Cairn: Run Cairo Program" prints the output in the Cairn Run channel', as
   if (!/exited with code 0/.test(text) || !/6765/.test(text)) throw new Error('run output: ' + text.slice(0, 400));
 });
 
+step('"Cairn: Debug Cairo Program" starts a session that stops at the breakpoint; Shift+F5 stops it', async () => {
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await command('Cairn: Debug Cairo Program');
+  await page.waitForSelector('.debug-toolbar', { state: 'visible' });
+  await page.waitForSelector('.debug-top-stack-frame-line');
+  await until('fib on top', async () => /\bfib\b/.test((await rows('.debug-call-stack .monaco-list-row'))[0] || ''));
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await page.keyboard.press('Shift+F5');
+  await page.waitForSelector('.debug-toolbar', { state: 'hidden' });
+}, true);
+
 (async () => {
   fs.mkdirSync(outDir, { recursive: true });
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
@@ -180,6 +200,8 @@ step('"Cairn: Run Cairo Program" prints the output in the Cairn Run channel', as
       failed++;
       mark(`FAIL ${s.name}: ${e && e.message}`);
       await shot(`failure-${passed + failed}.png`).catch(() => {});
+      const notes = await rows('.notifications-toasts .notification-list-item-message').catch(() => []);
+      if (notes.length) console.log('  notifications: ' + JSON.stringify(notes));
       if (!s.independent) broken = true;
     }
   }
