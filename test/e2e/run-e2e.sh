@@ -43,7 +43,7 @@ CS="$TOOLS/node_modules/.bin/code-server"
 VSIX=${1:-}
 if [ -z "$VSIX" ]; then
   t "npm run package"
-  (cd "$ROOT" && npm run --silent package > "$WORKDIR/package.log" 2>&1) || { tail -30 "$WORKDIR/package.log"; exit 1; }
+  (cd "$ROOT" && npm run --silent package < /dev/null > "$WORKDIR/package.log" 2>&1) || { tail -30 "$WORKDIR/package.log"; exit 1; }
   VSIX=$(ls -t "$ROOT"/cairn-*.vsix | head -1)
 fi
 t "vsix: $VSIX"

@@ -77,3 +77,11 @@ test('package script is build + vsce, e2e script wired', () => {
   assert.equal(pkg.scripts.package, 'npm run build && vsce package --no-dependencies');
   assert.ok(existsSync(path.join(root, pkg.scripts['test:e2e'].split(' ').pop())));
 });
+
+test('README links work in the vsix: vsce refuses relative links without a repository field', () => {
+  if (pkg.repository || !existsSync(path.join(root, 'README.md'))) return;
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const relative = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1])
+    .filter((href) => !/^(https?:|mailto:|#)/.test(href));
+  assert.deepEqual(relative, [], 'use absolute URLs, or add "repository" to package.json');
+});
