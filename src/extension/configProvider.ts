@@ -79,7 +79,9 @@ export class CairnConfigurationProvider implements vscode.DebugConfigurationProv
       if (r.kind === 'pick') {
         const picked = r.matches.length > 1 ? await quickPickProgram(r.matches, workspaceRoot) : await pickProgram(r.cairoFile, folder);
         if (!picked) return undefined;
-        config = { ...config, program: picked, sourceRoot: config.sourceRoot ?? path.dirname(r.cairoFile) };
+        // The file's debug_info name tells where sources resolve, as when the JSON is found.
+        const info = readProgramInfo(picked);
+        config = { ...config, program: picked, sourceRoot: config.sourceRoot ?? sourceRootFor(r.cairoFile, info) };
         continue;
       }
       for (const w of r.warnings) void vscode.window.showWarningMessage(`Cairn: ${w}`);
