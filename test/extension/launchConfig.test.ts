@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { chooseLayout, layoutFits, LAYOUTS } from '../../src/extension/layouts';
+import { chooseLayout, LAYOUT_BUILTINS, layoutFits, LAYOUTS } from '../../src/extension/layouts';
 import { completeLaunchConfig, configForFile, guessSourceRoot } from '../../src/extension/launchConfig';
 import { readProgramInfo } from '../../src/extension/findProgram';
+import { getLayout } from '../../src/runner/layouts';
 
 const examples = path.resolve(__dirname, '..', '..', 'examples');
 const src = path.join(examples, 'src');
@@ -65,4 +66,10 @@ test('guessSourceRoot skips library files and gives up when nothing resolves', (
   const info = readProgramInfo(program)!;
   assert.equal(guessSourceRoot(program, info), src);
   assert.equal(guessSourceRoot('/tmp/x/p.json', info), undefined);
+});
+
+test("layouts agree with the runner's (cairo-lang's instances.py)", () => {
+  for (const name of LAYOUTS) {
+    assert.deepEqual(getLayout(name).builtins.map((b) => b.name), [...LAYOUT_BUILTINS[name]], name);
+  }
 });
