@@ -141,7 +141,7 @@ test('dict_read: a default dict gives (and stores) the default, the tracker move
   b.run(DICT_READ);
   assert.equal(b.get('value'), 0);
   assert.deepEqual(b.m.trackers.get(2)!.currentPtr, new Relocatable(2, 3));
-  assert.deepEqual(b.m.describe(), [{ segment: 2, currentPtr: '2:3', defaultValue: '0', entries: [{ key: '7', value: '0' }] }]);
+  assert.deepEqual(b.m.listDicts(), [{ segment: 2, currentPtr: '2:3', defaultValue: '0', entries: [{ key: '7', value: '0' }] }]);
   assert.equal(b.vm.scope.get('dict_tracker'), b.m.trackers.get(2));
 });
 
@@ -168,7 +168,7 @@ test('dict_new: NameError without initial_dict; with it, copies the entries and 
   assert.equal(b.vm.scope.has('initial_dict'), false);
   const base = b.mem.readAt(b.vm.apValue()) as Relocatable;
   const m = b.vm.scope.get('__dict_manager') as DictManager;
-  assert.deepEqual(m.describe(), [{ segment: base.segment, currentPtr: `${base.segment}:0`, entries: [{ key: '5', value: '10' }] }]);
+  assert.deepEqual(m.listDicts(), [{ segment: base.segment, currentPtr: `${base.segment}:0`, entries: [{ key: '5', value: '10' }] }]);
 });
 
 test('dict_read on a plain dict: a missing key raises KeyError', () => {

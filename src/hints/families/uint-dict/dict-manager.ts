@@ -139,7 +139,7 @@ export class DictManager {
   }
 
   /** Every dict: its segment, current pointer and entries (key -> value), for display. */
-  describe(): DictView[] {
+  listDicts(): DictView[] {
     return [...this.trackers.entries()].map(([segment, t]) => ({
       segment,
       currentPtr: t.currentPtr.toString(),

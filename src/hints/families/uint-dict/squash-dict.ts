@@ -96,6 +96,7 @@ defineHint(SQUASH_DICT, (ctx) => {
   }
   const accessIndices: AccessIndices = new Map();
   const addressKeys = new Map<string, Relocatable>();
+  let lastKey: SquashKey | undefined;
   for (let i = 0n; i < nAccesses; i++) {
     const cell = ctx.mem.readAt(address.add(F.toFelt(BigInt(size) * i)));
     let key: SquashKey;
@@ -107,8 +108,12 @@ defineHint(SQUASH_DICT, (ctx) => {
     let list = accessIndices.get(key);
     if (list === undefined) accessIndices.set(key, (list = []));
     list.push(i);
-    scope.set('i', i);
-    scope.set('key', key);
+    lastKey = key;
+  }
+  // The loop's variables stay in the scope, as Python's do.
+  if (nAccesses > 0n) {
+    scope.set('i', nAccesses - 1n);
+    scope.set('key', lastKey);
   }
   scope.set('access_indices', accessIndices);
   const keys = [...accessIndices.keys()].sort((a, b) => compareKeys(b, a));
