@@ -63,7 +63,7 @@ export class CairoRunner {
     }
     for (const lb of this.layout.builtins) {
       if (!program.builtins.includes(lb.name)) continue;
-      const b = createBuiltin(lb.name, { included: true, ratio: lb.ratio, ratioDen: lb.ratioDen, layout: lb } as never);
+      const b = createBuiltin(lb, true);
       this.builtins.push(b);
       this.builtinsByName.set(lb.name, b);
     }

@@ -3,7 +3,6 @@
 import { Memory } from '../vm/memory';
 import { Trace } from '../vm/trace';
 import { VmError } from '../vm/errors';
-import { big } from '../vm/felt';
 
 /** First relocated address of each segment. */
 export function segmentOffsets(mem: Memory): number[] {
@@ -18,15 +17,23 @@ export function segmentOffsets(mem: Memory): number[] {
   return offsets;
 }
 
+// The writers fill typed-array views of one buffer (the files are little endian, like the
+// machines Node runs on) instead of writing field by field: relocation is on every run's path.
+const TWO32 = 0x100000000;
+
+function words(bytes: number): { buf: Buffer; u32: Uint32Array; u64: BigUint64Array } {
+  const ab = new ArrayBuffer(bytes);
+  return { buf: Buffer.from(ab), u32: new Uint32Array(ab), u64: new BigUint64Array(ab, 0, bytes >> 3) };
+}
+
 /** The trace file: per step ap, fp, pc relocated, each as 8 bytes little endian. */
 export function traceBytes(trace: Trace, offsets: number[]): Buffer {
   const n = trace.length;
-  const out = Buffer.alloc(n * 24);
-  const [pcSeg, apSeg] = [trace.pcSegment, trace.apSegment];
-  const pcBase = offsets[pcSeg];
-  const apBase = offsets[apSeg];
+  const { buf, u32 } = words(n * 24);
+  const pcBase = offsets[trace.pcSegment];
+  const apBase = offsets[trace.apSegment];
   const odd = trace.hasOddSegments();
-  for (let i = 0, o = 0; i < n; i++, o += 24) {
+  for (let i = 0, w = 0; i < n; i++, w += 6) {
     let ap = apBase + trace.apOffset(i);
     let fp = apBase + trace.fpOffset(i);
     let pc = pcBase + trace.pcOffset(i);
@@ -36,41 +43,44 @@ export function traceBytes(trace: Trace, offsets: number[]): Buffer {
       ap = offsets[as] + trace.apOffset(i);
       fp = offsets[fs] + trace.fpOffset(i);
     }
-    out.writeUIntLE(ap, o, 6);
-    out.writeUIntLE(fp, o + 8, 6);
-    out.writeUIntLE(pc, o + 16, 6);
+    u32[w] = ap % TWO32;
+    u32[w + 1] = Math.floor(ap / TWO32);
+    u32[w + 2] = fp % TWO32;
+    u32[w + 3] = Math.floor(fp / TWO32);
+    u32[w + 4] = pc % TWO32;
+    u32[w + 5] = Math.floor(pc / TWO32);
   }
-  return out;
+  return buf;
 }
 
 /** The memory file: per cell, in first-write order, the address (8 bytes) and value (32 bytes). */
 export function memoryBytes(mem: Memory, offsets: number[]): Buffer {
   const { log, length } = mem.writeLog();
   const n = length >> 1;
-  const out = Buffer.alloc(n * 40);
-  for (let i = 0, o = 0; i < length; i += 2, o += 40) {
+  const { buf, u32, u64 } = words(n * 40);
+  for (let i = 0, w = 0; i < length; i += 2, w += 10) {
     const seg = log[i];
     const off = log[i + 1];
     if (seg < 0) throw new VmError('Security', `Cannot relocate ${seg}:${off}: a temporary segment has no relocation rule.`);
-    out.writeUIntLE(offsets[seg] + off, o, 6);
+    const addr = offsets[seg] + off;
+    u32[w] = addr % TWO32;
+    u32[w + 1] = Math.floor(addr / TWO32);
     const v = mem.get(seg, off)!;
-    if (typeof v === 'object') {
-      if (v.segment < 0) throw new VmError('Security', `Cannot relocate the value ${v}: a temporary segment has no relocation rule.`);
-      out.writeUIntLE(offsets[v.segment] + v.offset, o + 8, 6);
-    } else if (typeof v === 'number') {
-      // Two 32-bit halves: writeUIntLE takes at most 6 bytes.
-      out.writeUInt32LE(v % 0x100000000, o + 8);
-      out.writeUInt32LE(Math.floor(v / 0x100000000), o + 12);
+    if (typeof v === 'number') {
+      u32[w + 2] = v % TWO32;
+      u32[w + 3] = Math.floor(v / TWO32);
+    } else if (typeof v === 'bigint') {
+      const q = (w >> 1) + 1;
+      u64[q] = BigInt.asUintN(64, v);
+      u64[q + 1] = BigInt.asUintN(64, v >> 64n);
+      u64[q + 2] = BigInt.asUintN(64, v >> 128n);
+      u64[q + 3] = v >> 192n;
     } else {
-      writeBig(out, o + 8, big(v));
+      if (v.segment < 0) throw new VmError('Security', `Cannot relocate the value ${v}: a temporary segment has no relocation rule.`);
+      const r = offsets[v.segment] + v.offset;
+      u32[w + 2] = r % TWO32;
+      u32[w + 3] = Math.floor(r / TWO32);
     }
   }
-  return out;
-}
-
-function writeBig(out: Buffer, at: number, v: bigint): void {
-  for (let k = 0; k < 4; k++) {
-    out.writeBigUInt64LE(v & 0xffffffffffffffffn, at + 8 * k);
-    v >>= 64n;
-  }
+  return buf;
 }
