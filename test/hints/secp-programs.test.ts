@@ -37,7 +37,7 @@ for (const name of [
 // Curve: slopes, ec_double / fast_ec_add new x and y, ec_negate, ec_mul_inner.
 for (const name of [
   'compute_doubling_slope_v2', 'compute_slope_v2', 'ec_double_assign_new_x_v3', 'ec_double_v4',
-  'fast_ec_add_v2', 'ed25519_ec', 'ed25519_field', 'secp_ec',
+  'fast_ec_add_v2', 'ed25519_ec', 'ed25519_field', 'ec_negate', 'secp_ec',
 ]) {
   test(`secp curve: ${name} matches the reference`, () => matches(name));
 }
@@ -53,7 +53,7 @@ for (const name of ['n_bit', 'highest_bitlen']) {
 }
 
 // assert_nn, assert_le_felt (0.10) and a uint256 subtraction hint from this family's list.
-for (const name of ['assert_nn', 'compare_greater_array', 'compare_lesser_array', 'uint256_improvements']) {
+for (const name of ['assert_nn', 'math_cmp', 'compare_greater_array', 'compare_lesser_array', 'uint256_improvements']) {
   test(`secp misc: ${name} matches the reference`, () => matches(name));
 }
 
