@@ -148,10 +148,12 @@ step('hovering `n` on `if (n == 0)` shows its value', async () => {
   await page.keyboard.press('Escape');
 }, true);
 
-step('continue runs to the end and the session ends', async () => {
+step('continue runs to the end: the session ends, the output 6765 is in the Debug Console', async () => {
   await page.locator('.editor-instance .monaco-editor .view-lines').click();
   await page.keyboard.press('F5');
   await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 60000 });
+  // the program's output (fib(20)) reached the Debug Console
+  await until('6765 in the Debug Console', async () => (await rows('.repl .monaco-list-row')).some((t) => t.trim() === '6765'), 10000);
   await shot('06-ended.png');
 });
 
