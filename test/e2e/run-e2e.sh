@@ -44,7 +44,7 @@ VSIX=${1:-}
 if [ -z "$VSIX" ]; then
   t "npm run package"
   (cd "$ROOT" && npm run --silent package < /dev/null > "$WORKDIR/package.log" 2>&1) || { tail -30 "$WORKDIR/package.log"; exit 1; }
-  VSIX=$(ls -t "$ROOT"/cairn-*.vsix | head -1)
+  VSIX="$ROOT/$(cd "$ROOT" && node -p "const p = require('./package.json'); p.name + '-' + p.version").vsix"
 fi
 t "vsix: $VSIX"
 
