@@ -81,20 +81,16 @@ export function safeDiv(x: bigint, y: bigint): bigint {
   return x / y;
 }
 
-/** Integer square root (floor), for n >= 0. */
+/** Integer square root (floor), for n >= 0: Newton's method from an overestimate. */
 export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new HintError('AssertionError', '');
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  // Newton steps from a float guess; exact for any size.
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) break;
+    if (y >= x) return x;
     x = y;
   }
-  while (x * x > n) x--;
-  while ((x + 1n) * (x + 1n) <= n) x++;
-  return x;
 }
 
 export function isQuadResidue(n: bigint, p: bigint): boolean {
