@@ -1,5 +1,6 @@
 // Three-limb big integers (BigInt3, base 2^86) as cairo-lang's secp_utils / bigint helpers use.
 import { asInt } from './math-utils';
+import { HintError } from '../errors';
 
 export const BASE = 1n << 86n;
 export const SECP_P = (1n << 256n) - (1n << 32n) - 977n;
@@ -22,6 +23,6 @@ export function split(num: bigint, nLimbs = 3): bigint[] {
     out.push(num & (BASE - 1n));
     num >>= 86n;
   }
-  if (num !== 0n) throw new Error(`split: value too large`);
+  if (num !== 0n) throw new HintError('AssertionError', ''); // the reference's bare `assert num == 0`
   return out;
 }

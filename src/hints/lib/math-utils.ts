@@ -76,7 +76,7 @@ export function divMod(n: bigint, m: bigint, p: bigint): bigint {
 }
 
 export function safeDiv(x: bigint, y: bigint): bigint {
-  if (y === 0n) throw new HintError('AssertionError', 'Division by 0');
+  if (y === 0n) throw new HintError('AssertionError', '');
   if (x % y !== 0n) throw new HintError('AssertionError', `${x} is not divisible by ${y}.`);
   return x / y;
 }
