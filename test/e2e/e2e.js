@@ -179,6 +179,41 @@ step('"Cairn: Debug Cairo Program" starts a session that stops at the breakpoint
   await page.waitForSelector('.debug-toolbar', { state: 'hidden' });
 }, true);
 
+step('F5 on multi/geometry.cairo (no JSON of its own) debugs multi_main.json and stops in perimeter', async () => {
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('geometry.cairo');
+  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="geometry.cairo"]');
+  await page.keyboard.press('Enter');
+  await until('geometry.cairo active', async () =>
+    (await rows('.tab.active')).some((t) => t.includes('geometry.cairo')));
+  const line = fs.readFileSync(path.join(folder, 'src', 'multi', 'geometry.cairo'), 'utf8').split('\n')
+    .findIndex((l) => l.includes('return twice_w')) + 1;
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F9');
+  await page.keyboard.press('F5');
+  await page.waitForSelector('.debug-toolbar', { state: 'visible' });
+  const top = await until('perimeter on top', async () => {
+    const f = (await rows('.debug-call-stack .monaco-list-row'))[0] || '';
+    return /\bperimeter\b/.test(f) ? f.replace(/\s+/g, ' ') : undefined;
+  });
+  if (!top.includes('geometry.cairo') || !top.includes(`${line}:`)) throw new Error('top frame: ' + top);
+  const vars = await until('twice_w = 6', async () => {
+    const v = await rows('.debug-variables .monaco-list-row');
+    return v.some((t) => /^twice_w\s*=\s*6$/.test(t.replace(/\s+/g, ' ').trim())) ? v : undefined;
+  });
+  mark('variables: ' + JSON.stringify(vars.slice(0, 6)));
+  await shot('08-multi.png');
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await page.keyboard.press('Shift+F5');
+  await page.waitForSelector('.debug-toolbar', { state: 'hidden' });
+}, true);
+
 (async () => {
   fs.mkdirSync(outDir, { recursive: true });
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
