@@ -129,6 +129,9 @@ test('sqrt, split_int, pow bit', () => {
   raises(() => run(C.SQRT, fake({ value: 1n << 250n, root: null })),
     'AssertionError', `value=${1n << 250n} is outside of the range [0, 2**250).`);
 
+  raises(() => run(C.SQRT, fake({ value: new Relocatable(2, 3), root: null })),
+    'AssertionError', 'value=2:3 is outside of the range [0, 2**250).');
+
   const out = fake({ value: 0x1234n, base: 0x100n, bound: 0x100n, output: new Relocatable(1, 50) });
   run(C.SPLIT_INT, out);
   assert.equal(out.mem.get(1, 50), 0x34);
@@ -156,6 +159,13 @@ test('comparisons: assert_lt_felt, assert_le_felt (0.6, 0.8), is_nn, is_le_felt,
   const nn = fake({ a: RC_BOUND });
   run(C.IS_NN, nn);
   assert.equal(nn.ap(), 1);
+  const nnRel = fake({ a: new Relocatable(2, 0) });
+  run(C.IS_NN, nnRel); // Python: an address is above every int
+  assert.equal(nnRel.ap(), 1);
+  raises(() => run(C.IS_NN_OUT_OF_RANGE, fake({ a: new Relocatable(2, 0) })), 'TypeError', "bad operand type for unary -: 'RelocatableValue'");
+  const leRel = fake({ a: 7n, b: new Relocatable(2, 0) });
+  run(C.IS_LE_FELT, leRel);
+  assert.equal(leRel.ap(), 0);
   const neg = fake({ a: -5n });
   run(C.IS_NN_OUT_OF_RANGE, neg);
   assert.equal(neg.ap(), 0);

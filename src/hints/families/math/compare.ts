@@ -6,7 +6,7 @@ import { HintError, hintAssert } from '../../errors';
 import { getPrime } from '../../../vm/felt';
 import * as F from '../../../vm/felt';
 import { asInt, mod } from '../../lib/math-utils';
-import { integerId, intId, pyStr, rcBound, scopeInt, writeAp } from './util';
+import { integerId, intId, modPrime, pyLt, pyStr, rcBound, scopeInt, writeAp } from './util';
 import * as C from './codes';
 
 // assert_lt_felt.
@@ -65,17 +65,20 @@ defineHint(C.ASSERT_NOT_EQUAL, (ctx) => {
 
 // is_nn: 0 when a is in [0, bound), else 1; then whether -a - 1 is.
 defineHint(C.IS_NN, (ctx) => {
-  const a = intId(ctx, 'a');
-  writeAp(ctx, a < rcBound(ctx) ? 0 : 1);
+  const a = modPrime(ctx, 'a');
+  writeAp(ctx, pyLt(a, rcBound(ctx)) ? 0 : 1);
 });
 defineHint(C.IS_NN_OUT_OF_RANGE, (ctx) => {
-  const a = intId(ctx, 'a', '-');
+  const av = ctx.ids.get('a');
+  if (typeof av === 'object') throw new HintError('TypeError', "bad operand type for unary -: 'RelocatableValue'");
+  const a = F.big(av);
   writeAp(ctx, mod(-a - 1n, getPrime()) < rcBound(ctx) ? 0 : 1);
 });
 
 // is_le_felt.
 defineHint(C.IS_LE_FELT, (ctx) => {
-  writeAp(ctx, intId(ctx, 'a') <= intId(ctx, 'b') ? 0 : 1);
+  // (ids.a % PRIME) <= (ids.b % PRIME)
+  writeAp(ctx, !pyLt(modPrime(ctx, 'b'), modPrime(ctx, 'a')) ? 0 : 1);
 });
 
 // sign of signed_div_rem's value (math_utils.is_positive).
@@ -90,7 +93,7 @@ defineHint(C.IS_POSITIVE, (ctx) => {
 
 // assert_250_bit's older helper and normalize_address (storage).
 defineHint(C.IS_250, (ctx) => {
-  ctx.ids.set('is_250', intId(ctx, 'addr', '<') < 1n << 250n ? 1 : 0);
+  ctx.ids.set('is_250', pyLt(modPrime(ctx, 'addr'), 1n << 250n) ? 1 : 0);
 });
 defineHint(C.NORMALIZE_ADDRESS, (ctx) => {
   const P = getPrime();
@@ -99,7 +102,7 @@ defineHint(C.NORMALIZE_ADDRESS, (ctx) => {
     'normalize_address() cannot be used with the current constants.',
     'assert (2**250 < ADDR_BOUND <= 2**251) and (2 * 2**250 < PRIME) and (');
   ctx.scope.set('ADDR_BOUND', bound);
-  ctx.ids.set('is_small', intId(ctx, 'addr', '<') < bound ? 1 : 0);
+  ctx.ids.set('is_small', pyLt(modPrime(ctx, 'addr'), bound) ? 1 : 0);
 });
 
 // uint256 add with carry (uint256_improvements whitelist).
@@ -111,7 +114,7 @@ defineHint(C.UINT256_ADD_CARRY, (ctx) => {
 
 // to_felt_or_relocatable(<bool>) predicates of keccak and poseidon code.
 defineHint(C.KECCAK_N_BYTES_LT_WORD, (ctx) => {
-  writeAp(ctx, intId(ctx, 'n_bytes', '<') < ctx.ids.const('BYTES_IN_WORD') ? 1 : 0);
+  writeAp(ctx, pyLt(modPrime(ctx, 'n_bytes'), ctx.ids.const('BYTES_IN_WORD')) ? 1 : 0);
 });
 function lengthAtLeast(ctx: HintContext, n: bigint): void {
   const end = ctx.ids.get('elements_end');

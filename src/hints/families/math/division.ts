@@ -4,7 +4,7 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { getPrime, toFelt } from '../../../vm/felt';
 import { asInt, divmod, floorDiv, isqrt } from '../../lib/math-utils';
-import { integerId, intId, pyHex, rcBound, scopeInt } from './util';
+import { integerId, intId, modPrime, pyHex, pyLt, pyStr, rcBound, scopeInt } from './util';
 import * as C from './codes';
 
 /** `assert 0 < ids.div <= PRIME // range_check_builtin.bound` shared by both div_rem hints. */
@@ -39,11 +39,11 @@ defineHint(C.SIGNED_DIV_REM, (ctx) => {
 });
 
 defineHint(C.SQRT, (ctx) => {
-  const value = intId(ctx, 'value');
+  const value = modPrime(ctx, 'value');
   ctx.scope.set('value', value);
-  hintAssert(value < 1n << 250n, `value=${value} is outside of the range [0, 2**250).`,
+  hintAssert(pyLt(value, 1n << 250n), `value=${pyStr(value)} is outside of the range [0, 2**250).`,
     'assert value < 2 ** 250, f"value={value} is outside of the range [0, 2**250)."');
-  ctx.ids.set('root', isqrt(value));
+  ctx.ids.set('root', isqrt(value as bigint));
 });
 
 // split_int: one limb per call, then the remainder must be zero.

@@ -20,9 +20,29 @@ export function pyHex(v: bigint): string {
 export function intId(ctx: HintContext, name: string, op = '%'): bigint {
   const v = ctx.ids.get(name);
   if (typeof v === 'object') {
+    if (op === 'int()') throw new HintError('TypeError', "int() argument must be a string, a bytes-like object or a number, not 'RelocatableValue'");
     throw new HintError('TypeError', `unsupported operand type(s) for ${op}: 'RelocatableValue' and 'int'`);
   }
   return F.big(v);
+}
+
+/**
+ * Python's `a < b` between ints and RelocatableValues: ints are below every address, addresses
+ * compare by (segment, offset) (relocatable.py).
+ */
+export function pyLt(a: Value | bigint, b: Value | bigint): boolean {
+  if (typeof a === 'object') {
+    if (typeof b !== 'object') return false;
+    return a.segment < b.segment || (a.segment === b.segment && a.offset < b.offset);
+  }
+  if (typeof b === 'object') return true;
+  return (typeof a === 'bigint' ? a : F.big(a)) < (typeof b === 'bigint' ? b : F.big(b));
+}
+
+/** `ids.name % PRIME` as Python computes it: a felt as a bigint, an address stays one. */
+export function modPrime(ctx: HintContext, name: string): Value | bigint {
+  const v = ctx.ids.get(name);
+  return typeof v === 'object' ? v : F.big(v);
 }
 
 /** cairo-lang's assert_integer(ids.name): AssertionError `Expected integer, found: ...`. */
