@@ -183,7 +183,19 @@ export function scanSymbols(text: string): CairoSymbol[] {
     }
     i++;
   }
-  return top;
+  return containNames(top);
+}
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/** VS Code drops a whole outline if one symbol's range does not contain its name: half-typed
+ *  code (`const X` at the end of the file) must never produce that. */
+function containNames(symbols: CairoSymbol[]): CairoSymbol[] {
+  for (const s of symbols) {
+    if (before(s.range.end, s.selectionRange.end)) s.range.end = { ...s.selectionRange.end };
+    containNames(s.children);
+  }
+  return symbols;
 }
 
 /** The innermost function whose declaration spans `line`, if any. */

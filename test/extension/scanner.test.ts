@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { enclosingFunction, scanSymbols, tokenize } from '../../src/server/scanner';
+import { CairoSymbol, enclosingFunction, Position, scanSymbols, tokenize } from '../../src/server/scanner';
 
 const examples = path.join(__dirname, '..', '..', 'examples', 'src');
 const outline = (text: string) => scanSymbols(text).map(function brief(s): unknown {
@@ -102,4 +102,15 @@ test('enclosingFunction finds the innermost function of a line', () => {
   assert.equal(enclosingFunction(syms, 2)?.name, 'f');
   assert.equal(enclosingFunction(syms, 6)?.name, 'g');
   assert.equal(enclosingFunction(syms, 4), undefined);
+});
+
+test('every symbol range contains its name, even in half-typed code', () => {
+  const contains = (s: CairoSymbol): boolean => {
+    const { range: r, selectionRange: n } = s;
+    const le = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    return le(r.start, n.start) && le(n.end, r.end) && s.children.every(contains);
+  };
+  for (const text of ['const X', 'struct S { a', 'func f', 'func f(', 'namespace N', 'struct S {\n member', 'const Y =']) {
+    for (const s of scanSymbols(text)) assert.ok(contains(s), `${JSON.stringify(text)}: ${JSON.stringify(s)}`);
+  }
 });
