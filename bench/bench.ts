@@ -1,0 +1,50 @@
+// One benchmark configuration in one process: a warm-up run, then N timed runs of the same
+// program; prints one JSON line. bench/run.mjs starts one process per configuration so that
+// each configuration's peak memory is its own.
+import { loadProgramFile } from '../src/runner/load-program';
+import { CairoRunner } from '../src/runner/cairo-runner';
+import { traceBytes, memoryBytes } from '../src/runner/relocate';
+import { VmException } from '../src/vm/vm';
+import { VmError } from '../src/vm/errors';
+
+const [programPath, layout, mode, runsText] = process.argv.slice(2);
+const runs = Number(runsText ?? 3);
+const program = loadProgramFile(programPath);
+const baseline = process.memoryUsage().rss;
+
+function once(): { steps: number; run: number; relocate: number } {
+  const runner = new CairoRunner(program, { layout, trace: mode !== 'plain' });
+  runner.initialize();
+  const t0 = process.hrtime.bigint();
+  runner.runToEnd();
+  runner.endRun();
+  runner.readReturnValues();
+  const t1 = process.hrtime.bigint();
+  let relocate = 0;
+  if (mode === 'files') {
+    const offsets = runner.relocate();
+    const t = traceBytes(runner.vm.trace!, offsets);
+    const m = memoryBytes(runner.mem, offsets);
+    if (t.length + m.length === 0) throw new Error('empty files');
+    relocate = Number(process.hrtime.bigint() - t1) / 1e9;
+  }
+  return { steps: runner.vm.currentStep, run: Number(t1 - t0) / 1e9, relocate };
+}
+
+try {
+  once(); // warm-up
+  const results = Array.from({ length: runs }, once);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(JSON.stringify({
+    ok: true,
+    steps: results[0].steps,
+    seconds: median(results.map((r) => r.run)),
+    relocateSeconds: median(results.map((r) => r.relocate)),
+    peakBytes: process.resourceUsage().maxRSS * 1024,
+    baselineBytes: baseline,
+  }));
+} catch (e) {
+  const inner = e instanceof VmException ? e.inner : e;
+  const why = inner instanceof VmError && inner.kind === 'UnknownHint' ? `missing hint: ${inner.message.split('\n')[2] ?? ''}` : (inner as Error).message.split('\n')[0];
+  console.log(JSON.stringify({ ok: false, why }));
+}
