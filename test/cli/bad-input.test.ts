@@ -1,0 +1,110 @@
+// Bad input gets a clear one-line error and exit code 1 from `cairn run`, never a stack trace.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../support/corpus';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'cairn-bad-'));
+const PRIME = '0x800000000000011000000000000000000000000000000000000000000000001';
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'run', ...args], { encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A program whose main is the given instructions (hex words), with a `main` identifier at 0. */
+function program(name: string, data: string[], extra: Record<string, unknown> = {}): string {
+  const p = join(dir, `${name}.json`);
+  writeFileSync(p, JSON.stringify({
+    prime: PRIME, data, builtins: [], hints: {}, main_scope: '__main__',
+    identifiers: { '__main__.main': { type: 'function', pc: 0, decorators: [] } },
+    reference_manager: { references: [] }, attributes: [], debug_info: null, ...extra,
+  }));
+  return p;
+}
+
+function expectError(args: string[], pattern: RegExp) {
+  const r = run(args);
+  assert.equal(r.code, 1, `exit code (stderr: ${r.err})`);
+  assert.match(r.err, pattern);
+  assert.doesNotMatch(r.err, /\n\s+at .*\(.*:\d+:\d+\)/, 'no JS stack trace');
+  assert.doesNotMatch(r.err, /internal error/);
+}
+
+test('malformed JSON', () => {
+  const p = join(dir, 'broken.json');
+  writeFileSync(p, '{"prime": "0x11", "data": [');
+  expectError(['--program', p], /^Error: Invalid program: the file is not valid JSON/);
+});
+
+test('missing fields and odd hex', () => {
+  const p = join(dir, 'nodata.json');
+  writeFileSync(p, JSON.stringify({ prime: PRIME }));
+  expectError(['--program', p], /missing field "data"/);
+  expectError(['--program', program('oddhex', ['0xZZ'])], /data\[0\] is not a hex number/);
+});
+
+test('a missing program file', () => {
+  expectError(['--program', join(dir, 'nope.json')], /Cannot read program file .*ENOENT/);
+});
+
+test('an invalid instruction', () => {
+  // Three op1 sources at once.
+  expectError(['--program', program('badinst', ['0x401c800080008000', '0x1'])], /Error at pc=0:0:\nInvalid instruction: more than one op1 source flag/);
+});
+
+test('a memory write conflict', () => {
+  // [ap] = 1; [ap] = 2 (no ap++ between them).
+  expectError(['--program', program('conflict', ['0x400680017fff8000', '0x1', '0x400680017fff8000', '0x2'])], /Error at pc=0:2:\nAn ASSERT_EQ instruction failed: 1 != 2\./);
+});
+
+test('a read of an unknown cell', () => {
+  // [ap] = [ap + 5] + [ap + 6]: neither operand is known.
+  expectError(['--program', program('unknown', ['0x48307ffb7ffa8000'])], /Error at pc=0:0:\n.*(Unknown value for memory cell|An ASSERT_EQ)/);
+});
+
+test('a jump into data: the return address of main is not code', () => {
+  // jmp abs [fp - 2]: jumps to the saved fp, a data segment address with no instruction.
+  expectError(['--program', program('jumpdata', ['0x8b7ffe7fff7fff'])], /Error at pc=\d+:\d+:\n(Unknown value for memory cell|Instruction should be an int)/);
+});
+
+test('a huge offset', () => {
+  // [ap + 0] = [ap - 1] + 2^60 style: ap += huge immediate.
+  expectError(['--program', program('huge', ['0x40780017fff7fff', '0x1000000000000000', '0x208b7fff7fff7ffe'])], /Offset .* is out of range|beyond the largest offset/);
+});
+
+test('a step limit reached by a runaway loop', () => {
+  // jmp rel 0: loops forever.
+  expectError(['--program', program('loop', ['0x10780017fff7fff', '0x0']), '--steps', '1000'], /Error: End of program was not reached/);
+});
+
+test('an unknown hint names its code and pc', () => {
+  const p = program('hint', ['0x208b7fff7fff7ffe'], {
+    hints: { 0: [{ code: 'print("hello")', accessible_scopes: ['__main__'], flow_tracking_data: { ap_tracking: { group: 0, offset: 0 }, reference_ids: {} } }] },
+  });
+  expectError(['--program', p], /Unknown hint \(Cairn has no implementation for it\) at pc=0:0:\n%\{\nprint\("hello"\)\n%\}/);
+});
+
+test('usage errors exit with 2', () => {
+  const r = run(['--layout', 'plain']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /required: --program/);
+  const u = run(['--program', program('ok', ['0x208b7fff7fff7ffe']), '--layout', 'nonsense']);
+  assert.equal(u.code, 1);
+  assert.match(u.err, /Unknown layout "nonsense"/);
+});
+
+test('the examples print what cairo-run prints', () => {
+  const r = run(['--program', join(ROOT, 'examples/build/fib.json'), '--layout', 'starknet_with_keccak', '--print_output', '--print_info']);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out, 'Program output:\n  6765\n\nNumber of steps: 134 \nUsed memory cells: 143\nRegister values after execution:\npc = 4:0\nap = 1:114\nfp = 3:0\n\n');
+  const e = run(['--program', join(ROOT, 'examples/build/assert_fail.json'), '--layout', 'starknet_with_keccak']);
+  assert.equal(e.code, 1);
+  const expected = JSON.parse(readFileSync(join(ROOT, 'examples/expected/assert_fail/expected.json'), 'utf8')).error as string;
+  assert.ok(e.err.includes('Error message: Over budget: spent 12, budget 10'), e.err);
+  assert.ok(e.err.includes(expected.trim().split('\n').pop()!), e.err);
+});
