@@ -68,6 +68,9 @@ COMMON=(--config "$RUN/config.yaml" --user-data-dir "$RUN/udd" --extensions-dir 
 "$CS" "${COMMON[@]}" --list-extensions --show-versions
 
 t "start code-server"
+if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then
+  echo "port $PORT already serves something (another e2e run?): set E2E_PORT"; exit 1
+fi
 setsid "$CS" "${COMMON[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
   --disable-getting-started-override > "$ARTIFACTS/server.log" 2>&1 < /dev/null &
 CS_PID=$!
