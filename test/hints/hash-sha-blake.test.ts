@@ -19,11 +19,6 @@ function matches(name: string): void {
  * reads const values through JSON.parse, so MAX_HIGH (about 2^123) loses its low bits. With the
  * exact constants both programs match byte for byte. Remove an entry when its cause is fixed.
  */
-const BLOCKED: Record<string, string | undefined> = {
-  blake2s_felts: 'const identifiers above 2^53 lose precision in the program loader (split_felt MAX_HIGH)',
-  blake2s_integration_tests: 'const identifiers above 2^53 lose precision in the program loader (split_felt MAX_HIGH)',
-};
-
 for (const name of [
   'packed_sha256',
   'sha256',
@@ -37,5 +32,5 @@ for (const name of [
   // A `bad` program (its error comes from another family's hint) that runs vm_exit_scope.
   'bad_usort',
 ]) {
-  test(`${name} matches the reference run`, { todo: BLOCKED[name] }, () => matches(name));
+  test(`${name} matches the reference run`, () => matches(name));
 }
