@@ -1,5 +1,5 @@
 // Instruction decoding (cairo-lang's encode.py), with every flag group checked.
-import { Felt } from './felt';
+import { Felt, toSigned } from './felt';
 import { Value } from './relocatable';
 import { VmError } from './errors';
 
@@ -17,6 +17,8 @@ export interface Instruction {
   readonly off1: number;
   readonly off2: number;
   readonly imm: Value | undefined;
+  /** The immediate as a small signed number (|v| < 2^52), so `x - 1` and `jmp rel -9` stay off BigInt. */
+  readonly immNum: number | undefined;
   readonly dstReg: Reg;
   readonly op0Reg: Reg;
   readonly op1Src: Op1Src;
@@ -78,7 +80,12 @@ export function decodeInstruction(encoding: Felt, imm: Value | undefined): Instr
   } else {
     imm = undefined;
   }
-  return { off0, off1, off2, imm, dstReg, op0Reg, op1Src, res, pcUpdate, apUpdate, fpUpdate, opcode, size: imm === undefined ? 1 : 2 };
+  let immNum: number | undefined;
+  if (imm !== undefined && typeof imm !== 'object') {
+    const signed = toSigned(imm);
+    if (signed > -(2n ** 52n) && signed < 2n ** 52n) immNum = Number(signed);
+  }
+  return { off0, off1, off2, imm, immNum, dstReg, op0Reg, op1Src, res, pcUpdate, apUpdate, fpUpdate, opcode, size: imm === undefined ? 1 : 2 };
 }
 
 /** True when the encoding decodes as a call (used to rebuild tracebacks from the fp chain). */

@@ -52,6 +52,8 @@ export class VirtualMachine {
   /** Extra data shared by builtins and hints (for example ecdsa signatures). */
   readonly extra = new Map<string, unknown>();
   private decoded: (Instruction | undefined)[] = [];
+  /** Return addresses by call pc: one object per call site instead of one per call. */
+  private returnPcs: (Relocatable | undefined)[] = [];
   private otherDecoded = new Map<string, Instruction>();
 
   constructor(
@@ -218,7 +220,7 @@ export class VirtualMachine {
     if (op0 === undefined) {
       // deduce_op0
       if (inst.opcode === Opcode.CALL) {
-        op0 = new Relocatable(this.pcSeg, this.pc + inst.size);
+        op0 = this.returnPc(inst);
       } else if (inst.opcode === Opcode.ASSERT_EQ) {
         if (inst.res === Res.ADD && dst !== undefined && op1 !== undefined) {
           op0 = subValues(dst, op1);
@@ -252,7 +254,16 @@ export class VirtualMachine {
       // compute_res
       switch (inst.res) {
         case Res.OP1: res = op1; break;
-        case Res.ADD: res = addValues(op0, op1); break;
+        case Res.ADD: {
+          const k = inst.immNum;
+          if (k !== undefined && typeof op0 === 'number') {
+            const r = op0 + k; // `x + c` with a small constant: no BigInt when it stays small
+            res = r >= 0 && r < SAFE ? r : addValues(op0, op1);
+          } else if (k !== undefined && typeof op0 === 'object' && op0.offset + k >= 0) {
+            res = new Relocatable(op0.segment, op0.offset + k);
+          } else res = addValues(op0, op1);
+          break;
+        }
         case Res.MUL: res = mulValues(op0, op1); break;
         default: res = undefined;
       }
@@ -273,7 +284,7 @@ export class VirtualMachine {
         throw new VmError('AssertEq', `An ASSERT_EQ instruction failed: ${valueToString(dst)} != ${valueToString(res)}.`);
       }
     } else if (inst.opcode === Opcode.CALL) {
-      const retPc = new Relocatable(this.pcSeg, this.pc + inst.size);
+      const retPc = this.returnPc(inst);
       if (!sameValue(op0, retPc)) {
         throw new VmError('CallFailed', `Call failed to write return-pc (inconsistent op0): ${valueToString(op0)} != ${retPc}. Did you forget to increment ap?`);
       }
@@ -322,13 +333,17 @@ export class VirtualMachine {
       case PcUpdate.JUMP_REL:
         if (res === undefined) throw new VmError('Unconstrained', 'Res.UNCONSTRAINED cannot be used with PcUpdate.JUMP_REL');
         if (typeof res === 'object') throw new VmError('PureValue', `Could not complete computation jmp rel of non pure value: ${res}.`);
-        this.pc = addOffset(this.pc, res);
+        if (inst.immNum !== undefined && inst.op1Src === Op1Src.IMM && inst.res === Res.OP1) this.pc += inst.immNum;
+        else this.pc = typeof res === 'number' && res < SMALL_JUMP ? this.pc + res : addOffset(this.pc, res);
+        if (this.pc < 0) throw new VmError('InvalidAddress', `Jump to a negative offset: ${this.pcSeg}:${this.pc}.`);
         break;
       case PcUpdate.JNZ:
         if (isZero(dst)) this.pc += inst.size;
         else {
           if (typeof op1 === 'object') throw new VmError('PureValue', `Could not complete computation jnz of non pure value: ${op1}.`);
-          this.pc = addOffset(this.pc, op1);
+          if (inst.immNum !== undefined && inst.op1Src === Op1Src.IMM) this.pc += inst.immNum;
+          else this.pc = typeof op1 === 'number' && op1 < SMALL_JUMP ? this.pc + op1 : addOffset(this.pc, op1);
+          if (this.pc < 0) throw new VmError('InvalidAddress', `Jump to a negative offset: ${this.pcSeg}:${this.pc}.`);
         }
         break;
     }
@@ -337,6 +352,13 @@ export class VirtualMachine {
     this.ap = newAp;
     if (this.writeMarks !== undefined) this.markWrites(this.writeMarks, mem);
     this.currentStep++;
+  }
+
+  private returnPc(inst: Instruction): Relocatable {
+    if (this.pcSeg !== this.programSeg) return new Relocatable(this.pcSeg, this.pc + inst.size);
+    let r = this.returnPcs[this.pc];
+    if (r === undefined) this.returnPcs[this.pc] = r = new Relocatable(this.pcSeg, this.pc + inst.size);
+    return r;
   }
 
   private markWrites(marks: Int32Array, mem: Memory): void {
@@ -349,6 +371,10 @@ export class VirtualMachine {
     marks[step] = mem.size;
   }
 }
+
+/** Forward jumps below this need no overflow check (backward jumps are big felts: P - k). */
+const SMALL_JUMP = 2 ** 30;
+const SAFE = 2 ** 53;
 
 function sameValue(a: Value, b: Value): boolean {
   if (a === b) return true;
