@@ -8,6 +8,7 @@ import { VmException } from '../src/vm/vm';
 import { VmError } from '../src/vm/errors';
 
 const [programPath, layout, mode, runsText] = process.argv.slice(2);
+// runs = 0: one run and no warm-up, to read that run's peak memory on its own.
 const runs = Number(runsText ?? 3);
 const program = loadProgramFile(programPath);
 const baseline = process.memoryUsage().rss;
@@ -32,8 +33,7 @@ function once(): { steps: number; run: number; relocate: number } {
 }
 
 try {
-  once(); // warm-up
-  const results = Array.from({ length: runs }, once);
+  const results = runs === 0 ? [once()] : (once(), Array.from({ length: runs }, once)); // warm-up first
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(JSON.stringify({
     ok: true,

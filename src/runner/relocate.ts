@@ -26,29 +26,35 @@ function words(bytes: number): { buf: Buffer; u32: Uint32Array; u64: BigUint64Ar
   return { buf: Buffer.from(ab), u32: new Uint32Array(ab), u64: new BigUint64Array(ab, 0, bytes >> 3) };
 }
 
+/** Writes an address as 8 bytes at word w (the buffer starts zeroed: high words are 0 below 2^32). */
+function putAddr(u32: Uint32Array, w: number, a: number): void {
+  if (a < TWO32) u32[w] = a;
+  else {
+    u32[w] = a % TWO32;
+    u32[w + 1] = Math.floor(a / TWO32);
+  }
+}
+
 /** The trace file: per step ap, fp, pc relocated, each as 8 bytes little endian. */
 export function traceBytes(trace: Trace, offsets: number[]): Buffer {
   const n = trace.length;
   const { buf, u32 } = words(n * 24);
+  const t = trace.offsets();
   const pcBase = offsets[trace.pcSegment];
   const apBase = offsets[trace.apSegment];
-  const odd = trace.hasOddSegments();
-  for (let i = 0, w = 0; i < n; i++, w += 6) {
-    let ap = apBase + trace.apOffset(i);
-    let fp = apBase + trace.fpOffset(i);
-    let pc = pcBase + trace.pcOffset(i);
-    if (odd) {
-      const [ps, as, fs] = trace.segmentsOf(i);
-      pc = offsets[ps] + trace.pcOffset(i);
-      ap = offsets[as] + trace.apOffset(i);
-      fp = offsets[fs] + trace.fpOffset(i);
+  if (!trace.hasOddSegments()) {
+    for (let i = 0, w = 0, k = 0; i < n; i++, w += 6, k += 3) {
+      putAddr(u32, w, apBase + t[k + 1]);
+      putAddr(u32, w + 2, apBase + t[k + 2]);
+      putAddr(u32, w + 4, pcBase + t[k]);
     }
-    u32[w] = ap % TWO32;
-    u32[w + 1] = Math.floor(ap / TWO32);
-    u32[w + 2] = fp % TWO32;
-    u32[w + 3] = Math.floor(fp / TWO32);
-    u32[w + 4] = pc % TWO32;
-    u32[w + 5] = Math.floor(pc / TWO32);
+    return buf;
+  }
+  for (let i = 0, w = 0, k = 0; i < n; i++, w += 6, k += 3) {
+    const [ps, as, fs] = trace.segmentsOf(i);
+    putAddr(u32, w, offsets[as] + t[k + 1]);
+    putAddr(u32, w + 2, offsets[fs] + t[k + 2]);
+    putAddr(u32, w + 4, offsets[ps] + t[k]);
   }
   return buf;
 }
@@ -58,17 +64,16 @@ export function memoryBytes(mem: Memory, offsets: number[]): Buffer {
   const { log, length } = mem.writeLog();
   const n = length >> 1;
   const { buf, u32, u64 } = words(n * 40);
+  // Temporary segments are gone after end_run's relocation; a cell still in one is an error below.
+  const segments = mem.segments;
   for (let i = 0, w = 0; i < length; i += 2, w += 10) {
     const seg = log[i];
     const off = log[i + 1];
     if (seg < 0) throw new VmError('Security', `Cannot relocate ${seg}:${off}: a temporary segment has no relocation rule.`);
-    const addr = offsets[seg] + off;
-    u32[w] = addr % TWO32;
-    u32[w + 1] = Math.floor(addr / TWO32);
-    const v = mem.get(seg, off)!;
+    putAddr(u32, w, offsets[seg] + off);
+    const v = segments[seg][off]!;
     if (typeof v === 'number') {
-      u32[w + 2] = v % TWO32;
-      u32[w + 3] = Math.floor(v / TWO32);
+      putAddr(u32, w + 2, v);
     } else if (typeof v === 'bigint') {
       const q = (w >> 1) + 1;
       u64[q] = BigInt.asUintN(64, v);
@@ -77,9 +82,7 @@ export function memoryBytes(mem: Memory, offsets: number[]): Buffer {
       u64[q + 3] = v >> 192n;
     } else {
       if (v.segment < 0) throw new VmError('Security', `Cannot relocate the value ${v}: a temporary segment has no relocation rule.`);
-      const r = offsets[v.segment] + v.offset;
-      u32[w + 2] = r % TWO32;
-      u32[w + 3] = Math.floor(r / TWO32);
+      putAddr(u32, w + 2, offsets[v.segment] + v.offset);
     }
   }
   return buf;

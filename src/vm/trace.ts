@@ -45,6 +45,11 @@ export class Trace {
     this.n = Math.min(this.n, length);
   }
 
+  /** The (pc, ap, fp) offsets, three per step, for writers that walk the whole trace. */
+  offsets(): Int32Array {
+    return this.buf.subarray(0, this.n * 3);
+  }
+
   segmentsOf(step: number): [number, number, number] {
     return this.odd.get(step) ?? [this.pcSegment, this.apSegment, this.apSegment];
   }
