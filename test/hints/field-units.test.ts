@@ -6,7 +6,9 @@ import '../../src/hints/all';
 import { findHint, HintContext } from '../../src/hints/hint';
 import { HintError } from '../../src/hints/errors';
 import * as C from '../../src/hints/families/field/codes';
-import { isqrtPy, pyMod, pyPow, sqrtPy, divModPy, safeDivPy, splitLimbs } from '../../src/hints/families/field/py';
+import { isqrt as isqrtPy, mod as pyMod, sqrtMod as sqrtPy, divMod as divModPy, safeDiv as safeDivPy } from '../../src/hints/lib/math-utils';
+import { pyPow } from '../../src/hints/lib/py';
+import { splitLimbs } from '../../src/hints/families/field/py';
 import { Relocatable } from '../../src/vm/relocatable';
 import { getPrime } from '../../src/vm/felt';
 

@@ -1,6 +1,8 @@
 // Three-limb big integers (BigInt3, base 2^86) as cairo-lang's secp_utils / bigint helpers use.
 import { asInt } from './math-utils';
 import { HintError } from '../errors';
+import type { HintContext } from '../hint';
+import { assertInteger } from './py';
 
 export const BASE = 1n << 86n;
 export const SECP_P = (1n << 256n) - (1n << 32n) - 977n;
@@ -16,13 +18,21 @@ export function pack(limbs: readonly bigint[], prime?: bigint): bigint {
   return r;
 }
 
-/** split(num): three limbs of 86 bits; the reference asserts num < 2^258 (and >= 0). */
-export function split(num: bigint, nLimbs = 3): bigint[] {
+/**
+ * secp_utils.pack(ids.<name>, PRIME): the limbs (d0, d1, d2 by default) go through as_int, whose
+ * assert_integer raises `Expected integer, found: ...` for an address.
+ */
+export function packIds(ctx: HintContext, name: string, codeLine?: string, limbs: readonly string[] = ['d0', 'd1', 'd2']): bigint {
+  return pack(limbs.map((l) => assertInteger(ctx.ids.get(`${name}.${l}`), codeLine)));
+}
+
+/** secp_utils.split(num): three limbs of 86 bits (divmod by BASE); then a bare `assert num == 0`. */
+export function split(num: bigint, codeLine?: string): bigint[] {
   const out: bigint[] = [];
-  for (let i = 0; i < nLimbs; i++) {
+  for (let i = 0; i < 3; i++) {
     out.push(num & (BASE - 1n));
     num >>= 86n;
   }
-  if (num !== 0n) throw new HintError('AssertionError', ''); // the reference's bare `assert num == 0`
+  if (num !== 0n) throw new HintError('AssertionError', '', codeLine);
   return out;
 }

@@ -3,22 +3,23 @@
 import { getPrime } from '../../vm/felt';
 import { HintError } from '../errors';
 
-/** Python's `%`: the result has the sign of the divisor. */
-export function mod(a: bigint, m: bigint): bigint {
+/** Python's `%` on ints: the result has the sign of the divisor; a zero modulus raises (Python 3.11+). */
+export function mod(a: bigint, m: bigint, codeLine?: string): bigint {
+  if (m === 0n) throw new HintError('ZeroDivisionError', 'integer modulo by zero', codeLine);
   const r = a % m;
   return r !== 0n && (r < 0n) !== (m < 0n) ? r + m : r;
 }
 
 /** Python's `//` (floor division). */
-export function floorDiv(a: bigint, b: bigint): bigint {
-  if (b === 0n) throw new HintError('ZeroDivisionError', 'integer division or modulo by zero');
+export function floorDiv(a: bigint, b: bigint, codeLine?: string): bigint {
+  if (b === 0n) throw new HintError('ZeroDivisionError', 'integer division or modulo by zero', codeLine);
   const q = a / b;
   return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
 }
 
-/** Python's divmod. */
-export function divmod(a: bigint, b: bigint): [bigint, bigint] {
-  const q = floorDiv(a, b);
+/** Python's divmod (a zero divisor: `integer division or modulo by zero`). */
+export function divmod(a: bigint, b: bigint, codeLine?: string): [bigint, bigint] {
+  const q = floorDiv(a, b, codeLine);
   return [q, a - q * b];
 }
 
@@ -69,21 +70,22 @@ export function invMod(a: bigint, m: bigint): bigint {
 }
 
 /** div_mod(n, m, p): n / m mod p; the reference asserts gcd(m, p) == 1 (a bare AssertionError). */
-export function divMod(n: bigint, m: bigint, p: bigint): bigint {
+export function divMod(n: bigint, m: bigint, p: bigint, codeLine?: string): bigint {
   const [a, , c] = igcdex(m, p);
-  if (c !== 1n) throw new HintError('AssertionError', '');
+  if (c !== 1n) throw new HintError('AssertionError', '', codeLine);
   return mod(n * a, p);
 }
 
-export function safeDiv(x: bigint, y: bigint): bigint {
-  if (y === 0n) throw new HintError('AssertionError', '');
-  if (x % y !== 0n) throw new HintError('AssertionError', `${x} is not divisible by ${y}.`);
-  return x / y;
+/** safe_div(x, y): `assert y != 0`, `assert x % y == 0, f"{x} is not divisible by {y}."`, x // y. */
+export function safeDiv(x: bigint, y: bigint, codeLine?: string): bigint {
+  if (y === 0n) throw new HintError('AssertionError', '', codeLine);
+  if (mod(x, y) !== 0n) throw new HintError('AssertionError', `${x} is not divisible by ${y}.`, codeLine);
+  return floorDiv(x, y);
 }
 
-/** Integer square root (floor), for n >= 0: Newton's method from an overestimate. */
-export function isqrt(n: bigint): bigint {
-  if (n < 0n) throw new HintError('AssertionError', '');
+/** math_utils.isqrt: floor of the square root, `assert n >= 0`; Newton's method from an overestimate. */
+export function isqrt(n: bigint, codeLine?: string): bigint {
+  if (n < 0n) throw new HintError('AssertionError', '', codeLine);
   if (n < 2n) return n;
   let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
@@ -93,7 +95,9 @@ export function isqrt(n: bigint): bigint {
   }
 }
 
+/** is_quad_residue(n, p) (sympy): p must be positive. */
 export function isQuadResidue(n: bigint, p: bigint): boolean {
+  if (p < 1n) throw new HintError('ValueError', 'p must be > 0');
   n = mod(n, p);
   if (n === 0n || n === 1n) return true;
   return powMod(n, (p - 1n) / 2n, p) === 1n;
@@ -102,6 +106,7 @@ export function isQuadResidue(n: bigint, p: bigint): boolean {
 /** Modular square root by Tonelli-Shanks; math_utils.sqrt returns the smaller root. */
 export function sqrtMod(n: bigint, p: bigint): bigint {
   n = mod(n, p);
+  if (p === 2n) return n;
   if (!isQuadResidue(n, p)) throw new HintError('AssertionError', '');
   if (n === 0n) return 0n;
   let q = p - 1n;
@@ -133,18 +138,13 @@ export function sqrtMod(n: bigint, p: bigint): bigint {
 }
 
 /** Slope of the line through two points (line_slope). */
-export function lineSlope(p1: [bigint, bigint], p2: [bigint, bigint], p: bigint): bigint {
-  if (mod(p1[0] - p2[0], p) === 0n) throw new HintError('AssertionError', '');
-  return divMod(p1[1] - p2[1], p1[0] - p2[0], p);
+export function lineSlope(p1: readonly [bigint, bigint], p2: readonly [bigint, bigint], p: bigint, codeLine?: string): bigint {
+  if (mod(p1[0] - p2[0], p) === 0n) throw new HintError('AssertionError', '', codeLine);
+  return divMod(p1[1] - p2[1], p1[0] - p2[0], p, codeLine);
 }
 
 /** Slope of the tangent at a point (ec_double_slope) on y^2 = x^3 + alpha*x + beta. */
-export function ecDoubleSlope(pt: [bigint, bigint], alpha: bigint, p: bigint): bigint {
-  if (mod(pt[1], p) === 0n) throw new HintError('AssertionError', '');
-  return divMod(3n * pt[0] * pt[0] + alpha, 2n * pt[1], p);
-}
-
-/** assert_integer / range checks used by several hints. */
-export function assertInteger(v: unknown): asserts v is bigint {
-  if (typeof v !== 'bigint') throw new HintError('AssertionError', `${String(v)} is not an integer.`);
+export function ecDoubleSlope(pt: readonly [bigint, bigint], alpha: bigint, p: bigint, codeLine?: string): bigint {
+  if (mod(pt[1], p) === 0n) throw new HintError('AssertionError', '', codeLine);
+  return divMod(3n * pt[0] * pt[0] + alpha, 2n * pt[1], p, codeLine);
 }

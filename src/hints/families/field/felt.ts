@@ -3,7 +3,8 @@
 import { defineHint } from '../../hint';
 import { HintError } from '../../errors';
 import * as C from './codes';
-import { divModPy, isQuadResiduePy, setLocals, sqrtPy } from './py';
+import { divMod, isQuadResidue, sqrtMod } from '../../lib/math-utils';
+import { bindLocals } from '../../lib/py';
 
 /** starkware.crypto.signature.signature.FIELD_PRIME (the STARK field, whatever the program's prime). */
 const FIELD_PRIME = (1n << 251n) + 17n * (1n << 192n) + 1n;
@@ -25,13 +26,13 @@ defineHint(C.ASSERT_NOT_ZERO, (ctx) => {
 
 defineHint(C.IS_QUAD_RESIDUE_FELT, (ctx) => {
   const x = ctx.ids.big('x');
-  setLocals(ctx, { FIELD_PRIME, x });
-  if (isQuadResiduePy(x, FIELD_PRIME)) ctx.ids.set('y', sqrtPy(x, FIELD_PRIME));
-  else ctx.ids.set('y', sqrtPy(divModPy(x, 3n, FIELD_PRIME), FIELD_PRIME));
+  bindLocals(ctx, { FIELD_PRIME, x });
+  if (isQuadResidue(x, FIELD_PRIME)) ctx.ids.set('y', sqrtMod(x, FIELD_PRIME));
+  else ctx.ids.set('y', sqrtMod(divMod(x, 3n, FIELD_PRIME), FIELD_PRIME));
 });
 
 defineHint(C.ENCODE_PACKED_BIT_LENGTH, (ctx) => {
   const x = ctx.ids.big('x');
-  setLocals(ctx, { x });
+  bindLocals(ctx, { x });
   ctx.ids.set('bit_length', BigInt(x.toString(2).length - (x === 0n ? 1 : 0)));
 });

@@ -3,15 +3,15 @@
 import { defineHint } from '../../hint';
 import { HintError } from '../../errors';
 import * as C from './codes';
-import {
-  D3, D6, divModPy, isQuadResiduePy, isqrtPy, packLimbs, pyDivmod, pyMod, setLimbs, setLocals, splitLimbs, sqrtPy,
-} from './py';
+import { divMod, divmod, isQuadResidue, isqrt, mod, sqrtMod } from '../../lib/math-utils';
+import { bindLocals } from '../../lib/py';
+import { D3, D6, packLimbs, setLimbs, splitLimbs } from './py';
 
 defineHint(C.UINT384_UNSIGNED_DIV_REM, (ctx) => {
   const a = packLimbs(ctx, 'a', D3);
   const div = packLimbs(ctx, 'div', D3);
-  const [quotient, remainder] = pyDivmod(a, div, 'quotient, remainder = divmod(a, div)');
-  setLocals(ctx, { a, div, quotient, remainder });
+  const [quotient, remainder] = divmod(a, div, 'quotient, remainder = divmod(a, div)');
+  bindLocals(ctx, { a, div, quotient, remainder });
   setLimbs(ctx, 'quotient', D3, splitLimbs(quotient, 128n, 3));
   setLimbs(ctx, 'remainder', D3, splitLimbs(remainder, 128n, 3));
 });
@@ -19,8 +19,8 @@ defineHint(C.UINT384_UNSIGNED_DIV_REM, (ctx) => {
 defineHint(C.UINT384_UNSIGNED_DIV_REM_EXPANDED, (ctx) => {
   const a = packLimbs(ctx, 'a', D6);
   const div = packLimbs(ctx, 'div', D3);
-  const [quotient, remainder] = pyDivmod(a, div, 'quotient, remainder = divmod(a, div)');
-  setLocals(ctx, { a, div, quotient, remainder });
+  const [quotient, remainder] = divmod(a, div, 'quotient, remainder = divmod(a, div)');
+  bindLocals(ctx, { a, div, quotient, remainder });
   setLimbs(ctx, 'quotient', D6, splitLimbs(quotient, 128n, 6));
   setLimbs(ctx, 'remainder', D3, splitLimbs(remainder, 128n, 3));
 });
@@ -29,8 +29,8 @@ defineHint(C.UINT384_SUB_REDUCED, (ctx) => {
   const a = packLimbs(ctx, 'a', D3);
   const b = packLimbs(ctx, 'b', D3);
   const p = packLimbs(ctx, 'p', D3);
-  const res = pyMod(a - b, p, 'res = (a - b) % p');
-  setLocals(ctx, { a, b, p, res });
+  const res = mod(a - b, p, 'res = (a - b) % p');
+  bindLocals(ctx, { a, b, p, res });
   setLimbs(ctx, 'res', D3, splitLimbs(res, 128n, 3));
 });
 
@@ -38,16 +38,16 @@ defineHint(C.UINT384_INV_MOD_P, (ctx) => {
   const a = packLimbs(ctx, 'a', D3);
   const b = packLimbs(ctx, 'b', D3);
   const p = packLimbs(ctx, 'p', D3);
-  const bInv = divModPy(1n, b, p, 'b_inverse_mod_p = div_mod(1, b, p)');
-  setLocals(ctx, { a, b, p, b_inverse_mod_p: bInv });
+  const bInv = divMod(1n, b, p, 'b_inverse_mod_p = div_mod(1, b, p)');
+  bindLocals(ctx, { a, b, p, b_inverse_mod_p: bInv });
   setLimbs(ctx, 'b_inverse_mod_p', D3, splitLimbs(bInv, 128n, 3));
 });
 
 defineHint(C.UINT384_SQRT, (ctx) => {
   const a = packLimbs(ctx, 'a', D3);
-  const root = isqrtPy(a, 'root = isqrt(a)');
+  const root = isqrt(a, 'root = isqrt(a)');
   if (!(root < 1n << 192n)) throw new HintError('AssertionError', '', 'assert 0 <= root < 2 ** 192');
-  setLocals(ctx, { a, root });
+  bindLocals(ctx, { a, root });
   setLimbs(ctx, 'root', D3, splitLimbs(root, 128n, 3));
 });
 
@@ -66,21 +66,21 @@ defineHint(C.UINT384_ADD_CARRIES, (ctx) => {
   ctx.ids.set('carry_d1', carryD1);
   const sumD2 = ctx.ids.big('a.d2') + ctx.ids.big('b.d2') + ctx.ids.big('carry_d1');
   ctx.ids.set('carry_d2', sumD2 >= shift ? 1n : 0n);
-  setLocals(ctx, { sum_d0: sumD0, sum_d1: sumD1, sum_d2: sumD2 });
+  bindLocals(ctx, { sum_d0: sumD0, sum_d1: sumD1, sum_d2: sumD2 });
 });
 
 defineHint(C.UINT384_GET_SQUARE_ROOT, (ctx) => {
   const generator = packLimbs(ctx, 'generator', D3);
   const x = packLimbs(ctx, 'x', D3);
   const p = packLimbs(ctx, 'p', D3);
-  const successX = isQuadResiduePy(x, p);
-  const rootX = successX ? sqrtPy(x, p) : 0n;
-  const successGx = isQuadResiduePy(generator * x, p);
-  const rootGx = successGx ? sqrtPy(generator * x, p) : 0n;
+  const successX = isQuadResidue(x, p);
+  const rootX = successX ? sqrtMod(x, p) : 0n;
+  const successGx = isQuadResidue(generator * x, p);
+  const rootGx = successGx ? sqrtMod(generator * x, p) : 0n;
   if (x !== 0n && Number(successX) + Number(successGx) !== 1) {
     throw new HintError('AssertionError', '', 'assert success_x + success_gx ==1');
   }
-  setLocals(ctx, { generator, x, p, success_x: successX, success_gx: successGx, root_x: rootX, root_gx: rootGx });
+  bindLocals(ctx, { generator, x, p, success_x: successX, success_gx: successGx, root_x: rootX, root_gx: rootGx });
   ctx.ids.set('success_x', successX ? 1n : 0n);
   ctx.ids.set('success_gx', successGx ? 1n : 0n);
   setLimbs(ctx, 'sqrt_x', D3, splitLimbs(rootX, 128n, 3));

@@ -3,9 +3,9 @@
 import { defineHint } from '../../hint';
 import { HintError } from '../../errors';
 import * as C from './codes';
-import {
-  D4, LOW_HIGH, divModPy, isQuadResiduePy, packLimbs, pyDivmod, pyMod, pyPow, setLimbs, setLocals, splitLimbs, sqrtPy,
-} from './py';
+import { divMod, divmod, isQuadResidue, mod, sqrtMod } from '../../lib/math-utils';
+import { bindLocals, pyPow } from '../../lib/py';
+import { D4, LOW_HIGH, packLimbs, setLimbs, splitLimbs } from './py';
 
 const MASK128 = (1n << 128n) - 1n;
 const ED25519_P = (1n << 255n) - 19n;
@@ -15,9 +15,9 @@ defineHint(C.SPLIT_XX, (ctx) => {
   const II = pyPow(2n, (P - 1n) / 4n, P);
   const xx = ctx.ids.big('xx.low') + (ctx.ids.big('xx.high') << 128n);
   let x = pyPow(xx, (P + 3n) / 8n, P);
-  if (pyMod(x * x - xx, P) !== 0n) x = pyMod(x * II, P);
-  if (pyMod(x, 2n) !== 0n) x = P - x;
-  setLocals(ctx, { II, xx, x });
+  if (mod(x * x - xx, P) !== 0n) x = mod(x * II, P);
+  if (mod(x, 2n) !== 0n) x = P - x;
+  bindLocals(ctx, { II, xx, x });
   ctx.ids.set('x.low', x & MASK128);
   ctx.ids.set('x.high', x >> 128n);
 });
@@ -25,8 +25,8 @@ defineHint(C.SPLIT_XX, (ctx) => {
 defineHint(C.UINT512_UNSIGNED_DIV_REM, (ctx) => {
   const x = packLimbs(ctx, 'x', D4);
   const div = packLimbs(ctx, 'div', LOW_HIGH);
-  const [quotient, remainder] = pyDivmod(x, div, 'quotient, remainder = divmod(x, div)');
-  setLocals(ctx, { x, div, quotient, remainder });
+  const [quotient, remainder] = divmod(x, div, 'quotient, remainder = divmod(x, div)');
+  bindLocals(ctx, { x, div, quotient, remainder });
   setLimbs(ctx, 'quotient', D4, splitLimbs(quotient, 128n, 4));
   setLimbs(ctx, 'remainder', LOW_HIGH, splitLimbs(remainder, 128n, 2));
 });
@@ -35,7 +35,7 @@ defineHint(C.INV_MOD_P_UINT512, (ctx) => {
   const x = packLimbs(ctx, 'x', D4);
   const p = ctx.ids.big('p.low') + (ctx.ids.big('p.high') << 128n);
   const inv = pyPow(x, -1n, p);
-  setLocals(ctx, { x, p, x_inverse_mod_p: inv });
+  bindLocals(ctx, { x, p, x_inverse_mod_p: inv });
   ctx.ids.set('x_inverse_mod_p.low', inv & MASK128);
   ctx.ids.set('x_inverse_mod_p.high', inv >> 128n);
 });
@@ -44,8 +44,8 @@ defineHint(C.UINT256_INV_MOD_P, (ctx) => {
   const a = packLimbs(ctx, 'a', LOW_HIGH);
   const b = packLimbs(ctx, 'b', LOW_HIGH);
   const p = packLimbs(ctx, 'p', LOW_HIGH);
-  const inv = divModPy(1n, b, p, 'b_inverse_mod_p = div_mod(1, b, p)');
-  setLocals(ctx, { a, b, p, b_inverse_mod_p: inv });
+  const inv = divMod(1n, b, p, 'b_inverse_mod_p = div_mod(1, b, p)');
+  bindLocals(ctx, { a, b, p, b_inverse_mod_p: inv });
   ctx.ids.set('b_inverse_mod_p.low', inv & MASK128);
   ctx.ids.set('b_inverse_mod_p.high', inv >> 128n);
 });
@@ -54,14 +54,14 @@ defineHint(C.UINT256_GET_SQUARE_ROOT, (ctx) => {
   const generator = packLimbs(ctx, 'generator', LOW_HIGH);
   const x = packLimbs(ctx, 'x', LOW_HIGH);
   const p = packLimbs(ctx, 'p', LOW_HIGH);
-  const successX = isQuadResiduePy(x, p);
-  const rootX = successX ? sqrtPy(x, p) : 0n;
-  const successGx = isQuadResiduePy(generator * x, p);
-  const rootGx = successGx ? sqrtPy(generator * x, p) : 0n;
+  const successX = isQuadResidue(x, p);
+  const rootX = successX ? sqrtMod(x, p) : 0n;
+  const successGx = isQuadResidue(generator * x, p);
+  const rootGx = successGx ? sqrtMod(generator * x, p) : 0n;
   if (x !== 0n && Number(successX) + Number(successGx) !== 1) {
     throw new HintError('AssertionError', '', 'assert success_x + success_gx == 1');
   }
-  setLocals(ctx, { generator, x, p, success_x: successX, success_gx: successGx, root_x: rootX, root_gx: rootGx });
+  bindLocals(ctx, { generator, x, p, success_x: successX, success_gx: successGx, root_x: rootX, root_gx: rootGx });
   ctx.ids.set('success_x', successX ? 1n : 0n);
   ctx.ids.set('success_gx', successGx ? 1n : 0n);
   ctx.ids.set('sqrt_x.low', rootX & MASK128);
@@ -78,6 +78,6 @@ defineHint(C.SPLIT_128, (ctx) => {
 
 defineHint(C.UINT256_ADD_LOW_CARRY, (ctx) => {
   const sumLow = ctx.ids.big('a.low') + ctx.ids.big('b.low');
-  setLocals(ctx, { sum_low: sumLow });
+  bindLocals(ctx, { sum_low: sumLow });
   ctx.ids.set('carry_low', sumLow >= ctx.ids.const('SHIFT') ? 1n : 0n);
 });

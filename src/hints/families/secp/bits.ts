@@ -1,7 +1,8 @@
 // Bit extraction hints of the secp scalar-multiplication code: quad_bit, dibit, highest bit
 // length, and the low 128 bits of a BigInt3.
 import { defineHint } from '../../hint';
-import { code, idsInt, pyShr, bitLength } from './py';
+import { code } from '../../lib/py';
+import { idsInt, pyShr, bitLength } from './py';
 
 // secp#29
 const QUAD_BIT = [

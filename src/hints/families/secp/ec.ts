@@ -1,9 +1,11 @@
 // cairo_secp curve hints: ec_negate, the doubling and line slopes, the new x / new y of
 // ec_double and ec_add (fast_ec_add), and ec_mul_inner's bit.
 import { defineHint, HintContext } from '../../hint';
-import { SECP_P } from '../../lib/bigint3';
+import { SECP_P, packIds } from '../../lib/bigint3';
+import { divMod, ecDoubleSlope, lineSlope, mod } from '../../lib/math-utils';
+import { bindLocals, code, pyPow, scopeInt, writeAp } from '../../lib/py';
 import { getPrime } from '../../../vm/felt';
-import { PY, bind, code, divMod, ecDoubleSlope, idsInt, intLocal, intLocals, lineSlope, pack, pyMod, pyPow, writeAp } from './py';
+import { PY, idsInt, intLocals } from './py';
 
 const IMPORT_SECP_P_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import SECP_P, pack';
 const IMPORT_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import pack';
@@ -11,7 +13,7 @@ const IMPORT_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import pa
 /** Where SECP_P comes from: imported by the hint (secp256k1), or bound by an earlier hint. */
 type PrimeSource = 'import' | 'scope';
 function secpP(ctx: HintContext, src: PrimeSource): bigint {
-  return src === 'import' ? SECP_P : intLocal(ctx, 'SECP_P');
+  return src === 'import' ? SECP_P : scopeInt(ctx, 'SECP_P');
 }
 
 // secp#8: ec_negate.
@@ -21,21 +23,21 @@ const NEG = [
   'value = (-y) % SECP_P',
 ];
 defineHint(code(IMPORT_SECP_P_PACK, '', ...NEG), (ctx) => {
-  bind(ctx, { SECP_P, pack: PY.pack });
-  const y = pyMod(pack(ctx, 'point.y', NEG[0]), SECP_P);
-  bind(ctx, { y });
-  bind(ctx, { value: pyMod(-y, SECP_P) });
+  bindLocals(ctx, { SECP_P, pack: PY.pack });
+  const y = mod(packIds(ctx, 'point.y', NEG[0]), SECP_P);
+  bindLocals(ctx, { y });
+  bindLocals(ctx, { value: mod(-y, SECP_P) });
 });
 
 // secp#9, #35: compute_doubling_slope (alpha 0 on secp256k1, ALPHA from the scope for secp256r1).
 function doublingSlope(ctx: HintContext, pt: string, alpha: () => bigint, src: PrimeSource, line: string): void {
-  const x = pack(ctx, `${pt}.x`);
-  bind(ctx, { x });
-  const y = pack(ctx, `${pt}.y`);
-  bind(ctx, { y });
+  const x = packIds(ctx, `${pt}.x`);
+  bindLocals(ctx, { x });
+  const y = packIds(ctx, `${pt}.y`);
+  bindLocals(ctx, { y });
   const a = alpha();
-  const slope = ecDoubleSlope(x, y, a, secpP(ctx, src), line);
-  bind(ctx, { value: slope, slope });
+  const slope = ecDoubleSlope([x, y], a, secpP(ctx, src), line);
+  bindLocals(ctx, { value: slope, slope });
 }
 const DS_LINE_K1 = 'value = slope = ec_double_slope(point=(x, y), alpha=0, p=SECP_P)';
 defineHint(
@@ -49,7 +51,7 @@ defineHint(
     DS_LINE_K1,
   ),
   (ctx) => {
-    bind(ctx, { SECP_P, pack: PY.pack, ec_double_slope: PY.ec_double_slope });
+    bindLocals(ctx, { SECP_P, pack: PY.pack, ec_double_slope: PY.ec_double_slope });
     doublingSlope(ctx, 'point', () => 0n, 'import', DS_LINE_K1);
   },
 );
@@ -65,8 +67,8 @@ defineHint(
     DS_LINE_ALPHA,
   ),
   (ctx) => {
-    bind(ctx, { pack: PY.pack, ec_double_slope: PY.ec_double_slope });
-    doublingSlope(ctx, 'point', () => intLocal(ctx, 'ALPHA'), 'scope', DS_LINE_ALPHA);
+    bindLocals(ctx, { pack: PY.pack, ec_double_slope: PY.ec_double_slope });
+    doublingSlope(ctx, 'point', () => scopeInt(ctx, 'ALPHA'), 'scope', DS_LINE_ALPHA);
   },
 );
 
@@ -83,26 +85,26 @@ defineHint(
     DS_DIVMOD_LINE,
   ),
   (ctx) => {
-    bind(ctx, { SECP_P, pack: PY.pack, div_mod: PY.div_mod });
-    const x = pack(ctx, 'pt.x');
-    bind(ctx, { x });
-    const y = pack(ctx, 'pt.y');
-    bind(ctx, { y });
+    bindLocals(ctx, { SECP_P, pack: PY.pack, div_mod: PY.div_mod });
+    const x = packIds(ctx, 'pt.x');
+    bindLocals(ctx, { x });
+    const y = packIds(ctx, 'pt.y');
+    bindLocals(ctx, { y });
     const slope = divMod(3n * x * x, 2n * y, SECP_P, DS_DIVMOD_LINE);
-    bind(ctx, { value: slope, slope });
+    bindLocals(ctx, { value: slope, slope });
   },
 );
 
 // secp#10, #36, #49: compute_slope of two points.
 function readTwoPoints(ctx: HintContext, p0: string, p1: string): [bigint, bigint, bigint, bigint] {
-  const x0 = pack(ctx, `${p0}.x`);
-  bind(ctx, { x0 });
-  const y0 = pack(ctx, `${p0}.y`);
-  bind(ctx, { y0 });
-  const x1 = pack(ctx, `${p1}.x`);
-  bind(ctx, { x1 });
-  const y1 = pack(ctx, `${p1}.y`);
-  bind(ctx, { y1 });
+  const x0 = packIds(ctx, `${p0}.x`);
+  bindLocals(ctx, { x0 });
+  const y0 = packIds(ctx, `${p0}.y`);
+  bindLocals(ctx, { y0 });
+  const x1 = packIds(ctx, `${p1}.x`);
+  bindLocals(ctx, { x1 });
+  const y1 = packIds(ctx, `${p1}.y`);
+  bindLocals(ctx, { y1 });
   return [x0, y0, x1, y1];
 }
 const TWO_POINTS = [
@@ -116,17 +118,17 @@ const LS_LINE = 'value = slope = line_slope(point1=(x0, y0), point2=(x1, y1), p=
 defineHint(
   code(IMPORT_SECP_P_PACK, 'from starkware.python.math_utils import line_slope', '', ...TWO_POINTS, LS_LINE),
   (ctx) => {
-    bind(ctx, { SECP_P, pack: PY.pack, line_slope: PY.line_slope });
+    bindLocals(ctx, { SECP_P, pack: PY.pack, line_slope: PY.line_slope });
     const [x0, y0, x1, y1] = readTwoPoints(ctx, 'point0', 'point1');
-    const slope = lineSlope(x0, y0, x1, y1, SECP_P, LS_LINE);
-    bind(ctx, { value: slope, slope });
+    const slope = lineSlope([x0, y0], [x1, y1], SECP_P, LS_LINE);
+    bindLocals(ctx, { value: slope, slope });
   },
 );
 defineHint(code(IMPORT_PACK, 'from starkware.python.math_utils import line_slope', '', ...TWO_POINTS, LS_LINE), (ctx) => {
-  bind(ctx, { pack: PY.pack, line_slope: PY.line_slope });
+  bindLocals(ctx, { pack: PY.pack, line_slope: PY.line_slope });
   const [x0, y0, x1, y1] = readTwoPoints(ctx, 'point0', 'point1');
-  const slope = lineSlope(x0, y0, x1, y1, intLocal(ctx, 'SECP_P'), LS_LINE);
-  bind(ctx, { value: slope, slope });
+  const slope = lineSlope([x0, y0], [x1, y1], scopeInt(ctx, 'SECP_P'), LS_LINE);
+  bindLocals(ctx, { value: slope, slope });
 });
 const LS_DIVMOD_LINE = 'value = slope = div_mod(y0 - y1, x0 - x1, SECP_P)';
 defineHint(
@@ -138,25 +140,25 @@ defineHint(
     LS_DIVMOD_LINE,
   ),
   (ctx) => {
-    bind(ctx, { SECP_P, pack: PY.pack, div_mod: PY.div_mod });
+    bindLocals(ctx, { SECP_P, pack: PY.pack, div_mod: PY.div_mod });
     const [x0, y0, x1, y1] = readTwoPoints(ctx, 'pt0', 'pt1');
     const slope = divMod(y0 - y1, x0 - x1, SECP_P, LS_DIVMOD_LINE);
-    bind(ctx, { value: slope, slope });
+    bindLocals(ctx, { value: slope, slope });
   },
 );
 
 // secp#3, #44, #46: ec_double's new x.
 const DOUBLE_X_LINE = 'value = new_x = (pow(slope, 2, SECP_P) - 2 * x) % SECP_P';
 function doubleNewX(ctx: HintContext, pt: string, src: PrimeSource): void {
-  const slope = pack(ctx, 'slope');
-  bind(ctx, { slope });
-  const x = pack(ctx, `${pt}.x`);
-  bind(ctx, { x });
-  const y = pack(ctx, `${pt}.y`);
-  bind(ctx, { y });
+  const slope = packIds(ctx, 'slope');
+  bindLocals(ctx, { slope });
+  const x = packIds(ctx, `${pt}.x`);
+  bindLocals(ctx, { x });
+  const y = packIds(ctx, `${pt}.y`);
+  bindLocals(ctx, { y });
   const p = secpP(ctx, src);
-  const newX = pyMod(pyPow(slope, 2n, p) - 2n * x, p);
-  bind(ctx, { value: newX, new_x: newX });
+  const newX = mod(pyPow(slope, 2n, p) - 2n * x, p);
+  bindLocals(ctx, { value: newX, new_x: newX });
 }
 const doubleXBody = (pt: string) => [
   'slope = pack(ids.slope, PRIME)',
@@ -166,32 +168,32 @@ const doubleXBody = (pt: string) => [
   DOUBLE_X_LINE,
 ];
 defineHint(code(IMPORT_SECP_P_PACK, '', ...doubleXBody('point')), (ctx) => {
-  bind(ctx, { SECP_P, pack: PY.pack });
+  bindLocals(ctx, { SECP_P, pack: PY.pack });
   doubleNewX(ctx, 'point', 'import');
 });
 defineHint(code(IMPORT_SECP_P_PACK, '', ...doubleXBody('pt')), (ctx) => {
-  bind(ctx, { SECP_P, pack: PY.pack });
+  bindLocals(ctx, { SECP_P, pack: PY.pack });
   doubleNewX(ctx, 'pt', 'import');
 });
 defineHint(code(IMPORT_PACK, '', ...doubleXBody('point')), (ctx) => {
-  bind(ctx, { pack: PY.pack });
+  bindLocals(ctx, { pack: PY.pack });
   doubleNewX(ctx, 'point', 'scope');
 });
 
 // secp#4, #37, #47: fast_ec_add's new x.
 const ADD_X_LINE = 'value = new_x = (pow(slope, 2, SECP_P) - x0 - x1) % SECP_P';
 function addNewX(ctx: HintContext, p0: string, p1: string, src: PrimeSource): void {
-  const slope = pack(ctx, 'slope');
-  bind(ctx, { slope });
-  const x0 = pack(ctx, `${p0}.x`);
-  bind(ctx, { x0 });
-  const x1 = pack(ctx, `${p1}.x`);
-  bind(ctx, { x1 });
-  const y0 = pack(ctx, `${p0}.y`);
-  bind(ctx, { y0 });
+  const slope = packIds(ctx, 'slope');
+  bindLocals(ctx, { slope });
+  const x0 = packIds(ctx, `${p0}.x`);
+  bindLocals(ctx, { x0 });
+  const x1 = packIds(ctx, `${p1}.x`);
+  bindLocals(ctx, { x1 });
+  const y0 = packIds(ctx, `${p0}.y`);
+  bindLocals(ctx, { y0 });
   const p = secpP(ctx, src);
-  const newX = pyMod(pyPow(slope, 2n, p) - x0 - x1, p);
-  bind(ctx, { value: newX, new_x: newX });
+  const newX = mod(pyPow(slope, 2n, p) - x0 - x1, p);
+  bindLocals(ctx, { value: newX, new_x: newX });
 }
 const addXBody = (p0: string, p1: string) => [
   'slope = pack(ids.slope, PRIME)',
@@ -202,31 +204,31 @@ const addXBody = (p0: string, p1: string) => [
   ADD_X_LINE,
 ];
 defineHint(code(IMPORT_SECP_P_PACK, '', ...addXBody('point0', 'point1')), (ctx) => {
-  bind(ctx, { SECP_P, pack: PY.pack });
+  bindLocals(ctx, { SECP_P, pack: PY.pack });
   addNewX(ctx, 'point0', 'point1', 'import');
 });
 defineHint(code(IMPORT_SECP_P_PACK, '', ...addXBody('pt0', 'pt1')), (ctx) => {
-  bind(ctx, { SECP_P, pack: PY.pack });
+  bindLocals(ctx, { SECP_P, pack: PY.pack });
   addNewX(ctx, 'pt0', 'pt1', 'import');
 });
 defineHint(code(IMPORT_PACK, '', ...addXBody('point0', 'point1')), (ctx) => {
-  bind(ctx, { pack: PY.pack });
+  bindLocals(ctx, { pack: PY.pack });
   addNewX(ctx, 'point0', 'point1', 'scope');
 });
 
 // secp#19, #20: the new y, from the locals the new-x hint left.
 defineHint('value = new_y = (slope * (x - new_x) - y) % SECP_P', (ctx) => {
   const [slope, x, newX, y, p] = intLocals(ctx, 'slope', 'x', 'new_x', 'y', 'SECP_P');
-  const v = pyMod(slope * (x - newX) - y, p);
-  bind(ctx, { value: v, new_y: v });
+  const v = mod(slope * (x - newX) - y, p);
+  bindLocals(ctx, { value: v, new_y: v });
 });
 defineHint('value = new_y = (slope * (x0 - new_x) - y0) % SECP_P', (ctx) => {
   const [slope, x0, newX, y0, p] = intLocals(ctx, 'slope', 'x0', 'new_x', 'y0', 'SECP_P');
-  const v = pyMod(slope * (x0 - newX) - y0, p);
-  bind(ctx, { value: v, new_y: v });
+  const v = mod(slope * (x0 - newX) - y0, p);
+  bindLocals(ctx, { value: v, new_y: v });
 });
 
 // secp#17: ec_mul_inner's lowest bit of the scalar.
 defineHint('memory[ap] = (ids.scalar % PRIME) % 2', (ctx) => {
-  writeAp(ctx, pyMod(idsInt(ctx, 'scalar'), getPrime()) % 2n);
+  writeAp(ctx, mod(idsInt(ctx, 'scalar'), getPrime()) % 2n);
 });

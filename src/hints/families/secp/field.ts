@@ -3,11 +3,10 @@
 import { defineHint, HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { getPrime } from '../../../vm/felt';
-import { SECP_P, SECP_N, SECP256R1_P, SECP256R1_N, SECP256R1_ALPHA } from '../../lib/bigint3';
-import {
-  PY, bind, code, divMod, fnLocal, intLocal, intLocals, pack, pyDivmod, pyMod, pyPow, safeDiv, split,
-  writeArg, writeAp, idsInt, lookup,
-} from './py';
+import { SECP_P, SECP_N, SECP256R1_P, SECP256R1_N, SECP256R1_ALPHA, packIds, split } from '../../lib/bigint3';
+import { divMod, divmod, mod, safeDiv } from '../../lib/math-utils';
+import { bindLocals, code, pyPow, scopeGet, scopeInt, writeArg, writeAp } from '../../lib/py';
+import { PY, intLocals, idsInt } from './py';
 
 const IMPORT_SECP_P_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import SECP_P, pack';
 const IMPORT_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import pack';
@@ -20,51 +19,51 @@ defineHint(
     'segments.write_arg(ids.res.address_, split(value))',
   ),
   (ctx) => {
-    bind(ctx, { split: PY.split });
+    bindLocals(ctx, { split: PY.split });
     const line = 'segments.write_arg(ids.res.address_, split(value))';
     const ptr = ctx.ids.addr('res');
-    writeArg(ctx, ptr, split(intLocal(ctx, 'value'), line));
+    writeArg(ctx.mem, ptr, split(scopeInt(ctx, 'value'), line));
   },
 );
 
 // secp#32, #33, #34: the secp256r1 constants under the names the following hints use.
 defineHint('from starkware.cairo.common.cairo_secp.secp256r1_utils import SECP256R1_P as SECP_P', (ctx) =>
-  bind(ctx, { SECP_P: SECP256R1_P }),
+  bindLocals(ctx, { SECP_P: SECP256R1_P }),
 );
 defineHint('from starkware.cairo.common.cairo_secp.secp256r1_utils import SECP256R1_ALPHA as ALPHA', (ctx) =>
-  bind(ctx, { ALPHA: SECP256R1_ALPHA }),
+  bindLocals(ctx, { ALPHA: SECP256R1_ALPHA }),
 );
 defineHint('from starkware.cairo.common.cairo_secp.secp256r1_utils import SECP256R1_N as N', (ctx) =>
-  bind(ctx, { N: SECP256R1_N }),
+  bindLocals(ctx, { N: SECP256R1_N }),
 );
 
 // secp#5 and #39: reduce.
 defineHint(code(IMPORT_SECP_P_PACK, '', 'value = pack(ids.x, PRIME) % SECP_P'), (ctx) => {
-  bind(ctx, { SECP_P, pack: PY.pack });
-  bind(ctx, { value: pyMod(pack(ctx, 'x', 'value = pack(ids.x, PRIME) % SECP_P'), SECP_P) });
+  bindLocals(ctx, { SECP_P, pack: PY.pack });
+  bindLocals(ctx, { value: mod(packIds(ctx, 'x', 'value = pack(ids.x, PRIME) % SECP_P'), SECP_P) });
 });
 defineHint(code(IMPORT_PACK, 'value = pack(ids.x, PRIME) % SECP_P'), (ctx) => {
-  bind(ctx, { pack: PY.pack });
-  const v = pack(ctx, 'x', 'value = pack(ids.x, PRIME) % SECP_P');
-  bind(ctx, { value: pyMod(v, intLocal(ctx, 'SECP_P')) });
+  bindLocals(ctx, { pack: PY.pack });
+  const v = packIds(ctx, 'x', 'value = pack(ids.x, PRIME) % SECP_P');
+  bindLocals(ctx, { value: mod(v, scopeInt(ctx, 'SECP_P')) });
 });
 
 // secp#6, #50, #38, #79: is_zero's `x`.
 const X_LINE = 'x = pack(ids.x, PRIME) % SECP_P';
 defineHint([code(IMPORT_SECP_P_PACK, '', X_LINE), code(IMPORT_SECP_P_PACK, X_LINE)], (ctx) => {
-  bind(ctx, { SECP_P, pack: PY.pack });
-  bind(ctx, { x: pyMod(pack(ctx, 'x', X_LINE), SECP_P) });
+  bindLocals(ctx, { SECP_P, pack: PY.pack });
+  bindLocals(ctx, { x: mod(packIds(ctx, 'x', X_LINE), SECP_P) });
 });
 defineHint([code(IMPORT_PACK, X_LINE), code(IMPORT_PACK, '', X_LINE)], (ctx) => {
-  bind(ctx, { pack: PY.pack });
-  const v = pack(ctx, 'x', X_LINE);
-  bind(ctx, { x: pyMod(v, intLocal(ctx, 'SECP_P')) });
+  bindLocals(ctx, { pack: PY.pack });
+  const v = packIds(ctx, 'x', X_LINE);
+  bindLocals(ctx, { x: mod(v, scopeInt(ctx, 'SECP_P')) });
 });
 
 // secp#18, #53: is_zero's nondeterministic branch.
 // Python's `x == 0` never raises: only an int (or bool) equal to zero compares equal.
 const xIsZero = (ctx: HintContext): bigint => {
-  const x = lookup(ctx, 'x');
+  const x = scopeGet(ctx, 'x');
   return x === 0n || x === 0 || x === false ? 1n : 0n;
 };
 defineHint('memory[ap] = to_felt_or_relocatable(x == 0)', (ctx) => writeAp(ctx, xIsZero(ctx)));
@@ -80,42 +79,42 @@ defineHint(
     X_INV_LINE,
   ),
   (ctx) => {
-    bind(ctx, { SECP_P, div_mod: PY.div_mod });
-    const v = divMod(1n, intLocal(ctx, 'x'), SECP_P, X_INV_LINE);
-    bind(ctx, { value: v, x_inv: v });
+    bindLocals(ctx, { SECP_P, div_mod: PY.div_mod });
+    const v = divMod(1n, scopeInt(ctx, 'x'), SECP_P, X_INV_LINE);
+    bindLocals(ctx, { value: v, x_inv: v });
   },
 );
 defineHint(code('from starkware.python.math_utils import div_mod', '', X_INV_LINE), (ctx) => {
-  bind(ctx, { div_mod: PY.div_mod });
+  bindLocals(ctx, { div_mod: PY.div_mod });
   const [x, p] = intLocals(ctx, 'x', 'SECP_P');
   const v = divMod(1n, x, p, X_INV_LINE);
-  bind(ctx, { value: v, x_inv: v });
+  bindLocals(ctx, { value: v, x_inv: v });
 });
 
 // secp#2, #43, #45: verify_zero.
 const VZ_ASSERT = 'assert r == 0, f"verify_zero: Invalid input {ids.val.d0, ids.val.d1, ids.val.d2}."';
 const VZ_BODY = ['q, r = divmod(pack(ids.val, PRIME), SECP_P)', VZ_ASSERT, 'ids.q = q % PRIME'];
 function verifyZero(ctx: HintContext, p: () => bigint): void {
-  const packed = pack(ctx, 'val', VZ_BODY[0]);
-  const [q, r] = pyDivmod(packed, p());
-  bind(ctx, { q, r });
+  const packed = packIds(ctx, 'val', VZ_BODY[0]);
+  const [q, r] = divmod(packed, p());
+  bindLocals(ctx, { q, r });
   if (r !== 0n) {
     const limbs = ['d0', 'd1', 'd2'].map((l) => idsInt(ctx, `val.${l}`, VZ_ASSERT));
     throw new HintError('AssertionError', `verify_zero: Invalid input (${limbs.join(', ')}).`, VZ_ASSERT);
   }
-  ctx.ids.set('q', pyMod(q, getPrime()));
+  ctx.ids.set('q', mod(q, getPrime()));
 }
 defineHint(code(IMPORT_SECP_P_PACK, '', ...VZ_BODY), (ctx) => {
-  bind(ctx, { SECP_P, pack: PY.pack });
+  bindLocals(ctx, { SECP_P, pack: PY.pack });
   verifyZero(ctx, () => SECP_P);
 });
 defineHint(code(IMPORT_PACK, '', ...VZ_BODY), (ctx) => {
-  bind(ctx, { pack: PY.pack });
-  verifyZero(ctx, () => intLocal(ctx, 'SECP_P'));
+  bindLocals(ctx, { pack: PY.pack });
+  verifyZero(ctx, () => scopeInt(ctx, 'SECP_P'));
 });
 defineHint(code('from starkware.cairo.common.cairo_secp.secp_utils import SECP_P', ...VZ_BODY), (ctx) => {
-  bind(ctx, { SECP_P });
-  fnLocal(ctx, 'pack');
+  bindLocals(ctx, { SECP_P });
+  scopeGet(ctx, 'pack');
   verifyZero(ctx, () => SECP_P);
 });
 
@@ -123,12 +122,12 @@ defineHint(code('from starkware.cairo.common.cairo_secp.secp_utils import SECP_P
 const DIV_MOD_N_LINE = 'value = res = div_mod(a, b, N)';
 const DIV_MOD_N_BODY = ['a = pack(ids.a, PRIME)', 'b = pack(ids.b, PRIME)', DIV_MOD_N_LINE];
 function divModN(ctx: HintContext, n: () => bigint): void {
-  const a = pack(ctx, 'a', DIV_MOD_N_BODY[0]);
-  bind(ctx, { a });
-  const b = pack(ctx, 'b', DIV_MOD_N_BODY[1]);
-  bind(ctx, { b });
+  const a = packIds(ctx, 'a', DIV_MOD_N_BODY[0]);
+  bindLocals(ctx, { a });
+  const b = packIds(ctx, 'b', DIV_MOD_N_BODY[1]);
+  bindLocals(ctx, { b });
   const res = divMod(a, b, n(), DIV_MOD_N_LINE);
-  bind(ctx, { value: res, res });
+  bindLocals(ctx, { value: res, res });
 }
 defineHint(
   code(
@@ -138,25 +137,25 @@ defineHint(
     ...DIV_MOD_N_BODY,
   ),
   (ctx) => {
-    bind(ctx, { N: SECP_N, pack: PY.pack, div_mod: PY.div_mod, safe_div: PY.safe_div });
+    bindLocals(ctx, { N: SECP_N, pack: PY.pack, div_mod: PY.div_mod, safe_div: PY.safe_div });
     divModN(ctx, () => SECP_N);
   },
 );
 defineHint(
   code(IMPORT_PACK, 'from starkware.python.math_utils import div_mod, safe_div', '', ...DIV_MOD_N_BODY),
   (ctx) => {
-    bind(ctx, { pack: PY.pack, div_mod: PY.div_mod, safe_div: PY.safe_div });
-    divModN(ctx, () => intLocal(ctx, 'N'));
+    bindLocals(ctx, { pack: PY.pack, div_mod: PY.div_mod, safe_div: PY.safe_div });
+    divModN(ctx, () => scopeInt(ctx, 'N'));
   },
 );
 
 // secp#42: div_mod_n's quotient.
 const K_PLUS_ONE = 'value = k_plus_one = safe_div(res * b - a, N) + 1';
 defineHint(K_PLUS_ONE, (ctx) => {
-  fnLocal(ctx, 'safe_div');
+  scopeGet(ctx, 'safe_div');
   const [res, b, a, n] = intLocals(ctx, 'res', 'b', 'a', 'N');
   const v = safeDiv(res * b - a, n, K_PLUS_ONE) + 1n;
-  bind(ctx, { value: v, k_plus_one: v });
+  bindLocals(ctx, { value: v, k_plus_one: v });
 });
 
 // secp#51: signature recovery, x / s modulo secp256k1's order.
@@ -167,22 +166,22 @@ const SIG_BODY = [
   'value = res = div_mod(x, s, N)',
 ];
 defineHint(code(IMPORT_PACK, 'from starkware.python.math_utils import div_mod, safe_div', '', ...SIG_BODY), (ctx) => {
-  bind(ctx, { pack: PY.pack, div_mod: PY.div_mod, safe_div: PY.safe_div, N: SECP_N });
-  const x = pyMod(pack(ctx, 'x', SIG_BODY[1]), SECP_N);
-  bind(ctx, { x });
-  const s = pyMod(pack(ctx, 's', SIG_BODY[2]), SECP_N);
-  bind(ctx, { s });
+  bindLocals(ctx, { pack: PY.pack, div_mod: PY.div_mod, safe_div: PY.safe_div, N: SECP_N });
+  const x = mod(packIds(ctx, 'x', SIG_BODY[1]), SECP_N);
+  bindLocals(ctx, { x });
+  const s = mod(packIds(ctx, 's', SIG_BODY[2]), SECP_N);
+  bindLocals(ctx, { s });
   const res = divMod(x, s, SECP_N, SIG_BODY[3]);
-  bind(ctx, { value: res, res });
+  bindLocals(ctx, { value: res, res });
 });
 
 // secp#54: its quotient.
 const K_LINE = 'value = k = safe_div(res * s - x, N)';
 defineHint(K_LINE, (ctx) => {
-  fnLocal(ctx, 'safe_div');
+  scopeGet(ctx, 'safe_div');
   const [res, s, x, n] = intLocals(ctx, 'res', 's', 'x', 'N');
   const v = safeDiv(res * s - x, n, K_LINE);
-  bind(ctx, { value: v, k: v });
+  bindLocals(ctx, { value: v, k: v });
 });
 
 // secp#7: recover_public_key's y from x^3 (signature.cairo get_point_from_x).
@@ -198,13 +197,13 @@ const GPX = [
   '    value = (-y) % SECP_P',
 ];
 defineHint(code(IMPORT_SECP_P_PACK, '', ...GPX), (ctx) => {
-  bind(ctx, { SECP_P, pack: PY.pack });
-  const xCube = pyMod(pack(ctx, 'x_cube', GPX[0]), SECP_P);
-  bind(ctx, { x_cube_int: xCube });
-  const ySquare = pyMod(xCube + ctx.ids.const('BETA'), SECP_P);
-  bind(ctx, { y_square_int: ySquare });
+  bindLocals(ctx, { SECP_P, pack: PY.pack });
+  const xCube = mod(packIds(ctx, 'x_cube', GPX[0]), SECP_P);
+  bindLocals(ctx, { x_cube_int: xCube });
+  const ySquare = mod(xCube + ctx.ids.const('BETA'), SECP_P);
+  bindLocals(ctx, { y_square_int: ySquare });
   const y = pyPow(ySquare, (SECP_P + 1n) / 4n, SECP_P);
-  bind(ctx, { y });
+  bindLocals(ctx, { y });
   const v = idsInt(ctx, 'v', GPX[5]);
-  bind(ctx, { value: v % 2n === y % 2n ? y : pyMod(-y, SECP_P) });
+  bindLocals(ctx, { value: v % 2n === y % 2n ? y : mod(-y, SECP_P) });
 });

@@ -4,7 +4,9 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { getPrime } from '../../../vm/felt';
 import * as F from '../../../vm/felt';
-import { PY, bind, code, nameError, assertInteger, idsValue, idsInt, pyDivmod, pyMod } from './py';
+import { divmod, mod } from '../../lib/math-utils';
+import { assertInteger, bindLocals, code, nameError } from '../../lib/py';
+import { PY, idsValue, idsInt } from './py';
 
 /** `range_check_builtin.bound` (NameError when the program has no range_check builtin). */
 function rcBound(ctx: HintContext): bigint {
@@ -21,9 +23,9 @@ const NN = [
   "assert 0 <= ids.a % PRIME < range_check_builtin.bound, f'a = {ids.a} is out of range.'",
 ];
 defineHint(code(...NN), (ctx) => {
-  bind(ctx, { assert_integer: PY.assert_integer });
+  bindLocals(ctx, { assert_integer: PY.assert_integer });
   const a = assertInteger(idsValue(ctx, 'a'), NN[1]);
-  const v = pyMod(a, getPrime());
+  const v = mod(a, getPrime());
   if (!(v < rcBound(ctx))) throw new HintError('AssertionError', `a = ${a} is out of range.`, NN[2]);
 });
 
@@ -51,13 +53,13 @@ const LE = [
 ];
 defineHint(code(...LE), (ctx) => {
   const prime = getPrime();
-  bind(ctx, { itertools: PY.itertools, assert_integer: PY.assert_integer });
+  bindLocals(ctx, { itertools: PY.itertools, assert_integer: PY.assert_integer });
   assertInteger(idsValue(ctx, 'a'), LE[3]);
   assertInteger(idsValue(ctx, 'b'), LE[4]);
-  const a = pyMod(idsInt(ctx, 'a'), prime);
-  bind(ctx, { a });
-  const b = pyMod(idsInt(ctx, 'b'), prime);
-  bind(ctx, { b });
+  const a = mod(idsInt(ctx, 'a'), prime);
+  bindLocals(ctx, { a });
+  const b = mod(idsInt(ctx, 'b'), prime);
+  bindLocals(ctx, { b });
   if (!(a <= b)) throw new HintError('AssertionError', `a = ${a} is not less than or equal to b = ${b}.`, LE[7]);
   const arcs: [bigint, bigint][] = [
     [a, 0n],
@@ -65,16 +67,16 @@ defineHint(code(...LE), (ctx) => {
     [prime - 1n - b, 2n],
   ];
   arcs.sort((x, y) => (x[0] !== y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
-  bind(ctx, { lengths_and_indices: arcs });
+  bindLocals(ctx, { lengths_and_indices: arcs });
   if (!(arcs[0][0] <= prime / 3n && arcs[1][0] <= prime / 2n)) throw new HintError('AssertionError', '', LE[12]);
-  bind(ctx, { excluded: arcs[2][1] });
+  bindLocals(ctx, { excluded: arcs[2][1] });
   const rc = ctx.ids.ptr('range_check_ptr');
-  const [q0, r0] = pyDivmod(arcs[0][0], ctx.ids.const('PRIME_OVER_3_HIGH'));
-  ctx.mem.writeAt(rc.add(1), F.toFelt(pyMod(q0, prime)));
-  ctx.mem.writeAt(rc.add(0), F.toFelt(pyMod(r0, prime)));
-  const [q1, r1] = pyDivmod(arcs[1][0], ctx.ids.const('PRIME_OVER_2_HIGH'));
-  ctx.mem.writeAt(rc.add(3), F.toFelt(pyMod(q1, prime)));
-  ctx.mem.writeAt(rc.add(2), F.toFelt(pyMod(r1, prime)));
+  const [q0, r0] = divmod(arcs[0][0], ctx.ids.const('PRIME_OVER_3_HIGH'));
+  ctx.mem.writeAt(rc.add(1), F.toFelt(mod(q0, prime)));
+  ctx.mem.writeAt(rc.add(0), F.toFelt(mod(r0, prime)));
+  const [q1, r1] = divmod(arcs[1][0], ctx.ids.const('PRIME_OVER_2_HIGH'));
+  ctx.mem.writeAt(rc.add(3), F.toFelt(mod(q1, prime)));
+  ctx.mem.writeAt(rc.add(2), F.toFelt(mod(r1, prime)));
 });
 
 // secp#62: uint256 subtraction modulo 2^256, with the hint's own split/pack (128-bit limbs).
@@ -98,18 +100,18 @@ const SUB = [
   'ids.res.high = res_split[1]',
 ];
 defineHint(code(...SUB), (ctx) => {
-  bind(ctx, { split: PY.split128, pack: PY.pack128 });
+  bindLocals(ctx, { split: PY.split128, pack: PY.pack128 });
   const pack128 = (name: string, line: string) =>
     idsInt(ctx, `${name}.low`, line) + (idsInt(ctx, `${name}.high`, line) << 128n);
   const a = pack128('a', SUB[11]);
-  bind(ctx, { a });
+  bindLocals(ctx, { a });
   const b = pack128('b', SUB[12]);
-  bind(ctx, { b });
-  const res = pyMod(a - b, 1n << 256n);
-  bind(ctx, { res });
+  bindLocals(ctx, { b });
+  const res = mod(a - b, 1n << 256n);
+  bindLocals(ctx, { res });
   const mask = (1n << 128n) - 1n;
   const resSplit = [res & mask, (res >> 128n) & mask];
-  bind(ctx, { res_split: resSplit });
+  bindLocals(ctx, { res_split: resSplit });
   ctx.ids.set('res.low', resSplit[0]);
   ctx.ids.set('res.high', resSplit[1]);
 });
