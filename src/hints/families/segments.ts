@@ -3,7 +3,7 @@
 import { defineHint } from '../hint';
 import { HintError } from '../errors';
 import { VmError } from '../../vm/errors';
-import { scopeVar } from './math/util';
+import { scopeGet } from '../lib/py';
 import * as C from './math/codes';
 
 // alloc()
@@ -33,7 +33,7 @@ defineHint(C.ADD_RELOCATION_RULE, (ctx) => {
 // `get_simulated_builtin_base(index)`. Cairn does when a function of that name is put in the
 // exec scope; otherwise NameError, as the reference VM raises.
 defineHint(C.GET_SIMULATED_BUILTIN_BASE, (ctx) => {
-  const fn = scopeVar(ctx, 'get_simulated_builtin_base');
+  const fn = scopeGet(ctx, 'get_simulated_builtin_base');
   if (typeof fn !== 'function') throw new HintError('TypeError', "'object' object is not callable");
   const idx = ctx.ids.get('builtin_idx');
   ctx.ids.set('new_ptr', (fn as (i: unknown) => never)(idx));

@@ -82,6 +82,12 @@ export function intOperand(v: Value, op: string, codeLine?: string): bigint {
   return F.big(v);
 }
 
+/** `ids.name` as Python sees it: an int in [0, P), or a RelocatableValue (also `ids.name % PRIME`). */
+export function idsValue(ctx: HintContext, name: string): bigint | Relocatable {
+  const v = ctx.ids.get(name);
+  return typeof v === 'object' ? v : F.big(v);
+}
+
 /** `ids.name` used in integer arithmetic with `op` (`'int()'`: passed to int()). */
 export function idsInt(ctx: HintContext, name: string, op: string, codeLine?: string): bigint {
   const v = ctx.ids.get(name);

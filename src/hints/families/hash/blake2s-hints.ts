@@ -4,7 +4,8 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { Relocatable } from '../../../vm/relocatable';
 import { BLAKE2S_IV, Blake2sArgs, blake2sCompress } from './blake2s-compress';
-import { assertBelow, getRange, intOperand, intWords, memGet, minus, pyInt, writeArg } from './py';
+import { getRange, intOperand, memGet, pyInt, writeArg } from '../../lib/py';
+import { assertBelow, intWords, minus } from './py';
 
 const F_LAST = 0xffffffffn;
 /** [IV[0] ^ 0x01010020] + IV[1:]: the IV with the parameter block of a 32-byte unkeyed hash. */

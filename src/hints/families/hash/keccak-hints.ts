@@ -7,7 +7,8 @@ import { Relocatable } from '../../../vm/relocatable';
 import { VmError } from '../../../vm/errors';
 import * as F from '../../../vm/felt';
 import { keccakFunc } from './keccak-func';
-import { assertBelow, getRange, intWords, memGet, minus, pyCompare, pyInt, scopeGet, writeArg } from './py';
+import { getRange, memGet, pyCompare, pyInt, scopeGet, writeArg } from '../../lib/py';
+import { assertBelow, intWords, minus } from './py';
 
 /** The exec-scope name the Python hints import keccak_func under. */
 const KECCAK_FUNC = 'keccak_func';
@@ -190,7 +191,7 @@ function finalizePadding(maxBlockSize: bigint) {
     assertBelow(size, 100n, 'assert 0 <= _keccak_state_size_felts < 100');
     assertBelow(blockSize, maxBlockSize, `assert 0 <= _block_size < ${maxBlockSize}`);
     const n = Number(size);
-    scopeGet(ctx.scope, KECCAK_FUNC, 'padding = (inp + keccak_func(inp)) * _block_size');
+    scopeGet(ctx, KECCAK_FUNC, 'padding = (inp + keccak_func(inp)) * _block_size');
     const inp = new Array<bigint>(n).fill(0n);
     const pair = [...inp, ...permute(inp)];
     const padding: bigint[] = [];

@@ -4,7 +4,7 @@ import { defineHint } from '../../hint';
 import { HintError } from '../../errors';
 import { Relocatable, Value } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { pyCompare, scopeGet } from './py';
+import { pyCompare, scopeGet } from '../../lib/py';
 
 /** vm_enter_scope({'n': ids.n}): n is kept as a Python int (a bigint) or an address. */
 defineHint("vm_enter_scope({'n': ids.n})", (ctx) => {
@@ -13,7 +13,7 @@ defineHint("vm_enter_scope({'n': ids.n})", (ctx) => {
 });
 
 defineHint(['n -= 1', 'ids.continue_loop = 1 if n > 0 else 0'].join('\n'), (ctx) => {
-  const n = scopeGet(ctx.scope, 'n', 'n -= 1');
+  const n = scopeGet(ctx, 'n', 'n -= 1');
   let next: bigint | Relocatable;
   if (typeof n === 'bigint') next = n - 1n;
   else if (typeof n === 'number') next = BigInt(n) - 1n;

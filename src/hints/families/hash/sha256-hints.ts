@@ -6,7 +6,8 @@ import { Relocatable } from '../../../vm/relocatable';
 import {
   SHA256_IV, ScheduleLengthError, StateLengthError, computeMessageSchedule, sha2Compress,
 } from './sha256-compress';
-import { assertBelow, getRange, intWords, pyCompare, pyInt, writeArg } from './py';
+import { getRange, pyCompare, pyInt, writeArg } from '../../lib/py';
+import { assertBelow, intWords } from './py';
 
 const IMPORT_ALL = [
   'from starkware.cairo.common.cairo_sha256.sha256_utils import (',

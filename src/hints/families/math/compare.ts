@@ -6,7 +6,8 @@ import { HintError, hintAssert } from '../../errors';
 import { getPrime } from '../../../vm/felt';
 import * as F from '../../../vm/felt';
 import { asInt, mod } from '../../lib/math-utils';
-import { integerId, intId, modPrime, pyLt, pyStr, rcBound, scopeInt, writeAp } from './util';
+import { idsInt, idsValue, pyCompare, scopeInt, writeAp } from '../../lib/py';
+import { integerId, pyStr, rcBound } from './util';
 import * as C from './codes';
 
 // assert_lt_felt.
@@ -36,8 +37,8 @@ defineHint(C.ASSERT_LE_FELT_V08, (ctx) => {
 
 // The 0.6 assert_le_felt helper: least significant bits.
 defineHint(C.A_B_LSB, (ctx) => {
-  ctx.ids.set('a_lsb', intId(ctx, 'a', '&') & 1n);
-  ctx.ids.set('b_lsb', intId(ctx, 'b', '&') & 1n);
+  ctx.ids.set('a_lsb', idsInt(ctx, 'a', '&') & 1n);
+  ctx.ids.set('b_lsb', idsInt(ctx, 'b', '&') & 1n);
 });
 
 // assert_le_felt's branches on the arc excluded by the main hint (an exec-scope variable).
@@ -65,8 +66,8 @@ defineHint(C.ASSERT_NOT_EQUAL, (ctx) => {
 
 // is_nn: 0 when a is in [0, bound), else 1; then whether -a - 1 is.
 defineHint(C.IS_NN, (ctx) => {
-  const a = modPrime(ctx, 'a');
-  writeAp(ctx, pyLt(a, rcBound(ctx)) ? 0 : 1);
+  const a = idsValue(ctx, 'a');
+  writeAp(ctx, pyCompare(a, rcBound(ctx)) < 0 ? 0 : 1);
 });
 defineHint(C.IS_NN_OUT_OF_RANGE, (ctx) => {
   const av = ctx.ids.get('a');
@@ -78,7 +79,7 @@ defineHint(C.IS_NN_OUT_OF_RANGE, (ctx) => {
 // is_le_felt.
 defineHint(C.IS_LE_FELT, (ctx) => {
   // (ids.a % PRIME) <= (ids.b % PRIME)
-  writeAp(ctx, !pyLt(modPrime(ctx, 'b'), modPrime(ctx, 'a')) ? 0 : 1);
+  writeAp(ctx, pyCompare(idsValue(ctx, 'b'), idsValue(ctx, 'a')) >= 0 ? 0 : 1);
 });
 
 // sign of signed_div_rem's value (math_utils.is_positive).
@@ -93,7 +94,7 @@ defineHint(C.IS_POSITIVE, (ctx) => {
 
 // assert_250_bit's older helper and normalize_address (storage).
 defineHint(C.IS_250, (ctx) => {
-  ctx.ids.set('is_250', pyLt(modPrime(ctx, 'addr'), 1n << 250n) ? 1 : 0);
+  ctx.ids.set('is_250', pyCompare(idsValue(ctx, 'addr'), 1n << 250n) < 0 ? 1 : 0);
 });
 defineHint(C.NORMALIZE_ADDRESS, (ctx) => {
   const P = getPrime();
@@ -102,19 +103,19 @@ defineHint(C.NORMALIZE_ADDRESS, (ctx) => {
     'normalize_address() cannot be used with the current constants.',
     'assert (2**250 < ADDR_BOUND <= 2**251) and (2 * 2**250 < PRIME) and (');
   ctx.scope.set('ADDR_BOUND', bound);
-  ctx.ids.set('is_small', pyLt(modPrime(ctx, 'addr'), bound) ? 1 : 0);
+  ctx.ids.set('is_small', pyCompare(idsValue(ctx, 'addr'), bound) < 0 ? 1 : 0);
 });
 
 // uint256 add with carry (uint256_improvements whitelist).
 defineHint(C.UINT256_ADD_CARRY, (ctx) => {
-  const res = intId(ctx, 'a', '+') + intId(ctx, 'b', '+');
+  const res = idsInt(ctx, 'a', '+') + idsInt(ctx, 'b', '+');
   ctx.scope.set('res', res);
   ctx.ids.set('carry', res >= ctx.ids.const('SHIFT') ? 1 : 0);
 });
 
 // to_felt_or_relocatable(<bool>) predicates of keccak and poseidon code.
 defineHint(C.KECCAK_N_BYTES_LT_WORD, (ctx) => {
-  writeAp(ctx, pyLt(modPrime(ctx, 'n_bytes'), ctx.ids.const('BYTES_IN_WORD')) ? 1 : 0);
+  writeAp(ctx, pyCompare(idsValue(ctx, 'n_bytes'), ctx.ids.const('BYTES_IN_WORD')) < 0 ? 1 : 0);
 });
 function lengthAtLeast(ctx: HintContext, n: bigint): void {
   const end = ctx.ids.get('elements_end');

@@ -4,7 +4,8 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { getPrime, toFelt } from '../../../vm/felt';
 import { asInt, divmod, floorDiv, isqrt } from '../../lib/math-utils';
-import { integerId, intId, modPrime, pyHex, pyLt, pyStr, rcBound, scopeInt } from './util';
+import { idsInt, idsValue, pyCompare, scopeInt } from '../../lib/py';
+import { integerId, pyHex, pyStr, rcBound } from './util';
 import * as C from './codes';
 
 /** `assert 0 < ids.div <= PRIME // range_check_builtin.bound` shared by both div_rem hints. */
@@ -18,7 +19,7 @@ function checkedDiv(ctx: HintContext): bigint {
 
 defineHint(C.UNSIGNED_DIV_REM, (ctx) => {
   const div = checkedDiv(ctx);
-  const [q, r] = divmod(intId(ctx, 'value', 'divmod()'), div);
+  const [q, r] = divmod(idsInt(ctx, 'value', 'divmod()'), div);
   ctx.ids.set('q', q);
   ctx.ids.set('r', r);
 });
@@ -39,22 +40,22 @@ defineHint(C.SIGNED_DIV_REM, (ctx) => {
 });
 
 defineHint(C.SQRT, (ctx) => {
-  const value = modPrime(ctx, 'value');
+  const value = idsValue(ctx, 'value');
   ctx.scope.set('value', value);
-  hintAssert(pyLt(value, 1n << 250n), `value=${pyStr(value)} is outside of the range [0, 2**250).`,
+  hintAssert(pyCompare(value, 1n << 250n) < 0, `value=${pyStr(value)} is outside of the range [0, 2**250).`,
     'assert value < 2 ** 250, f"value={value} is outside of the range [0, 2**250)."');
   ctx.ids.set('root', isqrt(value as bigint));
 });
 
 // split_int: one limb per call, then the remainder must be zero.
 defineHint(C.SPLIT_INT, (ctx) => {
-  const value = intId(ctx, 'value', 'int()');
-  const base = intId(ctx, 'base');
+  const value = idsInt(ctx, 'value', 'int()');
+  const base = idsInt(ctx, 'base', '%');
   if (base === 0n) throw new HintError('ZeroDivisionError', 'integer division or modulo by zero');
   const res = value % base;
   ctx.mem.writeAt(ctx.ids.ptr('output'), toFelt(res));
   ctx.scope.set('res', res);
-  hintAssert(res < intId(ctx, 'bound', '<'), `split_int(): Limb ${res} is out of range.`,
+  hintAssert(res < idsInt(ctx, 'bound', '<'), `split_int(): Limb ${res} is out of range.`,
     "assert res < ids.bound, f'split_int(): Limb {res} is out of range.'");
 });
 defineHint(C.SPLIT_INT_ASSERT_RANGE, (ctx) => {
@@ -64,12 +65,12 @@ defineHint(C.SPLIT_INT_ASSERT_RANGE, (ctx) => {
 
 // pow: the next bit of the exponent.
 defineHint(C.POW_BIT, (ctx) => {
-  ctx.ids.set('locs.bit', intId(ctx, 'prev_locs.exp') & 1n);
+  ctx.ids.set('locs.bit', idsInt(ctx, 'prev_locs.exp', '%') & 1n);
 });
 
 // keccak: whole words and bytes left.
 defineHint(C.KECCAK_N_WORDS_TO_COPY, (ctx) => {
-  const [q, r] = divmod(intId(ctx, 'n_bytes', 'divmod()'), ctx.ids.const('BYTES_IN_WORD'));
+  const [q, r] = divmod(idsInt(ctx, 'n_bytes', 'divmod()'), ctx.ids.const('BYTES_IN_WORD'));
   ctx.ids.set('n_words_to_copy', q);
   ctx.ids.set('n_bytes_left', r);
 });

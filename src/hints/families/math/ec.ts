@@ -7,7 +7,8 @@ import { PRIME as FIELD_PRIME } from '../../../vm/felt';
 import * as F from '../../../vm/felt';
 import { Value } from '../../../vm/relocatable';
 import { isQuadResidue, mod, powMod, sqrtMod } from '../../lib/math-utils';
-import { pyStr, readRange, toBigInt } from './util';
+import { getRange, toBigInt } from '../../lib/py';
+import { pyStr } from './util';
 import * as C from './codes';
 
 /** y^2 = x^3 + ALPHA * x + BETA over the STARK field (starkware.crypto.signature). */
@@ -82,8 +83,8 @@ defineHint(C.CHAINED_EC_OP_RANDOM_POINT, (ctx) => {
   const values: Value[] = [
     ctx.ids.get('p.x'),
     ctx.ids.get('p.y'),
-    ...readRange(ctx, ctx.ids.ptr('m'), Number(n)),
-    ...readRange(ctx, ctx.ids.ptr('q'), 2 * Number(n)),
+    ...getRange(ctx.mem, ctx.ids.ptr('m'), Number(n)),
+    ...getRange(ctx.mem, ctx.ids.ptr('q'), 2 * Number(n)),
   ];
   setS(ctx, Buffer.concat(values.map(toBytes)));
 });

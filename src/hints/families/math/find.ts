@@ -3,7 +3,8 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { Relocatable, Value, valuesEqual } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { pyStr, readMem, readRange, toBigInt } from './util';
+import { getRange, memGet, toBigInt } from '../../lib/py';
+import { pyStr } from './util';
 import * as C from './codes';
 
 /** Python's `a < b` on memory values (an int is below every address). */
@@ -48,7 +49,7 @@ defineHint(C.FIND_ELEMENT, (ctx) => {
   if (ctx.scope.has('__find_element_index')) {
     const index = toBigInt(ctx.scope.get('__find_element_index'), '__find_element_index');
     ctx.ids.set('index', index);
-    const found = readMem(ctx, elementAddr(arrayPtr, size, index));
+    const found = memGet(ctx.mem, elementAddr(arrayPtr, size, index));
     hintAssert(valuesEqual(found, key),
       `Invalid index found in __find_element_index. index: ${index}, expected key ${pyStr(key)}, found key: ${pyStr(found)}.`,
       'assert found_key == key, \\');
@@ -57,7 +58,7 @@ defineHint(C.FIND_ELEMENT, (ctx) => {
   }
   const n = nElms(ctx);
   for (let i = 0n; i < n; i++) {
-    if (valuesEqual(readMem(ctx, elementAddr(arrayPtr, size, i)), key)) {
+    if (valuesEqual(memGet(ctx.mem, elementAddr(arrayPtr, size, i)), key)) {
       ctx.ids.set('index', i);
       return;
     }
@@ -71,7 +72,7 @@ defineHint(C.SEARCH_SORTED_LOWER, (ctx) => {
   const n = nElms(ctx);
   for (let i = 0n; i < n; i++) {
     // memory[...] >= ids.key
-    if (!lt(readMem(ctx, elementAddr(arrayPtr, size, i)), ctx.ids.get('key'))) {
+    if (!lt(memGet(ctx.mem, elementAddr(arrayPtr, size, i)), ctx.ids.get('key'))) {
       ctx.ids.set('index', i);
       return;
     }
@@ -91,10 +92,10 @@ defineHint(C.SET_ADD, (ctx) => {
     throw new HintError('AssertionError', `Can only subtract two relocatable values of the same segment (${setEnd.segment} != ${setPtr.segment}).`);
   }
   const n = Number(size);
-  const elm = readRange(ctx, ctx.ids.ptr('elm_ptr'), n);
+  const elm = getRange(ctx.mem, ctx.ids.ptr('elm_ptr'), n);
   const span = setEnd.offset - setPtr.offset;
   for (let i = 0; i < span; i += n) {
-    const cand = readRange(ctx, setPtr.add(i), n);
+    const cand = getRange(ctx.mem, setPtr.add(i), n);
     if (cand.every((v, j) => valuesEqual(v, elm[j]))) {
       ctx.ids.set('index', BigInt(Math.floor(i / n)));
       ctx.ids.set('is_elm_in_set', 1);

@@ -4,7 +4,8 @@ import { defineHint } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { Relocatable } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { asValue, scopeList, scopeVar, toBigInt } from './util';
+import { scopeGet, toBigInt } from '../../lib/py';
+import { asValue, scopeList } from './util';
 import * as C from './codes';
 
 defineHint(C.VM_ENTER_SCOPE, (ctx) => ctx.vm.enterScope());
@@ -16,7 +17,7 @@ defineHint(C.MEMCPY_ENTER_SCOPE, (ctx) => {
 });
 
 defineHint(C.MEMCPY_CONTINUE_COPYING, (ctx) => {
-  const n = scopeVar(ctx, 'n');
+  const n = scopeGet(ctx, 'n');
   let next: bigint | number;
   if (typeof n === 'number') next = n - 1;
   else if (n instanceof Relocatable) throw new HintError('TypeError', "unsupported operand type(s) for -=: 'RelocatableValue' and 'int'");

@@ -4,7 +4,7 @@ import { defineHint } from '../../hint';
 import { HintError } from '../../errors';
 import { Relocatable } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { intId, nameError } from './util';
+import { idsInt, nameError } from '../../lib/py';
 import * as C from './codes';
 
 /** What the ecdsa builtin runner offers hints (src/builtins/ecdsa.ts, EcdsaBuiltin.addSignature). */
@@ -23,7 +23,7 @@ defineHint(C.VERIFY_ECDSA_SIGNATURE, (ctx) => {
   if (typeof addr !== 'object') {
     throw new HintError('AssertionError', `Expected memory address to be relocatable value. Found: ${F.big(addr)}.`);
   }
-  const sig: [bigint, bigint] = [intId(ctx, 'signature_r'), intId(ctx, 'signature_s')];
+  const sig: [bigint, bigint] = [idsInt(ctx, 'signature_r', '%'), idsInt(ctx, 'signature_s', '%')];
   if (hasAddSignature(runner)) runner.addSignature(addr, sig);
   else throw new HintError('AttributeError', "'SignatureBuiltinRunner' object has no attribute 'add_signature'");
 });

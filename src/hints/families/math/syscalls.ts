@@ -6,7 +6,7 @@
 // `{ segments: Memory, syscall_ptr: Relocatable, ctx }`.
 import { defineHint } from '../../hint';
 import { HintError } from '../../errors';
-import { scopeVar } from './util';
+import { scopeGet } from '../../lib/py';
 import * as C from './codes';
 
 const SYSCALLS: [string, string][] = [
@@ -32,7 +32,7 @@ const SYSCALLS: [string, string][] = [
 
 for (const [code, method] of SYSCALLS) {
   defineHint(code, (ctx) => {
-    const handler = scopeVar<Record<string, unknown> | null>(ctx, 'syscall_handler');
+    const handler = scopeGet<Record<string, unknown> | null>(ctx, 'syscall_handler');
     const fn = handler?.[method];
     if (typeof fn !== 'function') {
       throw new HintError('AttributeError', `'${handler === null ? 'NoneType' : 'SyscallHandler'}' object has no attribute '${method}'`);

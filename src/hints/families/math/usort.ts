@@ -4,7 +4,8 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { Value } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { genArg, readMem, scopeInt, scopeList, scopeVar, toBigInt } from './util';
+import { memGet, scopeGet, scopeInt, toBigInt } from '../../lib/py';
+import { genArg, scopeList } from './util';
 import * as C from './codes';
 
 /** positions_dict: Python's defaultdict(list) keyed by memory values. */
@@ -52,7 +53,7 @@ defineHint(C.USORT_BODY, (ctx) => {
   const lenV = ctx.ids.get('input_len');
   if (typeof lenV === 'object') throw new HintError('TypeError', "int() argument must be a string, a bytes-like object or a number, not 'RelocatableValue'");
   const inputLen = F.big(lenV);
-  const max = scopeVar(ctx, '__usort_max_size');
+  const max = scopeGet(ctx, '__usort_max_size');
   if (max !== null && max !== undefined) {
     const m = toBigInt(max, '__usort_max_size');
     hintAssert(inputLen <= m, `usort() can only be used with input_len<=${m}. Got: input_len=${inputLen}.`,
@@ -60,7 +61,7 @@ defineHint(C.USORT_BODY, (ctx) => {
   }
   const positions = new PositionsDict();
   const n = Number(inputLen);
-  for (let i = 0; i < n; i++) positions.get(readMem(ctx, inputPtr.add(i))).push(i);
+  for (let i = 0; i < n; i++) positions.get(memGet(ctx.mem, inputPtr.add(i))).push(i);
   ctx.scope.set('positions_dict', positions);
   const output = positions.sortedKeys();
   ctx.ids.set('output_len', BigInt(output.length));
@@ -69,7 +70,7 @@ defineHint(C.USORT_BODY, (ctx) => {
 });
 
 function positionsDict(ctx: HintContext): PositionsDict {
-  const d = scopeVar(ctx, 'positions_dict');
+  const d = scopeGet(ctx, 'positions_dict');
   if (!(d instanceof PositionsDict)) throw new HintError('TypeError', 'positions_dict is not a dict');
   return d;
 }

@@ -5,8 +5,8 @@ import { HintError } from '../../errors';
 import { getPrime } from '../../../vm/felt';
 import * as F from '../../../vm/felt';
 import { divmod, mod } from '../../lib/math-utils';
-import { assertInteger, bindLocals, code, nameError } from '../../lib/py';
-import { PY, idsValue, idsInt } from './py';
+import { assertInteger, bindLocals, code, idsValue, nameError } from '../../lib/py';
+import { PY, idsInt } from './py';
 
 /** `range_check_builtin.bound` (NameError when the program has no range_check builtin). */
 function rcBound(ctx: HintContext): bigint {

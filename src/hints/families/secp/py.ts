@@ -4,9 +4,7 @@
 // secp_utils.pack/split) are in ../../lib.
 import type { HintContext } from '../../hint';
 import { HintError } from '../../errors';
-import { scopeInt } from '../../lib/py';
-import * as F from '../../../vm/felt';
-import { Relocatable, Value } from '../../../vm/relocatable';
+import { idsValue, scopeInt } from '../../lib/py';
 
 /** An imported Python function or module left in the scope (`pack`, `div_mod`, `itertools`). */
 export interface PyObject {
@@ -56,12 +54,6 @@ export function pyShr(a: bigint, n: bigint): bigint {
 export function bitLength(v: bigint): bigint {
   if (v < 0n) v = -v;
   return v === 0n ? 0n : BigInt(v.toString(2).length);
-}
-
-/** A felt of `ids` as Python sees it: an int in [0, P), or a relocatable. */
-export function idsValue(ctx: HintContext, name: string): bigint | Relocatable {
-  const v: Value = ctx.ids.get(name);
-  return typeof v === 'object' ? v : F.big(v);
 }
 
 /** An `ids` felt used in integer arithmetic (an address there is a TypeError in Python). */

@@ -4,7 +4,8 @@ import { defineHint, HintContext } from '../../hint';
 import { hintAssert } from '../../errors';
 import { valuesEqual, valueToString } from '../../../vm/relocatable';
 import { DictManager, DICT_MANAGER, PyDict, toDictKey, DictKey, InitialValue } from './dict-manager';
-import { scopeGet, structSize } from './py';
+import { scopeGet } from '../../lib/py';
+import { structSize } from './py';
 
 /** `if '__dict_manager' not in globals(): __dict_manager = DictManager()`. */
 function ensureManager(ctx: HintContext): DictManager {

@@ -5,7 +5,7 @@ import { HintError, hintAssert } from '../../errors';
 import { asInt, divmod, mod } from '../../lib/math-utils';
 import { getPrime } from '../../../vm/felt';
 import { Relocatable } from '../../../vm/relocatable';
-import { idsInt, memInt, writeArg } from './py';
+import { idsInt, intOperand, writeArg } from '../../lib/py';
 
 const MASK128 = (1n << 128n) - 1n;
 
@@ -75,11 +75,11 @@ segments.write_arg(ids.inputs + 2, [ids.high % 2 ** 64, ids.high // 2 ** 64])
 defineHint(KECCAK_WRITE_UINT256, (ctx) => {
   const w = 1n << 64n;
   const low = idsInt(ctx, 'low', '%');
-  writeArg(ctx, ctx.ids.get('inputs'), [low % w, low / w]);
+  writeArg(ctx.mem, ctx.ids.get('inputs'), [low % w, low / w]);
   const inputs = ctx.ids.get('inputs');
   const high = idsInt(ctx, 'high', '%');
   if (!(inputs instanceof Relocatable)) throw new HintError('TypeError', "unsupported operand type(s) for +: 'int' and 'int'");
-  writeArg(ctx, inputs.add(2), [high % w, high / w]);
+  writeArg(ctx.mem, inputs.add(2), [high % w, high / w]);
 });
 
 // blake2s: a Uint256 as eight 32-bit words, little-endian ...
@@ -109,10 +109,10 @@ function blake2sWrite(bigEndian: boolean) {
     ctx.vm.scope.set('MASK', (1n << 32n) - 1n);
     const first = bigEndian ? 'high' : 'low';
     const second = bigEndian ? 'low' : 'high';
-    writeArg(ctx, ctx.ids.get('data'), words32(idsInt(ctx, first, '>>'), bigEndian));
+    writeArg(ctx.mem, ctx.ids.get('data'), words32(idsInt(ctx, first, '>>'), bigEndian));
     const data = ctx.ids.get('data');
     if (!(data instanceof Relocatable)) throw new HintError('TypeError', "unsupported operand type(s) for +: 'int' and 'int'");
-    writeArg(ctx, data.add(4), words32(idsInt(ctx, second, '>>'), bigEndian));
+    writeArg(ctx.mem, data.add(4), words32(idsInt(ctx, second, '>>'), bigEndian));
   };
 }
 
@@ -157,7 +157,7 @@ for (const [code, n, divisor] of SPLIT_INPUTS) {
   defineHint(code, (ctx) => {
     const inputs = ctx.ids.get('inputs');
     if (!(inputs instanceof Relocatable)) throw new HintError('TypeError', "unsupported operand type(s) for +: 'int' and 'int'");
-    const [high, low] = divmod(memInt(ctx, inputs.add(n), 'divmod()'), divisor);
+    const [high, low] = divmod(intOperand(ctx.mem.readAt(inputs.add(n)), 'divmod()'), divisor);
     ctx.ids.set(`high${n}`, high);
     ctx.ids.set(`low${n}`, low);
   });

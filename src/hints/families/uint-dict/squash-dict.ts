@@ -10,7 +10,8 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { Relocatable, Value } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { asPyInt, idsInt, pyPop, scopeGet, structSize } from './py';
+import { idsInt, scopeGet } from '../../lib/py';
+import { asPyInt, pyPop, structSize } from './py';
 
 type SquashKey = bigint | Relocatable;
 type AccessIndices = Map<SquashKey, bigint[]>;
@@ -84,7 +85,7 @@ defineHint(SQUASH_DICT, (ctx) => {
     'Accesses array size must be divisible by DictAccess.SIZE',
     'assert ids.ptr_diff % dict_access_size == 0, \\',
   );
-  const nAccesses = idsInt(ctx, 'n_accesses');
+  const nAccesses = idsInt(ctx, 'n_accesses', '+');
   scope.set('n_accesses', nAccesses);
   if (scope.has('__squash_dict_max_size')) {
     const max = asPyInt(scope.get('__squash_dict_max_size'));

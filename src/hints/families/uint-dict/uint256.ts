@@ -4,13 +4,14 @@ import { defineHint, HintContext } from '../../hint';
 import { hintAssert } from '../../errors';
 import { divmod, mod } from '../../lib/math-utils';
 import { getPrime } from '../../../vm/felt';
-import { idsInt, isqrt } from './py';
+import { isqrt } from '../../lib/math-utils';
+import { idsInt } from '../../lib/py';
 
 const MASK128 = (1n << 128n) - 1n;
 
 /** `(ids.x.high << 128) + ids.x.low`, with the member names of the struct. */
 function uint(ctx: HintContext, name: string, high = 'high', low = 'low'): bigint {
-  return (idsInt(ctx, `${name}.${high}`, '<<') << 128n) + idsInt(ctx, `${name}.${low}`);
+  return (idsInt(ctx, `${name}.${high}`, '<<') << 128n) + idsInt(ctx, `${name}.${low}`, '+');
 }
 
 const UINT256_ADD = String.raw`
@@ -22,10 +23,10 @@ ids.carry_high = 1 if sum_high >= ids.SHIFT else 0
 
 defineHint(UINT256_ADD, (ctx) => {
   const shift = ctx.ids.const('SHIFT');
-  const sumLow = idsInt(ctx, 'a.low') + idsInt(ctx, 'b.low');
+  const sumLow = idsInt(ctx, 'a.low', '+') + idsInt(ctx, 'b.low', '+');
   ctx.vm.scope.set('sum_low', sumLow);
   ctx.ids.set('carry_low', sumLow >= shift ? 1n : 0n);
-  const sumHigh = idsInt(ctx, 'a.high') + idsInt(ctx, 'b.high') + idsInt(ctx, 'carry_low');
+  const sumHigh = idsInt(ctx, 'a.high', '+') + idsInt(ctx, 'b.high', '+') + idsInt(ctx, 'carry_low', '+');
   ctx.vm.scope.set('sum_high', sumHigh);
   ctx.ids.set('carry_high', sumHigh >= shift ? 1n : 0n);
 });
