@@ -2,16 +2,7 @@
 // permutation and finalize padding, the n_bytes comparisons), run through Cairn and compared
 // with the reference run byte for byte (output, steps, registers, trace and memory hashes).
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { corpusCases, runCase, compare, Case } from '../support/corpus';
-
-const cases = new Map<string, Case>(corpusCases().map((c) => [c.name, c]));
-
-function matches(name: string): void {
-  const c = cases.get(name);
-  assert.ok(c, `corpus program ${name} not found`);
-  assert.deepEqual(compare(c.expected, runCase(c)), []);
-}
+import { expectMatch } from '../support/expect-match';
 
 for (const name of [
   'unsafe_keccak',
@@ -21,5 +12,5 @@ for (const name of [
   'cairo_finalize_keccak_block_size_1000',
   'keccak_integration_tests',
 ]) {
-  test(`${name} matches the reference run`, () => matches(name));
+  test(`${name} matches the reference run`, () => expectMatch(name));
 }

@@ -2,16 +2,7 @@
 // (vm_enter_scope({'n': ids.n}), n -= 1, vm_exit_scope()), compared with the reference run byte
 // for byte.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { corpusCases, runCase, compare, Case } from '../support/corpus';
-
-const cases = new Map<string, Case>(corpusCases().map((c) => [c.name, c]));
-
-function matches(name: string): void {
-  const c = cases.get(name);
-  assert.ok(c, `corpus program ${name} not found`);
-  assert.deepEqual(compare(c.expected, runCase(c)), []);
-}
+import { expectMatch } from '../support/expect-match';
 
 /**
  * Programs that cannot match yet for a reason outside the hash family: split_felt's hint checks
@@ -32,5 +23,5 @@ for (const name of [
   // A `bad` program (its error comes from another family's hint) that runs vm_exit_scope.
   'bad_usort',
 ]) {
-  test(`${name} matches the reference run`, () => matches(name));
+  test(`${name} matches the reference run`, () => expectMatch(name));
 }

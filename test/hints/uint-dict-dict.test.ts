@@ -7,17 +7,18 @@ import { findHint, normalizeHintCode } from '../../src/hints/hint';
 import { DictManager, PyDict } from '../../src/hints/families/uint-dict/dict-manager';
 import { Memory } from '../../src/vm/memory';
 import { Relocatable } from '../../src/vm/relocatable';
-import { bench, failsWith, matches, raises } from './uint-dict-support';
+import { expectFailure, expectMatch } from '../support/expect-match';
+import { bench, raises } from './uint-dict-support';
 
 for (const name of ['examples/dict_counter', 'dict', 'dict_update', 'dict_store_cast_ptr', 'dict_squash', 'squash_dict', 'dict_integration_tests']) {
-  test(`corpus: ${name} matches the reference`, () => matches(name));
+  test(`corpus: ${name} matches the reference`, () => expectMatch(name));
 }
 
 test('error: bad_dict_new (dict_new without initial_dict) raises NameError', () =>
-  failsWith('bad_dict_new', "NameError: name 'initial_dict' is not defined"));
+  expectFailure('bad_dict_new', "NameError: name 'initial_dict' is not defined"));
 
 test('error: bad_dict_update (wrong prev_value) raises AssertionError', () =>
-  failsWith('bad_dict_update', 'AssertionError: Wrong previous value in dict. Got 3, expected 5.'));
+  expectFailure('bad_dict_update', 'AssertionError: Wrong previous value in dict. Got 3, expected 5.'));
 
 // Every code string of the family's hint lists is registered (when the lists are at hand).
 for (const list of ['/work/ref/hints/dict.txt', '/work/ref/hints/uint.txt']) {

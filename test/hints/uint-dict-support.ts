@@ -11,28 +11,6 @@ import { VirtualMachine } from '../../src/vm/vm';
 import { Program, HintDef, Identifier } from '../../src/vm/program';
 import { Relocatable, Value } from '../../src/vm/relocatable';
 import * as F from '../../src/vm/felt';
-import { corpusCases, exampleCases, runCase, compare, Case } from '../support/corpus';
-
-const cases = new Map<string, Case>([...exampleCases(), ...corpusCases()].map((c) => [c.name, c]));
-
-export function matches(name: string): void {
-  const c = cases.get(name);
-  assert.ok(c, `corpus program ${name} not found`);
-  const outcome = runCase(c);
-  assert.deepEqual(compare(c.expected, outcome), [], `${name}: ${outcome.error ?? ''}`);
-}
-
-export function failsWith(name: string, lastLine: string): void {
-  const c = cases.get(name);
-  assert.ok(c, `corpus program ${name} not found`);
-  assert.equal(c.expected.status, 'error');
-  const outcome = runCase(c);
-  assert.equal(outcome.status, 'error');
-  assert.deepEqual(compare(c.expected, outcome), [], outcome.error);
-  const lines = (outcome.error ?? '').trim().split('\n');
-  assert.equal(lines[lines.length - 1], lastLine);
-  assert.match(outcome.error ?? '', /Got an exception while executing a hint\./);
-}
 
 /** A struct member reached through a pointer cell: `ptr.member` is at [ptr] + offset. */
 export interface Member {
