@@ -68,10 +68,11 @@ export class History {
   }
 
   private extendIndex(): void {
-    const { log, length } = this.mem.writeLog();
+    const mem = this.mem;
+    const length = 2 * mem.size;
     for (let i = this.indexed; i < length; i += 2) {
-      const seg = log[i];
-      const off = log[i + 1];
+      const seg = mem.loggedSegment(i >> 1);
+      const off = mem.loggedOffset(i >> 1);
       let idx = this.writeIndex.get(seg);
       if (idx === undefined || off >= idx.length) {
         const bigger = new Int32Array(Math.max(16, off + 1, (idx?.length ?? 0) * 2));

@@ -1,7 +1,7 @@
 // Relocation: lays the segments out one after another (segment 0 starts at address 1) and
 // writes the binary trace and memory files exactly as cairo-run does.
-import { Memory } from '../vm/memory';
-import { Trace } from '../vm/trace';
+import { Memory, LOG_CHUNK } from '../vm/memory';
+import { Trace, TRACE_CHUNK } from '../vm/trace';
 import { VmError } from '../vm/errors';
 
 /** First relocated address of each segment. */
@@ -39,36 +39,41 @@ function putAddr(u32: Uint32Array, w: number, a: number): void {
 export function traceBytes(trace: Trace, offsets: number[]): Buffer {
   const n = trace.length;
   const { buf, u32 } = words(n * 24);
-  const t = trace.offsets();
   const pcBase = offsets[trace.pcSegment];
   const apBase = offsets[trace.apSegment];
-  if (!trace.hasOddSegments()) {
-    for (let i = 0, w = 0, k = 0; i < n; i++, w += 6, k += 3) {
-      putAddr(u32, w, apBase + t[k + 1]);
-      putAddr(u32, w + 2, apBase + t[k + 2]);
-      putAddr(u32, w + 4, pcBase + t[k]);
+  const odd = trace.hasOddSegments();
+  let i = 0;
+  let w = 0;
+  for (const t of trace.offsetChunks()) {
+    const end = Math.min(n, i + TRACE_CHUNK);
+    for (let k = 0; i < end; i++, w += 6, k += 3) {
+      if (odd) {
+        const [ps, as, fs] = trace.segmentsOf(i);
+        putAddr(u32, w, offsets[as] + t[k + 1]);
+        putAddr(u32, w + 2, offsets[fs] + t[k + 2]);
+        putAddr(u32, w + 4, offsets[ps] + t[k]);
+      } else {
+        putAddr(u32, w, apBase + t[k + 1]);
+        putAddr(u32, w + 2, apBase + t[k + 2]);
+        putAddr(u32, w + 4, pcBase + t[k]);
+      }
     }
-    return buf;
-  }
-  for (let i = 0, w = 0, k = 0; i < n; i++, w += 6, k += 3) {
-    const [ps, as, fs] = trace.segmentsOf(i);
-    putAddr(u32, w, offsets[as] + t[k + 1]);
-    putAddr(u32, w + 2, offsets[fs] + t[k + 2]);
-    putAddr(u32, w + 4, offsets[ps] + t[k]);
   }
   return buf;
 }
 
 /** The memory file: per cell, in first-write order, the address (8 bytes) and value (32 bytes). */
 export function memoryBytes(mem: Memory, offsets: number[]): Buffer {
-  const { log, length } = mem.writeLog();
+  const { chunks, length } = mem.writeLogChunks();
   const n = length >> 1;
   const { buf, u32, u64 } = words(n * 40);
   // Temporary segments are gone after end_run's relocation; a cell still in one is an error below.
   const segments = mem.segments;
   for (let i = 0, w = 0; i < length; i += 2, w += 10) {
-    const seg = log[i];
-    const off = log[i + 1];
+    const log = chunks[(i / LOG_CHUNK) | 0];
+    const j = i % LOG_CHUNK;
+    const seg = log[j];
+    const off = log[j + 1];
     if (seg < 0) throw new VmError('Security', `Cannot relocate ${seg}:${off}: a temporary segment has no relocation rule.`);
     putAddr(u32, w, offsets[seg] + off);
     const v = segments[seg][off]!;

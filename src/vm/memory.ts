@@ -12,6 +12,9 @@ export type Deducer = (mem: Memory, segment: number, offset: number) => Value | 
 /** Checks a value written into a segment (range_check, signature); throws VmError. */
 export type Validator = (mem: Memory, segment: number, offset: number, value: Value) => void;
 
+/** Int32s per log chunk (an even number: a pair never straddles two chunks). */
+export const LOG_CHUNK = 1 << 20;
+
 export class Memory {
   /** segments[i] for i >= 0. */
   readonly segments: Segment[] = [];
@@ -22,8 +25,13 @@ export class Memory {
   readonly relocationRules = new Map<number, Relocatable>();
   /** Sizes fixed by finalize() (builtins, program); others use their used size. */
   readonly finalizedSizes = new Map<number, number>();
-  /** Pairs (segment, offset) of first writes, in order. */
-  private log = new Int32Array(1 << 16);
+  /**
+   * Pairs (segment, offset) of first writes, in order, in fixed-size chunks: growing never
+   * copies, so a long run's peak memory does not hold an old and a new log at once.
+   */
+  private chunks: Int32Array[] = [new Int32Array(LOG_CHUNK)];
+  private chunk = this.chunks[0];
+  private chunkLen = 0;
   private logLen = 0;
   frozen = false;
 
@@ -116,13 +124,14 @@ export class Memory {
   }
 
   private logWrite(segment: number, offset: number): void {
-    if (this.logLen + 2 > this.log.length) {
-      const bigger = new Int32Array(this.log.length * 2);
-      bigger.set(this.log);
-      this.log = bigger;
+    if (this.chunkLen === LOG_CHUNK) {
+      this.chunk = new Int32Array(LOG_CHUNK);
+      this.chunks.push(this.chunk);
+      this.chunkLen = 0;
     }
-    this.log[this.logLen++] = segment;
-    this.log[this.logLen++] = offset;
+    this.chunk[this.chunkLen++] = segment;
+    this.chunk[this.chunkLen++] = offset;
+    this.logLen += 2;
   }
 
   private badAddress(segment: number, offset: number): never {
@@ -133,18 +142,41 @@ export class Memory {
 
   /** Visits every written cell in first-write order. */
   forEachWritten(fn: (segment: number, offset: number) => void): void {
-    const log = this.log;
-    for (let i = 0; i < this.logLen; i += 2) fn(log[i], log[i + 1]);
+    let left = this.logLen;
+    for (const c of this.chunks) {
+      const n = Math.min(left, LOG_CHUNK);
+      for (let i = 0; i < n; i += 2) fn(c[i], c[i + 1]);
+      left -= n;
+    }
   }
 
-  /** The log itself, for the memory-file writer: pairs (segment, offset), `length` entries. */
+  /** The log's chunks and its length in int32s (pairs (segment, offset)); chunks hold LOG_CHUNK each. */
+  writeLogChunks(): { chunks: readonly Int32Array[]; length: number } {
+    return { chunks: this.chunks, length: this.logLen };
+  }
+
+  /** Segment of the i-th written cell (first-write order). */
+  loggedSegment(i: number): number {
+    const k = 2 * i;
+    return this.chunks[(k / LOG_CHUNK) | 0][k % LOG_CHUNK];
+  }
+  /** Offset of the i-th written cell. */
+  loggedOffset(i: number): number {
+    const k = 2 * i + 1;
+    return this.chunks[(k / LOG_CHUNK) | 0][k % LOG_CHUNK];
+  }
+
+  /** The whole log as one array (a copy: O(cells); for tools, not for hot paths). */
   writeLog(): { log: Int32Array; length: number } {
-    return { log: this.log, length: this.logLen };
-  }
-
-  /** Index in first-write order of every cell, for debuggers that step back. */
-  logIndexOf(): number {
-    return this.logLen >> 1;
+    const log = new Int32Array(Math.max(2, this.logLen));
+    let at = 0;
+    for (const c of this.chunks) {
+      const n = Math.min(this.logLen - at, LOG_CHUNK);
+      if (n <= 0) break;
+      log.set(c.subarray(0, n), at);
+      at += n;
+    }
+    return { log, length: this.logLen };
   }
 
   addRelocationRule(src: Relocatable, dest: Relocatable): void {
@@ -168,13 +200,15 @@ export class Memory {
    */
   relocateMemory(): void {
     if (this.relocationRules.size === 0) return;
-    const oldLog = this.log.subarray(0, this.logLen);
+    const oldLog = this.writeLog().log.subarray(0, this.logLen);
     const oldSegments = this.segments.map((s) => s);
     const oldTemp = this.temp.map((s) => s);
     for (let i = 0; i < this.segments.length; i++) this.segments[i] = [];
     for (let i = 0; i < this.temp.length; i++) this.temp[i] = [];
     const validators = this.validators.splice(0);
-    this.log = new Int32Array(Math.max(16, oldLog.length));
+    this.chunks = [new Int32Array(LOG_CHUNK)];
+    this.chunk = this.chunks[0];
+    this.chunkLen = 0;
     this.logLen = 0;
     for (let i = 0; i < oldLog.length; i += 2) {
       const seg = oldLog[i];

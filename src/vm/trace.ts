@@ -1,6 +1,7 @@
-// The instruction trace: (pc, ap, fp) before each step, kept as offsets in one growing Int32Array
-// (12 bytes a step). Registers almost always live in the program (pc) and execution (ap, fp)
-// segments; a step whose registers sit elsewhere keeps its segments in a side table.
+// The instruction trace: (pc, ap, fp) before each step, kept as offsets in fixed-size Int32Array
+// chunks (12 bytes a step; growing never copies, so the peak holds no second trace). Registers
+// almost always live in the program (pc) and execution (ap, fp) segments; a step whose registers
+// sit elsewhere keeps its segments in a side table.
 import { Relocatable } from './relocatable';
 
 export interface TraceEntry {
@@ -9,8 +10,14 @@ export interface TraceEntry {
   fp: Relocatable;
 }
 
+/** Steps per chunk. */
+export const TRACE_CHUNK = 1 << 18;
+const SHIFT = 18;
+const MASK = TRACE_CHUNK - 1;
+
 export class Trace {
-  private buf = new Int32Array(3 << 12);
+  private readonly chunks: Int32Array[] = [];
+  private cur = new Int32Array(0);
   private n = 0;
   private readonly odd = new Map<number, [number, number, number]>();
 
@@ -24,30 +31,25 @@ export class Trace {
   }
 
   push(pcSeg: number, pc: number, apSeg: number, ap: number, fpSeg: number, fp: number): void {
-    let i = this.n * 3;
-    if (i + 3 > this.buf.length) {
-      const bigger = new Int32Array(this.buf.length * 2);
-      bigger.set(this.buf);
-      this.buf = bigger;
+    const at = this.n & MASK;
+    if (at === 0 && (this.n >> SHIFT) === this.chunks.length) {
+      this.cur = new Int32Array(3 * TRACE_CHUNK);
+      this.chunks.push(this.cur);
     }
     if (pcSeg !== this.pcSegment || apSeg !== this.apSegment || fpSeg !== this.apSegment) {
       this.odd.set(this.n, [pcSeg, apSeg, fpSeg]);
     }
-    const b = this.buf;
-    b[i++] = pc;
-    b[i++] = ap;
-    b[i] = fp;
+    const b = this.cur;
+    const i = at * 3;
+    b[i] = pc;
+    b[i + 1] = ap;
+    b[i + 2] = fp;
     this.n++;
   }
 
-  /** Drops entries from `length` on (used when a debugger restarts part of a run). */
-  truncate(length: number): void {
-    this.n = Math.min(this.n, length);
-  }
-
-  /** The (pc, ap, fp) offsets, three per step, for writers that walk the whole trace. */
-  offsets(): Int32Array {
-    return this.buf.subarray(0, this.n * 3);
+  /** The chunks of (pc, ap, fp) offsets, TRACE_CHUNK steps each, for writers that walk the whole trace. */
+  offsetChunks(): readonly Int32Array[] {
+    return this.chunks;
   }
 
   segmentsOf(step: number): [number, number, number] {
@@ -55,13 +57,13 @@ export class Trace {
   }
 
   pcOffset(step: number): number {
-    return this.buf[step * 3];
+    return this.chunks[step >> SHIFT][(step & MASK) * 3];
   }
   apOffset(step: number): number {
-    return this.buf[step * 3 + 1];
+    return this.chunks[step >> SHIFT][(step & MASK) * 3 + 1];
   }
   fpOffset(step: number): number {
-    return this.buf[step * 3 + 2];
+    return this.chunks[step >> SHIFT][(step & MASK) * 3 + 2];
   }
 
   entry(step: number): TraceEntry {
