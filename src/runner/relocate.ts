@@ -81,9 +81,10 @@ export function memoryBytes(mem: Memory, offsets: number[]): Buffer {
       putAddr(u32, w + 2, v);
     } else if (typeof v === 'bigint') {
       const q = (w >> 1) + 1;
-      u64[q] = BigInt.asUintN(64, v);
-      u64[q + 1] = BigInt.asUintN(64, v >> 64n);
-      u64[q + 2] = BigInt.asUintN(64, v >> 128n);
+      // A BigUint64Array element keeps its value mod 2^64: no masking needed.
+      u64[q] = v;
+      u64[q + 1] = v >> 64n;
+      u64[q + 2] = v >> 128n;
       u64[q + 3] = v >> 192n;
     } else {
       if (v.segment < 0) throw new VmError('Security', `Cannot relocate the value ${v}: a temporary segment has no relocation rule.`);
