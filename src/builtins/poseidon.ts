@@ -11,36 +11,90 @@ import type { VirtualMachine } from '../vm/vm';
 // (the MDS matrix [[3,1,1],[1,-1,1],[1,1,-2]] is additions only), 2-3x faster than its generic
 // field code.
 const RC: bigint[][] = poseidonSmall.roundConstants;
+const K0 = RC.map((k) => k[0]);
+const K1 = RC.map((k) => k[1]);
+const K2 = RC.map((k) => k[2]);
 const FULL_HALF = 4;
 const PARTIAL = 83;
 
+// BigInt `%` (a division) is the costly operation here, so it is used once per cube only:
+// a state element plus its round constant is below 2p (constants are reduced), its cube below
+// 8p^3, and one `%` of x*x*x reduces it. The MDS mix of values below 2p stays within (-4p, 9p)
+// and is brought back into [0, p) by comparisons with multiples of p and one add or subtract.
+const P = PRIME;
+const P2 = 2n * P;
+const P3 = 3n * P;
+const P4 = 4n * P;
+const P5 = 5n * P;
+const P6 = 6n * P;
+const P7 = 7n * P;
+const P8 = 8n * P;
+const N1 = -P;
+const N2 = -P2;
+const N3 = -P3;
+
+/** x mod p for x in (-4p, 9p). */
+function reduceSmall(x: bigint): bigint {
+  if (x < 0n) {
+    if (x >= N1) return x + P;
+    if (x >= N2) return x + P2;
+    if (x >= N3) return x + P3;
+    return x + P4;
+  }
+  if (x < P) return x;
+  if (x < P2) return x - P;
+  if (x < P3) return x - P2;
+  if (x < P4) return x - P3;
+  if (x < P5) return x - P4;
+  if (x < P6) return x - P5;
+  if (x < P7) return x - P6;
+  if (x < P8) return x - P7;
+  return x - P8;
+}
+
 /** The Hades permutation of a 3-felt state (cairo-lang's poseidon_perm). */
 export function poseidonPermutation(a: Felt, b: Felt, c: Felt): Felt[] {
-  const p = PRIME;
+  const p = P;
   let s0 = big(a);
   let s1 = big(b);
   let s2 = big(c);
   let r = 0;
-  const round = (full: boolean): void => {
-    const k = RC[r++];
-    s0 = (s0 + k[0]) % p;
-    s1 = (s1 + k[1]) % p;
-    s2 = (s2 + k[2]) % p;
-    if (full) {
-      s0 = (((s0 * s0) % p) * s0) % p;
-      s1 = (((s1 * s1) % p) * s1) % p;
-    }
-    s2 = (((s2 * s2) % p) * s2) % p;
-    const t = s0 + s1 + s2;
-    s0 = (t + 2n * s0) % p;
-    s1 = (t - 2n * s1) % p;
-    s2 = (t - 3n * s2) % p;
-    if (s1 < 0n) s1 += p;
-    if (s2 < 0n) s2 += p;
-  };
-  for (let i = 0; i < FULL_HALF; i++) round(true);
-  for (let i = 0; i < PARTIAL; i++) round(false);
-  for (let i = 0; i < FULL_HALF; i++) round(true);
+  // Full rounds: every element is cubed, so the mix inputs are in [0, p) and t < 3p.
+  for (let i = 0; i < FULL_HALF; i++, r++) {
+    let x0 = s0 + K0[r];
+    let x1 = s1 + K1[r];
+    let x2 = s2 + K2[r];
+    x0 = (x0 * x0 * x0) % p;
+    x1 = (x1 * x1 * x1) % p;
+    x2 = (x2 * x2 * x2) % p;
+    const t = x0 + x1 + x2;
+    s0 = reduceSmall(t + (x0 << 1n));
+    s1 = reduceSmall(t - (x1 << 1n));
+    s2 = reduceSmall(t - 3n * x2);
+  }
+  // Partial rounds: only s2 is cubed; x0, x1 are below 2p, so t < 5p and the mix is in (-4p, 9p).
+  for (let i = 0; i < PARTIAL; i++, r++) {
+    const x0 = s0 + K0[r];
+    const x1 = s1 + K1[r];
+    let x2 = s2 + K2[r];
+    x2 = (x2 * x2 * x2) % p;
+    const t = x0 + x1 + x2;
+    s0 = reduceSmall(t + (x0 << 1n));
+    s1 = reduceSmall(t - (x1 << 1n));
+    s2 = reduceSmall(t - 3n * x2);
+  }
+  for (let i = 0; i < FULL_HALF; i++, r++) {
+    let x0 = s0 + K0[r];
+    let x1 = s1 + K1[r];
+    let x2 = s2 + K2[r];
+    x0 = (x0 * x0 * x0) % p;
+    x1 = (x1 * x1 * x1) % p;
+    x2 = (x2 * x2 * x2) % p;
+    const t = x0 + x1 + x2;
+    s0 = reduceSmall(t + (x0 << 1n));
+    s1 = reduceSmall(t - (x1 << 1n));
+    s2 = reduceSmall(t - 3n * x2);
+  }
   return [fromReduced(s0), fromReduced(s1), fromReduced(s2)];
 }
 

@@ -23,9 +23,18 @@ test('poseidon: outputs match the reference runs', () => {
 
 test('poseidon: agrees with @scure/starknet on random and edge states', () => {
   const P = (1n << 251n) + 17n * (1n << 192n);
-  const states: bigint[][] = [[0n, 0n, 0n], [P - 1n, P - 1n, P - 1n], [1n, 2n, 2n]];
+  const states: bigint[][] = [
+    [0n, 0n, 0n],
+    [P - 1n, P - 1n, P - 1n],
+    [1n, 2n, 2n],
+    [P - 1n, 0n, 1n],
+    [0n, P - 1n, 0n],
+    [0n, 0n, P - 1n],
+    [(1n << 53n) - 1n, 1n << 53n, 1n << 251n],
+    [P >> 1n, (P >> 1n) + 1n, P - 2n],
+  ];
   let seed = 12345n;
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 200; i++) {
     const s: bigint[] = [];
     for (let j = 0; j < 3; j++) {
       seed = (seed * 6364136223846793005n + 1442695040888963407n) % P;
