@@ -1,12 +1,31 @@
 // `ids` for a hint: the Cairo names visible at the hint's pc, resolved through the program's
 // reference manager with the hint's ap tracking (cairo-lang's VmConsts).
 import type { VirtualMachine } from '../vm/vm';
-import { Program, HintDef, resolveIdentifier } from '../vm/program';
-import { EvalEnv, Typed, evalReference, evaluateText, valueOf, EvalError } from '../vm/reference';
+import { Program, HintDef, resolveIdentifier, ReferenceDef } from '../vm/program';
+import { EvalEnv, Typed, evaluate, evaluateText, valueOf, EvalError } from '../vm/reference';
+import { Expr, parseExpr } from '../vm/cairo-expr';
 import { Relocatable, Value } from '../vm/relocatable';
 import * as F from '../vm/felt';
 
+/**
+ * What a name resolves to from this hint, which never changes: a reference (its parsed
+ * expression and the ap shift between the hint and the reference, undefined when they are in
+ * different ap-tracking groups), a constant, or nothing.
+ */
+type Head =
+  | { kind: 'ref'; expr: Expr; apShift: number | undefined }
+  | { kind: 'const'; value: F.Felt }
+  | { kind: 'bad'; message: string }
+  | { kind: 'none' };
+
+const NONE: Head = { kind: 'none' };
+
 export class Ids {
+  /** Resolution of each name looked up so far (the hint's scopes and references are fixed). */
+  private readonly heads = new Map<string, Head>();
+  private readonly consts = new Map<string, bigint | undefined>();
+  private readonly lookupFn = (name: string): Typed | undefined => this.lookup(name);
+
   constructor(
     private readonly vm: VirtualMachine,
     private readonly program: Program,
@@ -20,7 +39,7 @@ export class Ids {
       ap: this.vm.apValue(),
       fp: this.vm.fpValue(),
       pc: this.vm.pcValue(),
-      lookup: (name) => this.lookup(name),
+      lookup: this.lookupFn,
     };
   }
 
@@ -31,19 +50,45 @@ export class Ids {
     yield name;
   }
 
-  private lookup(name: string): Typed | undefined {
+  private resolveHead(name: string): Head {
     const refIds = this.hint.flowTrackingData.referenceIds;
     for (const full of this.candidates(name)) {
       const refIndex = refIds[full];
       if (refIndex !== undefined) {
-        const ref = this.program.references[refIndex];
-        if (ref === undefined) throw new EvalError(`Reference ${full} points outside the reference manager.`);
-        return evalReference(this.env(), ref, this.hint.flowTrackingData.apTracking);
+        const ref: ReferenceDef | undefined = this.program.references[refIndex];
+        if (ref === undefined) return { kind: 'bad', message: `Reference ${full} points outside the reference manager.` };
+        // As evalReference: ap-based references are valid only within the same ap-tracking group.
+        const at = this.hint.flowTrackingData.apTracking;
+        const apShift = at === undefined || at.group !== ref.apTrackingData.group ? undefined : at.offset - ref.apTrackingData.offset;
+        return { kind: 'ref', expr: parseExpr(ref.value), apShift };
       }
       const id = resolveIdentifier(this.program, full);
-      if (id?.id.type === 'const') return { type: { kind: 'felt' }, value: F.toFelt(id.id.value) };
+      if (id?.id.type === 'const') return { kind: 'const', value: F.toFelt(id.id.value) };
     }
-    return undefined;
+    return NONE;
+  }
+
+  private lookup(name: string): Typed | undefined {
+    let head = this.heads.get(name);
+    if (head === undefined) {
+      head = this.resolveHead(name);
+      this.heads.set(name, head);
+    }
+    switch (head.kind) {
+      case 'none':
+        return undefined;
+      case 'const':
+        return { type: { kind: 'felt' }, value: head.value };
+      case 'bad':
+        throw new EvalError(head.message);
+      case 'ref': {
+        const vm = this.vm;
+        let ap: Relocatable | undefined = vm.apValue();
+        if (ap !== undefined) ap = head.apShift === undefined ? undefined : new Relocatable(ap.segment, ap.offset - head.apShift);
+        const env: EvalEnv = { mem: vm.mem, program: this.program, ap, fp: vm.fpValue(), pc: vm.pcValue(), lookup: this.lookupFn };
+        return evaluate(env, head.expr);
+      }
+    }
   }
 
   has(name: string): boolean {
@@ -92,10 +137,18 @@ export class Ids {
 
   /** A constant visible from the hint (`ids.SHIFT`). */
   const(name: string): bigint {
-    for (const full of this.candidates(name)) {
-      const id = resolveIdentifier(this.program, full);
-      if (id?.id.type === 'const') return id.id.value;
+    let v = this.consts.get(name);
+    if (v === undefined && !this.consts.has(name)) {
+      for (const full of this.candidates(name)) {
+        const id = resolveIdentifier(this.program, full);
+        if (id?.id.type === 'const') {
+          v = id.id.value;
+          break;
+        }
+      }
+      this.consts.set(name, v);
     }
-    throw new EvalError(`Unknown constant ids.${name}.`);
+    if (v === undefined) throw new EvalError(`Unknown constant ids.${name}.`);
+    return v;
   }
 }

@@ -75,15 +75,39 @@ function asAddress(env: EvalEnv, t: Typed, what: string): Relocatable {
   return v;
 }
 
-/** Members of a struct or tuple type: name -> (offset, type). */
-export function membersOf(program: Program, t: CairoType): { name: string; offset: number; type: CairoType }[] {
-  if (t.kind === 'struct') {
-    const s = structDef(program, t.name);
-    if (s === undefined) throw new EvalError(`Unknown struct ${t.name}.`);
-    return Object.entries(s.members)
-      .map(([name, m]) => ({ name, offset: m.offset, type: parseTypeCached(m.cairoType) }))
-      .sort((a, b) => a.offset - b.offset);
+type Member = { name: string; offset: number; type: CairoType };
+
+/** A struct's members, sorted by offset, and the same by name; computed once per program and struct. */
+interface StructMembers {
+  list: Member[];
+  byName: Map<string, Member>;
+}
+const structMembersCache = new WeakMap<Program, Map<string, StructMembers>>();
+
+function structMembers(program: Program, name: string): StructMembers {
+  let perProgram = structMembersCache.get(program);
+  if (perProgram === undefined) {
+    perProgram = new Map();
+    structMembersCache.set(program, perProgram);
   }
+  let r = perProgram.get(name);
+  if (r === undefined) {
+    const s = structDef(program, name);
+    if (s === undefined) throw new EvalError(`Unknown struct ${name}.`);
+    const list = Object.entries(s.members)
+      .map(([n, m]) => ({ name: n, offset: m.offset, type: parseTypeCached(m.cairoType) }))
+      .sort((a, b) => a.offset - b.offset);
+    const byName = new Map<string, Member>();
+    for (const m of list) if (!byName.has(m.name)) byName.set(m.name, m);
+    r = { list, byName };
+    perProgram.set(name, r);
+  }
+  return r;
+}
+
+/** Members of a struct or tuple type: name -> (offset, type). Callers must not modify the result. */
+export function membersOf(program: Program, t: CairoType): Member[] {
+  if (t.kind === 'struct') return structMembers(program, t.name).list;
   if (t.kind === 'tuple') {
     let off = 0;
     return t.members.map((m, i) => {
@@ -106,18 +130,31 @@ function member(env: EvalEnv, base: Typed, name: string): Typed {
   }
   if (t.type.kind !== 'struct' && t.type.kind !== 'tuple') throw new EvalError(`Cannot take member "${name}" of a ${typeToString(t.type)}.`);
   if (t.addr === undefined) throw new EvalError(`Cannot take member "${name}" of a value with no address.`);
-  const m = membersOf(env.program, t.type).find((x) => x.name === name);
+  const m = t.type.kind === 'struct' ? structMembers(env.program, t.type.name).byName.get(name) : membersOf(env.program, t.type).find((x) => x.name === name);
   if (m === undefined) throw new EvalError(`Member "${name}" does not exist in ${typeToString(t.type)}.`);
   return { type: m.type, addr: t.addr.add(m.offset) };
 }
 
+/** A dotted name's splits, longest head first: `a.b.c` -> [a.b.c | ], [a.b | c], [a | b, c]. */
+const splitsCache = new Map<string, { head: string; rest: string[] }[]>();
+
+function nameSplits(name: string): { head: string; rest: string[] }[] {
+  let r = splitsCache.get(name);
+  if (r === undefined) {
+    const parts = name.split('.');
+    r = [];
+    for (let n = parts.length; n > 0; n--) r.push({ head: parts.slice(0, n).join('.'), rest: parts.slice(n) });
+    splitsCache.set(name, r);
+  }
+  return r;
+}
+
 function resolveNamed(env: EvalEnv, name: string): Typed {
-  const parts = name.split('.');
-  for (let n = parts.length; n > 0; n--) {
-    const head = env.lookup(parts.slice(0, n).join('.'));
-    if (head !== undefined) {
-      let t = head;
-      for (const m of parts.slice(n)) t = member(env, t, m);
+  for (const { head, rest } of nameSplits(name)) {
+    const found = env.lookup(head);
+    if (found !== undefined) {
+      let t = found;
+      for (const m of rest) t = member(env, t, m);
       return t;
     }
   }
