@@ -2,7 +2,7 @@
 // `with_attr` error messages and the debugger's variables and watch expressions.
 import { CairoType, Expr, parseExpr, FELT, FELT_PTR, typeToString } from './cairo-expr';
 import { Memory } from './memory';
-import { Relocatable, Value } from './relocatable';
+import { Relocatable, Value, MAX_OFFSET } from './relocatable';
 import { Program, resolveIdentifier, ReferenceDef, ApTracking } from './program';
 import * as F from './felt';
 import { addValues, subValues, mulValues } from './values';
@@ -175,6 +175,23 @@ function fixType(env: EvalEnv, t: CairoType): CairoType {
   }
 }
 
+/**
+ * The value of `n` or `-n` for a literal n below 2^40, else undefined; remembered per node.
+ * References are mostly `[cast(fp + (-3), T*)]`: this lets `reg + (-k)` skip felt arithmetic.
+ */
+const smallConstCache = new WeakMap<Expr, number | null>();
+
+function smallConst(e: Expr): number | undefined {
+  let r = smallConstCache.get(e);
+  if (r === undefined) {
+    r = null;
+    const lit = e.kind === 'neg' ? e.arg : e;
+    if (lit.kind === 'num' && lit.value < BigInt(MAX_OFFSET)) r = e.kind === 'neg' ? -Number(lit.value) : Number(lit.value);
+    smallConstCache.set(e, r);
+  }
+  return r === null ? undefined : r;
+}
+
 export function evaluate(env: EvalEnv, e: Expr): Typed {
   switch (e.kind) {
     case 'num':
@@ -192,6 +209,22 @@ export function evaluate(env: EvalEnv, e: Expr): Typed {
       return { type: FELT, value: F.neg(v) };
     }
     case 'bin': {
+      if (e.op === '+') {
+        const k = smallConst(e.right);
+        if (k !== undefined) {
+          // An address plus a small constant whose offset stays in range: same result as below.
+          const l = evaluate(env, e.left);
+          const lv = valueOf(env, l);
+          if (typeof lv === 'object') {
+            const off = lv.offset + k;
+            if (off >= 0 && off <= MAX_OFFSET) return { type: l.type.kind === 'pointer' ? l.type : FELT, value: new Relocatable(lv.segment, off) };
+          }
+          const rv = valueOf(env, evaluate(env, e.right));
+          const value = addValues(lv, rv);
+          const type = l.type.kind === 'pointer' && typeof value === 'object' ? l.type : FELT;
+          return { type, value };
+        }
+      }
       const l = evaluate(env, e.left);
       const r = evaluate(env, e.right);
       const lv = valueOf(env, l);
