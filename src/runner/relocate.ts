@@ -65,30 +65,34 @@ export function traceBytes(trace: Trace, offsets: number[]): Buffer {
 /** The memory file: per cell, in first-write order, the address (8 bytes) and value (32 bytes). */
 export function memoryBytes(mem: Memory, offsets: number[]): Buffer {
   const { chunks, length } = mem.writeLogChunks();
-  const n = length >> 1;
-  const { buf, u32, u64 } = words(n * 40);
-  // Temporary segments are gone after end_run's relocation; a cell still in one is an error below.
+  const { buf, u32, u64 } = words((length >> 1) * 40);
   const segments = mem.segments;
-  for (let i = 0, w = 0; i < length; i += 2, w += 10) {
-    const log = chunks[(i / LOG_CHUNK) | 0];
-    const j = i % LOG_CHUNK;
-    const seg = log[j];
-    const off = log[j + 1];
-    if (seg < 0) throw new VmError('Security', `Cannot relocate ${seg}:${off}: a temporary segment has no relocation rule.`);
-    putAddr(u32, w, offsets[seg] + off);
-    const v = segments[seg][off]!;
-    if (typeof v === 'number') {
-      putAddr(u32, w + 2, v);
-    } else if (typeof v === 'bigint') {
-      const q = (w >> 1) + 1;
-      // A BigUint64Array element keeps its value mod 2^64: no masking needed.
-      u64[q] = v;
-      u64[q + 1] = v >> 64n;
-      u64[q + 2] = v >> 128n;
-      u64[q + 3] = v >> 192n;
-    } else {
-      if (v.segment < 0) throw new VmError('Security', `Cannot relocate the value ${v}: a temporary segment has no relocation rule.`);
-      putAddr(u32, w + 2, offsets[v.segment] + v.offset);
+  let w = 0;
+  let left = length;
+  for (const log of chunks) {
+    const n = Math.min(left, LOG_CHUNK);
+    left -= n;
+    for (let j = 0; j < n; j += 2, w += 10) {
+      const seg = log[j];
+      const off = log[j + 1];
+      // Temporary segments are gone after end_run's relocation; a cell still in one is an error.
+      if (seg < 0) throw new VmError('Security', `Cannot relocate ${seg}:${off}: a temporary segment has no relocation rule.`);
+      putAddr(u32, w, offsets[seg] + off);
+      const v = segments[seg][off]!;
+      if (typeof v === 'number') {
+        putAddr(u32, w + 2, v);
+      } else if (typeof v === 'bigint') {
+        // A BigUint64Array element keeps its value mod 2^64: no masking needed.
+        const q = (w >> 1) + 1;
+        const hi = v >> 128n; // shifting the smaller half is cheaper
+        u64[q] = v;
+        u64[q + 1] = v >> 64n;
+        u64[q + 2] = hi;
+        u64[q + 3] = hi >> 64n;
+      } else {
+        if (v.segment < 0) throw new VmError('Security', `Cannot relocate the value ${v}: a temporary segment has no relocation rule.`);
+        putAddr(u32, w + 2, offsets[v.segment] + v.offset);
+      }
     }
   }
   return buf;
