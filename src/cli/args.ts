@@ -5,6 +5,8 @@ export interface RunArgs {
   layout: string;
   steps?: number;
   minSteps?: number;
+  /** Cairn's guard against runaway programs when --steps is not given. */
+  maxSteps?: number;
   entrypoint?: string;
   printOutput: boolean;
   printInfo: boolean;
@@ -65,6 +67,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
       case '--layout': a.layout = take(); break;
       case '--steps': a.steps = int(); break;
       case '--min_steps': a.minSteps = int(); break;
+      case '--max_steps': a.maxSteps = int(); break;
       case '--entrypoint': a.entrypoint = take(); break;
       case '--trace_file': a.traceFile = take(); break;
       case '--memory_file': a.memoryFile = take(); break;

@@ -4,7 +4,8 @@ import { parseRunArgs, UsageError } from './args';
 import { runCommand } from './run';
 
 const USAGE = `usage: cairn run --program PROGRAM.json [--layout LAYOUT] [--print_output] [--print_info]
-                 [--trace_file FILE] [--memory_file FILE] [--steps N] [--entrypoint NAME] ...
+                 [--trace_file FILE] [--memory_file FILE] [--steps N] [--entrypoint NAME]
+                 [--max_steps N (default 2^30: stop a runaway program without --steps)] ...
        cairn dap          (Debug Adapter Protocol server on stdin/stdout)`;
 
 async function main(argv: string[]): Promise<number> {

@@ -42,7 +42,7 @@ export function runCommand(args: RunArgs, io: Io): number {
       programInput,
     });
     runner.initialize();
-    runner.runToEnd(args.steps);
+    runner.runToEnd(args.steps, args.maxSteps);
     if (args.minSteps !== undefined && runner.vm.currentStep < args.minSteps) {
       runner.vm.run(-1, -1, args.minSteps - runner.vm.currentStep);
     }

@@ -6,6 +6,7 @@ import { VirtualMachine, VmException } from '../vm/vm';
 import { Relocatable, Value, valueToString } from '../vm/relocatable';
 import { VmError } from '../vm/errors';
 import { setPrime } from '../vm/felt';
+import { getHeapStatistics } from 'node:v8';
 import { BuiltinRunner } from '../builtins/builtin';
 import { createBuiltin, BUILTIN_ORDER } from '../builtins/index';
 import { compileHints } from '../hints/compile';
@@ -25,6 +26,11 @@ export interface RunnerOptions {
   /** cairo-run's --secure_run (default on). */
   secureRun?: boolean;
 }
+
+/** Steps between heap checks in runToEnd: cheap next to the steps themselves. */
+const RUN_SLICE = 1 << 20;
+/** Default bound of a run without --steps: minutes of work for Cairn, days for the reference VM. */
+export const DEFAULT_MAX_STEPS = 2 ** 30;
 
 function isSubsequence(sub: string[], seq: string[]): boolean {
   let i = 0;
@@ -120,12 +126,23 @@ export class CairoRunner {
     return this.vm.pcSeg === this.end.segment && this.vm.pc === this.end.offset;
   }
 
-  /** cairo-run's run: to the end, within `steps` if given (then exactly `steps` steps). */
-  runToEnd(steps?: number): void {
-    const limit = steps ?? Number.MAX_SAFE_INTEGER;
-    this.vm.run(this.end.segment, this.end.offset, limit);
+  /**
+   * cairo-run's run: to the end, within `steps` if given (then exactly `steps` steps). Without
+   * `steps`, a runaway program stops cleanly with an error after `maxSteps` steps or when the
+   * heap nears its limit, instead of hanging or dying out of memory.
+   */
+  runToEnd(steps?: number, maxSteps = DEFAULT_MAX_STEPS): void {
+    const limit = steps ?? maxSteps;
+    const heapLimit = getHeapStatistics().heap_size_limit * 0.85;
+    while (!this.atEnd() && this.vm.currentStep < limit) {
+      this.vm.run(this.end.segment, this.end.offset, Math.min(RUN_SLICE, limit - this.vm.currentStep));
+      if (steps === undefined && !this.atEnd() && process.memoryUsage().heapUsed > heapLimit) {
+        throw this.vm.wrap(new VmError('StepLimit', `Error: the run used ${(process.memoryUsage().heapUsed / 2 ** 30).toFixed(1)} GiB of memory after ${this.vm.currentStep} steps without reaching the end of the program (a runaway loop?).`), undefined);
+      }
+    }
     if (!this.atEnd()) {
-      throw this.vm.wrap(new VmError('StepLimit', 'Error: End of program was not reached'), undefined);
+      const why = steps !== undefined ? 'Error: End of program was not reached' : `Error: End of program was not reached after ${limit} steps (a runaway loop?); pass --max_steps N to allow more.`;
+      throw this.vm.wrap(new VmError('StepLimit', why), undefined);
     }
     if (steps !== undefined && this.vm.currentStep < steps) {
       throw this.vm.wrap(new VmError('EndOfProgram', 'Error: Execution reached the end of the program.'), undefined);

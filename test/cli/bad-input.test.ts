@@ -10,6 +10,7 @@ import { ROOT } from '../support/corpus';
 const CLI = join(ROOT, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'cairn-bad-'));
 const PRIME = '0x800000000000011000000000000000000000000000000000000000000000001';
+const PRIME_N = BigInt(PRIME);
 
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, 'run', ...args], { encoding: 'utf8', timeout: 30_000 });
@@ -80,6 +81,18 @@ test('a huge offset', () => {
 test('a step limit reached by a runaway loop', () => {
   // jmp rel 0: loops forever.
   expectError(['--program', program('loop', ['0x10780017fff7fff', '0x0']), '--steps', '1000'], /Error: End of program was not reached/);
+});
+
+test('a runaway loop without --steps stops at --max_steps with a clear error', () => {
+  expectError(['--program', program('loop2', ['0x10780017fff7fff', '0x0']), '--max_steps', '3000000'], /End of program was not reached after 3000000 steps \(a runaway loop\?\); pass --max_steps N/);
+});
+
+test('a runaway loop that fills memory stops cleanly before the heap runs out', () => {
+  // [ap] = 1, ap++; jmp rel -2: one new cell per step, forever. A small heap makes it quick.
+  const p = program('fill', ['0x480680017fff8000', '0x1', '0x10780017fff7fff', (PRIME_N - 2n).toString()]);
+  const r = spawnSync(process.execPath, ['--max-old-space-size=200', CLI, 'run', '--program', p], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /the run used [\d.]+ GiB of memory after \d+ steps without reaching the end of the program \(a runaway loop\?\)/);
 });
 
 test('an unknown hint names its code and pc', () => {
