@@ -3,6 +3,7 @@
 // same x, doubling a point with y = 0), which a projective library hides.
 import { CURVE } from '@scure/starknet';
 import { PRIME, inv } from '../vm/felt';
+import { sqrtModPrime } from '../vm/modular';
 
 export const ALPHA = 1n;
 export const BETA: bigint = CURVE.b;
@@ -42,45 +43,5 @@ export function ecDouble(p: Point): Point {
 
 /** A square root mod FIELD_PRIME (Tonelli-Shanks), or undefined for a non-residue. */
 export function sqrtMod(n: bigint): bigint | undefined {
-  const p = FIELD_PRIME;
-  n = mod(n);
-  if (n === 0n) return 0n;
-  if (powMod(n, (p - 1n) / 2n, p) !== 1n) return undefined;
-  let q = p - 1n;
-  let s = 0n;
-  while ((q & 1n) === 0n) {
-    q >>= 1n;
-    s++;
-  }
-  let z = 2n;
-  while (powMod(z, (p - 1n) / 2n, p) !== p - 1n) z++;
-  let m = s;
-  let c = powMod(z, q, p);
-  let t = powMod(n, q, p);
-  let r = powMod(n, (q + 1n) / 2n, p);
-  while (t !== 1n) {
-    let i = 0n;
-    let t2 = t;
-    while (t2 !== 1n) {
-      t2 = (t2 * t2) % p;
-      i++;
-    }
-    const b = powMod(c, 1n << (m - i - 1n), p);
-    m = i;
-    c = (b * b) % p;
-    t = (t * c) % p;
-    r = (r * b) % p;
-  }
-  return r;
-}
-
-export function powMod(b: bigint, e: bigint, p: bigint): bigint {
-  let r = 1n;
-  b %= p;
-  while (e > 0n) {
-    if (e & 1n) r = (r * b) % p;
-    b = (b * b) % p;
-    e >>= 1n;
-  }
-  return r;
+  return sqrtModPrime(n, FIELD_PRIME);
 }

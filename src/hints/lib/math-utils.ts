@@ -2,6 +2,7 @@
 // shared by every hint family.
 import { getPrime } from '../../vm/felt';
 import { HintError } from '../errors';
+import { sqrtModPrime } from '../../vm/modular';
 
 /** Python's `%` on ints: the result has the sign of the divisor; a zero modulus raises (Python 3.11+). */
 export function mod(a: bigint, m: bigint, codeLine?: string): bigint {
@@ -103,37 +104,12 @@ export function isQuadResidue(n: bigint, p: bigint): boolean {
   return powMod(n, (p - 1n) / 2n, p) === 1n;
 }
 
-/** Modular square root by Tonelli-Shanks; math_utils.sqrt returns the smaller root. */
+/** Modular square root (Tonelli-Shanks); math_utils.sqrt returns the smaller root. */
 export function sqrtMod(n: bigint, p: bigint): bigint {
   n = mod(n, p);
   if (p === 2n) return n;
-  if (!isQuadResidue(n, p)) throw new HintError('AssertionError', '');
-  if (n === 0n) return 0n;
-  let q = p - 1n;
-  let s = 0n;
-  while ((q & 1n) === 0n) {
-    q >>= 1n;
-    s++;
-  }
-  let z = 2n;
-  while (isQuadResidue(z, p)) z++;
-  let m = s;
-  let c = powMod(z, q, p);
-  let t = powMod(n, q, p);
-  let r = powMod(n, (q + 1n) / 2n, p);
-  while (t !== 1n) {
-    let i = 0n;
-    let t2 = t;
-    while (t2 !== 1n) {
-      t2 = (t2 * t2) % p;
-      i++;
-    }
-    const b = powMod(c, 1n << (m - i - 1n), p);
-    m = i;
-    c = (b * b) % p;
-    t = (t * c) % p;
-    r = (r * b) % p;
-  }
+  const r = isQuadResidue(n, p) ? sqrtModPrime(n, p) : undefined;
+  if (r === undefined) throw new HintError('AssertionError', '');
   return r < p - r ? r : p - r;
 }
 
