@@ -25,15 +25,6 @@ export async function startClient(): Promise<DebugClient> {
   return dc;
 }
 
-/** Why an example cannot run on Cairn's VM yet (a colleague's hints missing), or undefined. */
-export function cannotRun(name: string, expectError = false): string | undefined {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'run', '--program', join(ROOT, 'examples/build', `${name}.json`), '--layout', 'starknet_with_keccak'], { encoding: 'utf8', timeout: 30_000 });
-  const err = r.stderr ?? '';
-  if (/Unknown hint/.test(err)) return `${name} needs hints Cairn does not have yet: ${err.split('\n').slice(0, 2).join(' ')}`;
-  if (!expectError && r.status !== 0) return `${name} does not run on Cairn yet: ${err.split('\n')[0]}`;
-  return undefined;
-}
-
 /** Launches with breakpoints set during configuration; resolves once the first stop arrives. */
 export async function launchTo(
   dc: DebugClient,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
-import { startClient, launchArgs, launchTo, source, top, cannotRun } from './helpers';
+import { startClient, launchArgs, launchTo, source, top } from './helpers';
 
 describe('long_loop: pause answers while the VM runs', () => {
   let dc: DebugClient;
@@ -32,11 +32,10 @@ describe('long_loop: pause answers while the VM runs', () => {
 
 describe('assert_fail: a VM error stops as an exception', () => {
   let dc: DebugClient;
-  const skip = cannotRun('assert_fail', true);
   before(async () => (dc = await startClient()));
   after(async () => dc.stop());
 
-  test('stops on the exception with the error message and the traceback frames', { skip }, async () => {
+  test('stops on the exception with the error message and the traceback frames', async () => {
     const out: string[] = [];
     dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e.body.output));
     const ev = await launchTo(dc, launchArgs('assert_fail'));
@@ -59,11 +58,10 @@ describe('assert_fail: a VM error stops as an exception', () => {
 
 describe('dict_counter: the hint scopes', () => {
   let dc: DebugClient;
-  const skip = cannotRun('dict_counter');
   before(async () => (dc = await startClient()));
   after(async () => dc.stop());
 
-  test('the dict manager is visible in the hint scope', { skip }, async () => {
+  test('the dict manager is visible in the hint scope', async () => {
     await launchTo(dc, launchArgs('dict_counter'), () => dc.setBreakpointsRequest({ source: { path: source('dict_counter.cairo') }, breakpoints: [{ line: 33 }] }));
     const t = await top(dc);
     const scopes = await dc.scopesRequest({ frameId: t.frames[0].id });
@@ -106,5 +104,26 @@ describe('bad input', () => {
     assert.equal(ev.body.reason, 'exception');
     const info = await dc.exceptionInfoRequest({ threadId: 1 });
     assert.match(info.body.description ?? '', /End of program was not reached.*1000/);
+  });
+});
+
+describe('assert_fail with exception breakpoints off', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('the run ends with exit code 1 and the error in the console instead of stopping', async () => {
+    const out: string[] = [];
+    dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e.body.output));
+    const exited = dc.waitForEvent('exited') as Promise<DebugProtocol.ExitedEvent>;
+    let stopped = false;
+    dc.on('stopped', () => (stopped = true));
+    await Promise.all([
+      dc.waitForEvent('initialized').then(() => dc.setExceptionBreakpointsRequest({ filters: [] })).then(() => dc.configurationDoneRequest()),
+      dc.launch(launchArgs('assert_fail')),
+    ]);
+    assert.equal((await exited).body.exitCode, 1);
+    assert.equal(stopped, false);
+    assert.match(out.join(''), /Over budget: spent 12, budget 10/);
   });
 });
