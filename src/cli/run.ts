@@ -9,7 +9,7 @@ import { traceBytes, memoryBytes } from '../runner/relocate';
 import { VmException } from '../vm/vm';
 import { VmError, ProgramError } from '../vm/errors';
 import { toSigned } from '../vm/felt';
-import { Value } from '../vm/relocatable';
+import { Value, Relocatable } from '../vm/relocatable';
 import { RunArgs, UsageError } from './args';
 
 export interface Io {
@@ -52,6 +52,7 @@ export function runCommand(args: RunArgs, io: Io): number {
     const offsets = runner.relocate();
     const vm = runner.vm;
     let text = '';
+    if (args.printMemory) text += memoryListing(runner, args.relocatePrints);
     if (args.printOutput) {
       const out = runner.output();
       if (out !== undefined) {
@@ -77,6 +78,26 @@ export function runCommand(args: RunArgs, io: Io): number {
     io.err(describeError(e, runner, args) + '\n');
     return 1;
   }
+}
+
+/** cairo-run's --print_memory: cells by address, `⋮` before each gap. */
+function memoryListing(runner: CairoRunner, relocated: boolean): string {
+  const mem = runner.mem;
+  const cells: [number, number][] = [];
+  mem.forEachWritten((seg, off) => cells.push([seg, off]));
+  cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let text = 'Addr  Value\n-----------\n';
+  let prev: [number, number] | undefined;
+  for (const [seg, off] of cells) {
+    const contiguous = prev !== undefined && (relocated ? runner.relocateValue(new Relocatable(seg, off)) === (runner.relocateValue(new Relocatable(prev[0], prev[1])) as number) + 1 : seg === prev[0] && off === prev[1] + 1);
+    if (!contiguous) text += '\u22ee\n';
+    const v = mem.get(seg, off)!;
+    const addr = relocated ? String(runner.relocateValue(new Relocatable(seg, off))) : `${seg}:${off}`;
+    const shown = relocated && typeof v === 'object' ? String(runner.relocateValue(v)) : show(v);
+    text += `${addr.padEnd(5)} ${shown}\n`;
+    prev = [seg, off];
+  }
+  return text + '\n';
 }
 
 export function describeError(e: unknown, runner: CairoRunner | undefined, args: { program?: string; cairoPath?: string[] }): string {
