@@ -26,6 +26,7 @@ export function runCommand(args: RunArgs, io: Io): number {
   let runner: CairoRunner | undefined;
   try {
     if (args.proofMode) throw new UsageError('--proof_mode is not supported by Cairn yet.');
+    if (args.debugError) throw new UsageError('--debug_error is not supported by Cairn yet.');
     const program = loadProgramFile(args.program!);
     let programInput: unknown = {};
     if (args.programInput !== undefined) {
@@ -44,7 +45,8 @@ export function runCommand(args: RunArgs, io: Io): number {
     runner.initialize();
     runner.runToEnd(args.steps, args.maxSteps);
     if (args.minSteps !== undefined && runner.vm.currentStep < args.minSteps) {
-      runner.vm.run(-1, -1, args.minSteps - runner.vm.currentStep);
+      // cairo-run steps on past main's return, which fails at once outside proof mode.
+      throw runner.vm.wrap(new VmError('EndOfProgram', 'Error: Execution reached the end of the program.'), undefined);
     }
     runner.endRun();
     runner.readReturnValues();
