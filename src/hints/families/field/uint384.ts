@@ -3,9 +3,10 @@
 import { defineHint } from '../../hint';
 import { HintError } from '../../errors';
 import * as C from './codes';
-import { divMod, divmod, isQuadResidue, isqrt, mod, sqrtMod } from '../../lib/math-utils';
+import { divMod, divmod, isqrt, mod } from '../../lib/math-utils';
 import { bindLocals } from '../../lib/py';
 import { D3, D6, packLimbs, setLimbs, splitLimbs } from './py';
+import { squareRoots } from './square-root';
 
 defineHint(C.UINT384_UNSIGNED_DIV_REM, (ctx) => {
   const a = packLimbs(ctx, 'a', D3);
@@ -70,19 +71,7 @@ defineHint(C.UINT384_ADD_CARRIES, (ctx) => {
 });
 
 defineHint(C.UINT384_GET_SQUARE_ROOT, (ctx) => {
-  const generator = packLimbs(ctx, 'generator', D3);
-  const x = packLimbs(ctx, 'x', D3);
-  const p = packLimbs(ctx, 'p', D3);
-  const successX = isQuadResidue(x, p);
-  const rootX = successX ? sqrtMod(x, p) : 0n;
-  const successGx = isQuadResidue(generator * x, p);
-  const rootGx = successGx ? sqrtMod(generator * x, p) : 0n;
-  if (x !== 0n && Number(successX) + Number(successGx) !== 1) {
-    throw new HintError('AssertionError', '', 'assert success_x + success_gx ==1');
-  }
-  bindLocals(ctx, { generator, x, p, success_x: successX, success_gx: successGx, root_x: rootX, root_gx: rootGx });
-  ctx.ids.set('success_x', successX ? 1n : 0n);
-  ctx.ids.set('success_gx', successGx ? 1n : 0n);
+  const [rootX, rootGx] = squareRoots(ctx, D3, 'assert success_x + success_gx ==1');
   setLimbs(ctx, 'sqrt_x', D3, splitLimbs(rootX, 128n, 3));
   setLimbs(ctx, 'sqrt_gx', D3, splitLimbs(rootGx, 128n, 3));
 });

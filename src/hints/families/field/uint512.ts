@@ -1,11 +1,11 @@
 // vrf hints on Uint256 (low/high) and Uint512 (d0..d3) values: fq arithmetic, uint512 division,
 // inverses, square roots, and the ed25519 split_xx square root.
 import { defineHint } from '../../hint';
-import { HintError } from '../../errors';
 import * as C from './codes';
-import { divMod, divmod, isQuadResidue, mod, sqrtMod } from '../../lib/math-utils';
+import { divMod, divmod, mod } from '../../lib/math-utils';
 import { bindLocals, pyPow } from '../../lib/py';
 import { D4, LOW_HIGH, packLimbs, setLimbs, splitLimbs } from './py';
+import { squareRoots } from './square-root';
 
 const MASK128 = (1n << 128n) - 1n;
 const ED25519_P = (1n << 255n) - 19n;
@@ -51,19 +51,7 @@ defineHint(C.UINT256_INV_MOD_P, (ctx) => {
 });
 
 defineHint(C.UINT256_GET_SQUARE_ROOT, (ctx) => {
-  const generator = packLimbs(ctx, 'generator', LOW_HIGH);
-  const x = packLimbs(ctx, 'x', LOW_HIGH);
-  const p = packLimbs(ctx, 'p', LOW_HIGH);
-  const successX = isQuadResidue(x, p);
-  const rootX = successX ? sqrtMod(x, p) : 0n;
-  const successGx = isQuadResidue(generator * x, p);
-  const rootGx = successGx ? sqrtMod(generator * x, p) : 0n;
-  if (x !== 0n && Number(successX) + Number(successGx) !== 1) {
-    throw new HintError('AssertionError', '', 'assert success_x + success_gx == 1');
-  }
-  bindLocals(ctx, { generator, x, p, success_x: successX, success_gx: successGx, root_x: rootX, root_gx: rootGx });
-  ctx.ids.set('success_x', successX ? 1n : 0n);
-  ctx.ids.set('success_gx', successGx ? 1n : 0n);
+  const [rootX, rootGx] = squareRoots(ctx, LOW_HIGH, 'assert success_x + success_gx == 1');
   ctx.ids.set('sqrt_x.low', rootX & MASK128);
   ctx.ids.set('sqrt_x.high', rootX >> 128n);
   ctx.ids.set('sqrt_gx.low', rootGx & MASK128);
