@@ -58,37 +58,18 @@ export function poseidonPermutation(a: Felt, b: Felt, c: Felt): Felt[] {
   let s0 = big(a);
   let s1 = big(b);
   let s2 = big(c);
-  let r = 0;
-  // Full rounds: every element is cubed, so the mix inputs are in [0, p) and t < 3p.
-  for (let i = 0; i < FULL_HALF; i++, r++) {
+  // Full rounds (the first and last FULL_HALF) cube every element; partial rounds only s2.
+  // Inputs stay below 2p (s < p plus a constant), so t < 5p and the mix lies in (-4p, 9p).
+  const rounds = 2 * FULL_HALF + PARTIAL;
+  for (let r = 0; r < rounds; r++) {
+    const full = r < FULL_HALF || r >= FULL_HALF + PARTIAL;
     let x0 = s0 + K0[r];
     let x1 = s1 + K1[r];
     let x2 = s2 + K2[r];
-    x0 = (x0 * x0 * x0) % p;
-    x1 = (x1 * x1 * x1) % p;
-    x2 = (x2 * x2 * x2) % p;
-    const t = x0 + x1 + x2;
-    s0 = reduceSmall(t + (x0 << 1n));
-    s1 = reduceSmall(t - (x1 << 1n));
-    s2 = reduceSmall(t - 3n * x2);
-  }
-  // Partial rounds: only s2 is cubed; x0, x1 are below 2p, so t < 5p and the mix is in (-4p, 9p).
-  for (let i = 0; i < PARTIAL; i++, r++) {
-    const x0 = s0 + K0[r];
-    const x1 = s1 + K1[r];
-    let x2 = s2 + K2[r];
-    x2 = (x2 * x2 * x2) % p;
-    const t = x0 + x1 + x2;
-    s0 = reduceSmall(t + (x0 << 1n));
-    s1 = reduceSmall(t - (x1 << 1n));
-    s2 = reduceSmall(t - 3n * x2);
-  }
-  for (let i = 0; i < FULL_HALF; i++, r++) {
-    let x0 = s0 + K0[r];
-    let x1 = s1 + K1[r];
-    let x2 = s2 + K2[r];
-    x0 = (x0 * x0 * x0) % p;
-    x1 = (x1 * x1 * x1) % p;
+    if (full) {
+      x0 = (x0 * x0 * x0) % p;
+      x1 = (x1 * x1 * x1) % p;
+    }
     x2 = (x2 * x2 * x2) % p;
     const t = x0 + x1 + x2;
     s0 = reduceSmall(t + (x0 << 1n));
