@@ -2,7 +2,7 @@
 // The step is the hot path of everything Cairn does: instructions are decoded once per pc,
 // registers are plain numbers (segment + offset), small felts stay JS numbers, and the loop
 // allocates nothing for a step that only touches felts and existing addresses.
-import { Felt, div as fdiv, big } from './felt';
+import { div as fdiv, big } from './felt';
 import { Relocatable, Value, valueToString, addOffset } from './relocatable';
 import { Memory } from './memory';
 import { VmError } from './errors';
@@ -174,12 +174,6 @@ export class VirtualMachine {
     return new VmException(this.pcValue(), this.fpValue(), inner, hintIndex);
   }
 
-  /** Reads a cell, deducing it through a builtin's rule when it is absent. */
-  private fetch(seg: number, off: number): Value | undefined {
-    const v = this.mem.get(seg, off);
-    return v !== undefined ? v : this.mem.deduce(seg, off);
-  }
-
   private unknown(seg: number, off: number): never {
     throw new VmError('UnknownMemory', `Unknown value for memory cell at address ${seg}:${off}.`);
   }
@@ -200,7 +194,7 @@ export class VirtualMachine {
       case Op1Src.AP: op1Seg = this.apSeg; op1Off = this.ap + inst.off2; break;
       case Op1Src.IMM: op1Seg = this.pcSeg; op1Off = this.pc + 1; break;
       default: {
-        if (op0 === undefined) op0 = this.fetch(op0Seg, op0Off); // deduction happens below anyway
+        // As compute_op1_addr: op0 must already be in memory (no auto-deduction before this).
         if (op0 === undefined) throw new VmError('UnknownMemory', 'op0 must be known in double dereference.');
         if (typeof op0 !== 'object') throw new VmError('InvalidAddress', `Memory address must be relocatable, got the felt ${valueToString(op0)} (double dereference through op0).`);
         op1Seg = op0.segment;
@@ -387,4 +381,3 @@ function isZero(v: Value): boolean {
   throw new VmError('PureValue', `Could not complete computation jmp != 0 of non pure value: ${v}.`);
 }
 
-export type { Felt };
