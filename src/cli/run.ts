@@ -91,13 +91,13 @@ function memoryListing(runner: CairoRunner, relocated: boolean): string {
   let text = 'Addr  Value\n-----------\n';
   let prev: [number, number] | undefined;
   for (const [seg, off] of cells) {
-    const contiguous = prev !== undefined && (relocated ? runner.relocateValue(new Relocatable(seg, off)) === (runner.relocateValue(new Relocatable(prev[0], prev[1])) as number) + 1 : seg === prev[0] && off === prev[1] + 1);
+    const addr = relocated ? (runner.relocateValue(new Relocatable(seg, off)) as number) : 0;
+    const contiguous = prev !== undefined && (relocated ? addr === prev[1] + 1 : seg === prev[0] && off === prev[1] + 1);
     if (!contiguous) text += '\u22ee\n';
     const v = mem.get(seg, off)!;
-    const addr = relocated ? String(runner.relocateValue(new Relocatable(seg, off))) : `${seg}:${off}`;
     const shown = relocated && typeof v === 'object' ? String(runner.relocateValue(v)) : show(v);
-    text += `${addr.padEnd(5)} ${shown}\n`;
-    prev = [seg, off];
+    text += `${(relocated ? String(addr) : `${seg}:${off}`).padEnd(5)} ${shown}\n`;
+    prev = relocated ? [0, addr] : [seg, off];
   }
   return text + '\n';
 }

@@ -2,12 +2,13 @@
 // (cairo-lang's cairo_runner.py, non-proof mode).
 import { Program, labelPc } from '../vm/program';
 import { Memory } from '../vm/memory';
-import { VirtualMachine, VmException } from '../vm/vm';
+import { VirtualMachine } from '../vm/vm';
 import { Relocatable, Value, valueToString } from '../vm/relocatable';
 import { VmError } from '../vm/errors';
 import { setPrime } from '../vm/felt';
 import { getHeapStatistics } from 'node:v8';
 import { BuiltinRunner } from '../builtins/builtin';
+import { OutputBuiltin } from '../builtins/output';
 import { createBuiltin, BUILTIN_ORDER } from '../builtins/index';
 import { compileHints } from '../hints/compile';
 import { getLayout, Layout } from './layouts';
@@ -221,11 +222,8 @@ export class CairoRunner {
   /** The output builtin's cells (undefined for gaps), or undefined without an output builtin. */
   output(): (Value | undefined)[] | undefined {
     const out = this.builtinsByName.get('output');
-    if (out === undefined) return undefined;
-    const seg = out.base.segment;
-    const size = this.mem.usedSize(seg);
-    return Array.from({ length: size }, (_, i) => this.mem.get(seg, i));
+    return out instanceof OutputBuiltin ? out.outputs(this.mem) : undefined;
   }
+
 }
 
-export { VmException };

@@ -2,7 +2,7 @@
 // source line and marks, the Cairo traceback rebuilt from the fp chain, and hint exceptions.
 import { Program, Location, Attribute } from '../vm/program';
 import { Memory } from '../vm/memory';
-import { Relocatable, Value } from '../vm/relocatable';
+import { Relocatable } from '../vm/relocatable';
 import { VmException } from '../vm/vm';
 import { VmError } from '../vm/errors';
 import { isCallInstruction } from '../vm/instruction';
@@ -172,4 +172,3 @@ function vmErrorPyType(e: VmError): string {
   }
 }
 
-export type { Value };
