@@ -4,7 +4,6 @@ import { BuiltinRunner, BuiltinOptions, builtinError } from './builtin';
 import { Deducer, Memory } from '../vm/memory';
 import { Value, valueToString } from '../vm/relocatable';
 import { Felt, fromReduced } from '../vm/felt';
-import type { VirtualMachine } from '../vm/vm';
 
 export class BitwiseBuiltin extends BuiltinRunner {
   readonly name = 'bitwise';
@@ -16,10 +15,6 @@ export class BitwiseBuiltin extends BuiltinRunner {
   constructor(opts: BuiltinOptions) {
     super(opts);
     this.totalNBits = opts.totalNBits ?? 251;
-  }
-
-  override addRules(vm: VirtualMachine): void {
-    vm.mem.deducers[this.base.segment] = this.deducer();
   }
 
   override deducer(): Deducer {

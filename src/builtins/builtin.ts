@@ -86,8 +86,11 @@ export abstract class BuiltinRunner {
     return this.included ? [this.base] : [];
   }
 
-  /** Installs the builtin's auto-deduction and validation rules on its segment. */
-  addRules(_vm: VirtualMachine): void {}
+  /** Installs the builtin's auto-deduction rule (and, in subclasses, validation rules) on its segment. */
+  addRules(vm: VirtualMachine): void {
+    const rule = this.deducer();
+    if (rule !== undefined) vm.mem.deducers[this.base.segment] = rule;
+  }
 
   /** The auto-deduction rule installed by addRules, if the builtin has one. */
   deducer(): Deducer | undefined {

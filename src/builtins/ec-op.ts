@@ -6,7 +6,6 @@ import { Value, valueToString } from '../vm/relocatable';
 import { PRIME, fromReduced } from '../vm/felt';
 import { Point, ecAdd, ecDouble, pointOnCurve } from './stark-curve';
 import { VmError } from '../vm/errors';
-import type { VirtualMachine } from '../vm/vm';
 
 const INPUT_CELLS = 5;
 const CELLS = 7;
@@ -53,10 +52,6 @@ export class EcOpBuiltin extends BuiltinRunner {
     this.scalarHeight = opts.scalarHeight ?? 256;
     this.scalarBits = opts.scalarBits ?? 252;
     this.scalarLimit = opts.scalarLimit ?? (opts.scalarBits !== undefined ? 1n << BigInt(opts.scalarBits) : PRIME);
-  }
-
-  override addRules(vm: VirtualMachine): void {
-    vm.mem.deducers[this.base.segment] = this.deducer();
   }
 
   override deducer(): Deducer {

@@ -5,7 +5,6 @@ import { BuiltinRunner, BuiltinOptions, builtinError } from './builtin';
 import { Deducer, Memory } from '../vm/memory';
 import { Value, valueToString } from '../vm/relocatable';
 import { fromReduced } from '../vm/felt';
-import type { VirtualMachine } from '../vm/vm';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -40,10 +39,6 @@ export class KeccakBuiltin extends BuiltinRunner {
     this.inputCells = this.stateRep.length;
     this.cellsPerInstance = 2 * this.inputCells;
     this.instancesPerComponent = opts.instancesPerComponent ?? 16;
-  }
-
-  override addRules(vm: VirtualMachine): void {
-    vm.mem.deducers[this.base.segment] = this.deducer();
   }
 
   override deducer(): Deducer {

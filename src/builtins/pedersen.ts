@@ -4,7 +4,6 @@ import { BuiltinRunner, builtinError } from './builtin';
 import { Deducer, Memory } from '../vm/memory';
 import { Value, valueToString } from '../vm/relocatable';
 import { Felt, big, fromReduced } from '../vm/felt';
-import type { VirtualMachine } from '../vm/vm';
 
 type Point = InstanceType<typeof ProjectivePoint>;
 
@@ -60,10 +59,6 @@ export class PedersenBuiltin extends BuiltinRunner {
    */
   readonly verified = new Set<number>();
   private rule: Deducer | undefined;
-
-  override addRules(vm: VirtualMachine): void {
-    vm.mem.deducers[this.base.segment] = this.deducer();
-  }
 
   override deducer(): Deducer {
     if (this.rule !== undefined) return this.rule;

@@ -5,7 +5,6 @@ import { BuiltinRunner, builtinError } from './builtin';
 import { Deducer, Memory } from '../vm/memory';
 import { Value, valueToString } from '../vm/relocatable';
 import { Felt, PRIME, big, fromReduced } from '../vm/felt';
-import type { VirtualMachine } from '../vm/vm';
 
 // StarkNet's round constants come from @scure/starknet; the rounds themselves are inlined here
 // (the MDS matrix [[3,1,1],[1,-1,1],[1,1,-2]] is additions only), 2-3x faster than its generic
@@ -86,10 +85,6 @@ export class PoseidonBuiltin extends BuiltinRunner {
   /** Outputs by offset: the whole state is computed when one cell is asked for. */
   readonly cache = new Map<number, Felt>();
   private rule: Deducer | undefined;
-
-  override addRules(vm: VirtualMachine): void {
-    vm.mem.deducers[this.base.segment] = this.deducer();
-  }
 
   override deducer(): Deducer {
     if (this.rule !== undefined) return this.rule;
