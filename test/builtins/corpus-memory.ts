@@ -4,8 +4,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Memory } from '../../src/vm/memory';
 import { Felt, fromReduced } from '../../src/vm/felt';
+import { shared } from '../support/shared';
 
-export const CORPUS = process.env.CAIRN_CORPUS ?? '/work/shared/corpus/cairo0';
+export const CORPUS = shared('corpus', 'cairo0');
 
 export function hasCorpus(name: string): boolean {
   return existsSync(join(CORPUS, name, 'memory.bin'));

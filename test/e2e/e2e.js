@@ -214,6 +214,17 @@ step('F5 on multi/geometry.cairo (no JSON of its own) debugs multi_main.json and
   await page.waitForSelector('.debug-toolbar', { state: 'hidden' });
 }, true);
 
+// Each feature's own scenario lives in test/e2e/scenarios/NAME.js and exports
+// `(t) => { t.step(...) }`; they run after the steps above, in file-name order, with the same
+// page and helpers. Every scenario starts from a workbench with no debug session running.
+const scenarioDir = path.join(__dirname, 'scenarios');
+if (fs.existsSync(scenarioDir)) {
+  const t = { step, shot, rows, until, command, mark, folder, fs, path, get page() { return page; } };
+  for (const f of fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.js')).sort()) {
+    require(path.join(scenarioDir, f))(t);
+  }
+}
+
 (async () => {
   fs.mkdirSync(outDir, { recursive: true });
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));

@@ -13,8 +13,9 @@ import { VmException } from '../../src/vm/vm';
 import { toSigned } from '../../src/vm/felt';
 import { Value } from '../../src/vm/relocatable';
 
-export const ROOT = resolve(__dirname, '../..');
-export const CORPUS = resolve(ROOT, '../shared/corpus');
+import { ROOT, shared } from './shared';
+export { ROOT };
+export const CORPUS = shared('corpus');
 
 export interface IndexRow {
   name: string;
