@@ -2,7 +2,7 @@
 // program; prints one JSON line. bench/run.mjs starts one process per configuration so that
 // each configuration's peak memory is its own.
 import { loadProgramFile } from '../src/runner/load-program';
-import { CairoRunner } from '../src/runner/cairo-runner';
+import { launch } from '../src/runner/launch';
 import { traceBytes, memoryBytes } from '../src/runner/relocate';
 import { VmException } from '../src/vm/vm';
 import { VmError } from '../src/vm/errors';
@@ -14,16 +14,14 @@ const program = loadProgramFile(programPath);
 const baseline = process.memoryUsage().rss;
 
 function once(): { steps: number; run: number; relocate: number } {
-  const runner = new CairoRunner(program, { layout, trace: mode !== 'plain' });
-  runner.initialize();
+  const run = launch({ program, layout, trace: mode !== 'plain' });
+  const runner = run.runner;
   const t0 = process.hrtime.bigint();
   runner.runToEnd();
-  runner.endRun();
-  runner.readReturnValues();
+  const offsets = run.finish({ secureRun: false });
   const t1 = process.hrtime.bigint();
   let relocate = 0;
   if (mode === 'files') {
-    const offsets = runner.relocate();
     const t = traceBytes(runner.vm.trace!, offsets);
     const m = memoryBytes(runner.mem, offsets);
     if (t.length + m.length === 0) throw new Error('empty files');

@@ -1,10 +1,7 @@
 // `cairn run`: cairo-run's flow and printing formats on Cairn's VM.
-import { writeFileSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { loadProgramFile } from '../runner/load-program';
+import { writeFileSync } from 'node:fs';
 import { CairoRunner } from '../runner/cairo-runner';
-import { ErrorReporter } from '../runner/error-report';
-import { SourceReader } from '../runner/sources';
+import { launch, Launch } from '../runner/launch';
 import { traceBytes, memoryBytes } from '../runner/relocate';
 import { VmException } from '../vm/vm';
 import { VmError, ProgramError } from '../vm/errors';
@@ -23,35 +20,25 @@ function show(v: Value): string {
 
 /** Runs a program as cairo-run does; returns the process exit code. */
 export function runCommand(args: RunArgs, io: Io): number {
-  let runner: CairoRunner | undefined;
+  let run: Launch | undefined;
   try {
     if (args.proofMode) throw new UsageError('--proof_mode is not supported by Cairn yet.');
     if (args.debugError) throw new UsageError('--debug_error is not supported by Cairn yet.');
-    const program = loadProgramFile(args.program!);
-    let programInput: unknown = {};
-    if (args.programInput !== undefined) {
-      try {
-        programInput = JSON.parse(readFileSync(args.programInput, 'utf8'));
-      } catch (e) {
-        throw new ProgramError(`Cannot read program input ${args.programInput}: ${(e as Error).message}`);
-      }
-    }
-    runner = new CairoRunner(program, {
+    run = launch({
+      program: args.program!,
+      programInput: args.programInput,
       layout: args.layout,
       trace: args.traceFile !== undefined,
       entrypoint: args.entrypoint,
-      programInput,
+      sourceRoots: args.cairoPath,
     });
-    runner.initialize();
+    const runner = run.runner;
     runner.runToEnd(args.steps, args.maxSteps);
     if (args.minSteps !== undefined && runner.vm.currentStep < args.minSteps) {
       // cairo-run steps on past main's return, which fails at once outside proof mode.
       throw runner.vm.wrap(new VmError('EndOfProgram', 'Error: Execution reached the end of the program.'), undefined);
     }
-    runner.endRun();
-    runner.readReturnValues();
-    if (args.secureRun) runner.verifySecure();
-    const offsets = runner.relocate();
+    const offsets = run.finish({ secureRun: args.secureRun });
     const vm = runner.vm;
     let text = '';
     if (args.printMemory) text += memoryListing(runner, args.relocatePrints);
@@ -77,7 +64,7 @@ export function runCommand(args: RunArgs, io: Io): number {
     if (args.memoryFile !== undefined) writeFileSync(args.memoryFile, memoryBytes(runner.mem, offsets));
     return 0;
   } catch (e) {
-    io.err(describeError(e, runner, args) + '\n');
+    io.err(describeError(e, run) + '\n');
     return 1;
   }
 }
@@ -102,11 +89,8 @@ function memoryListing(runner: CairoRunner, relocated: boolean): string {
   return text + '\n';
 }
 
-export function describeError(e: unknown, runner: CairoRunner | undefined, args: { program?: string; cairoPath?: string[] }): string {
-  if (e instanceof VmException && runner !== undefined) {
-    const sources = new SourceReader(runner.program.debugInfo?.fileContents, [dirname(args.program ?? '.'), ...(args.cairoPath ?? [])]);
-    return new ErrorReporter(runner.program, runner.mem, sources).format(e);
-  }
+export function describeError(e: unknown, run: Launch | undefined): string {
+  if (e instanceof VmException && run !== undefined) return run.report(e);
   if (e instanceof UsageError) return `cairn run: error: ${e.message}`;
   if (e instanceof ProgramError || e instanceof VmError) return `Error: ${e.message}`;
   if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message)) return `Error: the run exhausted Cairn's resources (${e.message}).`;

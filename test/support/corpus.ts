@@ -3,12 +3,9 @@
 // the sha256 of the relocated trace and memory files.
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { loadProgramFile } from '../../src/runner/load-program';
-import { CairoRunner } from '../../src/runner/cairo-runner';
+import { join } from 'node:path';
+import { launch, Launch } from '../../src/runner/launch';
 import { traceBytes, memoryBytes } from '../../src/runner/relocate';
-import { ErrorReporter } from '../../src/runner/error-report';
-import { SourceReader } from '../../src/runner/sources';
 import { VmException } from '../../src/vm/vm';
 import { toSigned } from '../../src/vm/felt';
 import { Value } from '../../src/vm/relocatable';
@@ -95,16 +92,12 @@ const show = (v: Value) => (typeof v === 'object' ? v.toString() : toSigned(v).t
 
 /** Runs a program as `cairo-run --print_output --print_info --trace_file --memory_file` would. */
 export function runCase(c: Case): Outcome {
-  const program = loadProgramFile(c.programPath);
-  let runner: CairoRunner | undefined;
+  let run: Launch | undefined;
   try {
-    runner = new CairoRunner(program, { layout: c.expected.layout, trace: true });
-    runner.initialize();
+    run = launch({ program: c.programPath, layout: c.expected.layout, trace: true });
+    const runner = run.runner;
     runner.runToEnd();
-    runner.endRun();
-    runner.readReturnValues();
-    runner.verifySecure();
-    const offsets = runner.relocate();
+    const offsets = run.finish();
     const mem = memoryBytes(runner.mem, offsets);
     const vm = runner.vm;
     return {
@@ -118,10 +111,7 @@ export function runCase(c: Case): Outcome {
       memorySortedSha: sortedMemorySha(mem),
     };
   } catch (e) {
-    if (e instanceof VmException && runner !== undefined) {
-      const sources = new SourceReader(program.debugInfo?.fileContents, [dirname(c.programPath)]);
-      return { status: 'error', error: new ErrorReporter(program, runner.mem, sources).format(e) };
-    }
+    if (e instanceof VmException && run !== undefined) return { status: 'error', error: run.report(e) };
     return { status: 'error', error: e instanceof Error ? `Error: ${e.message}` : String(e) };
   }
 }
