@@ -9,6 +9,7 @@ import { VmError } from './errors';
 import { Instruction, decodeInstruction, Reg, Op1Src, Res, PcUpdate, ApUpdate, FpUpdate, Opcode } from './instruction';
 import { addValues, subValues, mulValues } from './values';
 import { Trace } from './trace';
+import { StepHooks } from './hooks';
 
 /** A hint ready to run: its code is matched once, at load; `run` has its ids bound. */
 export interface LoadedHint {
@@ -46,6 +47,8 @@ export class VirtualMachine {
   trace: Trace | undefined;
   /** Memory-log length after each step, when a debugger wants to know which step wrote a cell. */
   writeMarks: Int32Array | undefined;
+  /** Code run around each step (see hooks.ts); undefined keeps run() on its plain loop. */
+  hooks: StepHooks | undefined;
   readonly execScopes: Scope[] = [new Map()];
   /** Hints by pc offset in the program segment. */
   hints: (LoadedHint[] | undefined)[] = [];
@@ -145,6 +148,7 @@ export class VirtualMachine {
    * Returns the number of steps run.
    */
   run(endSeg: number, endOff: number, maxSteps: number, breakpoints?: Uint8Array): number {
+    if (this.hooks !== undefined) return this.runHooked(endSeg, endOff, maxSteps, breakpoints, this.hooks);
     let n = 0;
     const programSeg = this.programSeg;
     const hints = this.hints;
@@ -164,6 +168,21 @@ export class VirtualMachine {
       }
       this.step();
       n++;
+    }
+    return n;
+  }
+
+  /** run() with hooks: one step() at a time, the hooks around it. */
+  private runHooked(endSeg: number, endOff: number, maxSteps: number, breakpoints: Uint8Array | undefined, hooks: StepHooks): number {
+    const { beforeStep, afterStep } = hooks;
+    const programSeg = this.programSeg;
+    let n = 0;
+    while (n < maxSteps && !(this.pc === endOff && this.pcSeg === endSeg)) {
+      if (n !== 0 && breakpoints !== undefined && this.pcSeg === programSeg && breakpoints[this.pc] === 1) break;
+      if (beforeStep !== undefined && beforeStep.call(hooks, this) === true && n !== 0) break;
+      this.step();
+      n++;
+      if (afterStep !== undefined) afterStep.call(hooks, this);
     }
     return n;
   }

@@ -1,0 +1,16 @@
+// Step hooks (as lambdaclass cairo-vm's vm/hooks.rs): code run around every step by whoever needs
+// to watch a run, such as a debugger recording which step wrote which cell or stopping at a pc.
+// The VM keeps no debugger state of its own: with no hooks set, run() takes its plain loop and
+// pays nothing for them; with hooks set it takes a separate loop that calls them.
+import type { VirtualMachine } from './vm';
+
+export interface StepHooks {
+  /**
+   * Called before each step (before the hints at pc). Returning true stops the run before this
+   * step, except at the first step of a run() call, which always runs (so a run can leave the pc
+   * it stopped at).
+   */
+  beforeStep?(vm: VirtualMachine): boolean | void;
+  /** Called after each step (its instruction ran, or a hint skipped it; registers are updated). */
+  afterStep?(vm: VirtualMachine): void;
+}
