@@ -12,15 +12,18 @@ export interface Frame {
   ap: Relocatable | undefined;
 }
 
-/** Frames innermost first; stops at the entry frame (whose return pc is outside the program). */
-export function callStack(mem: Memory, regs: Registers, programSegment = 0, limit = 10000): Frame[] {
+/**
+ * Frames innermost first, all of them; stops at the entry frame (whose return pc is outside the
+ * code). Each frame holds two cells of its own, so a chain longer than memory is a loop.
+ */
+export function callStack(mem: Memory, regs: Registers, codeSegment: number): Frame[] {
   const frames: Frame[] = [{ pc: regs.pc, fp: regs.fp, ap: regs.ap }];
   let fp = regs.fp;
-  while (frames.length < limit) {
+  while (frames.length <= mem.size) {
     const savedFp = mem.get(fp.segment, fp.offset - 2);
     const retPc = mem.get(fp.segment, fp.offset - 1);
     if (typeof savedFp !== 'object' || typeof retPc !== 'object') break;
-    if (retPc.segment !== programSegment || savedFp.equals(fp)) break;
+    if (retPc.segment !== codeSegment || savedFp.equals(fp)) break;
     let callPc: Relocatable;
     const i1 = mem.get(retPc.segment, retPc.offset - 1);
     const i0 = mem.get(retPc.segment, retPc.offset - 2);

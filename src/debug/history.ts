@@ -12,7 +12,24 @@ export interface Registers {
   fp: Relocatable;
 }
 
-export class History {
+/**
+ * A run's recorded steps, as the debugger reads them: the state at step k is the state just
+ * before step k runs, for 0 <= k <= latest. A live run records as it goes; a post-mortem trace
+ * has recorded everything.
+ */
+export interface Timeline {
+  readonly latest: number;
+  registersAt(step: number): Registers;
+  pcOffsetAt(step: number): number;
+  fpOffsetAt(step: number): number;
+  /** [pcSeg, apSeg, fpSeg] at a step. */
+  segmentsAt(step: number): [number, number, number];
+  /** Memory as it was at a step, read only. */
+  memoryAt(step: number): Memory;
+}
+
+/** The live VM's history: its trace and the write marks of each step. */
+export class History implements Timeline {
   /** Per segment (index + temp count), per offset: position of the cell in the write log. */
   private readonly writeIndex = new Map<number, Int32Array>();
   private indexed = 0;
@@ -28,7 +45,7 @@ export class History {
   }
 
   /** Steps run so far: the live state is the state at this step. */
-  get live(): number {
+  get latest(): number {
     return this.vm.currentStep;
   }
 
@@ -91,7 +108,7 @@ export class History {
    */
   memoryAt(step: number): Memory {
     const mem = this.mem;
-    const limit = step >= this.live ? Infinity : this.cellsAt(step);
+    const limit = step >= this.latest ? Infinity : this.cellsAt(step);
     const view = Object.create(mem) as Memory;
     const get = (segment: number, offset: number): Value | undefined => {
       const v = mem.get(segment, offset);

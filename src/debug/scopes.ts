@@ -1,19 +1,41 @@
 // The four scopes of a selected frame: Locals (the function's ids, typed), Registers (with the
-// current instruction), Hint scopes (the exec-scope stack) and Memory (one child per segment).
+// current instruction), Hint scopes (the exec-scope stack) and Memory (one child per segment),
+// read from a snapshot of the run at the cursor.
 import { Relocatable } from '../vm/relocatable';
-import { DebugRun } from './run';
-import { VarNode, typedNode, jsNode, summary, segmentChildren, formatValue, memoryReference, ValueContext } from './values';
-import { disassemble } from './disassemble';
-import { shortName } from './source-map';
+import { Program } from '../vm/program';
+import { Memory } from '../vm/memory';
+import { Scope } from '../vm/vm';
 import { typeToString } from '../vm/cairo-expr';
+import { VarNode, typedNode, summary, segmentChildren, formatValue, memoryReference, ValueContext } from './values';
+import { pyNode } from './py-values';
+import { disassemble } from './disassemble';
+import { shortName, SourceMap } from './source-map';
+import { Code } from './code';
+import { Frame } from './frames';
+import { FrameEnv } from './frame-env';
 
-function ctxOf(run: DebugRun): ValueContext {
-  return { program: run.program, mem: run.memory() };
+/** The run as it is at the cursor, as the scopes read it. */
+export interface Snapshot {
+  program: Program;
+  code: Code;
+  sourceMap: SourceMap;
+  mem: Memory;
+  step: number;
+  latest: number;
+  frame(index: number): Frame;
+  env(index: number): FrameEnv;
+  /** The exec scopes at this step, or undefined with the reason they cannot be shown. */
+  hintScopes(): { scopes: Scope[]; note?: string };
+  segmentNames(): Map<number, string>;
 }
 
-export function localNodes(run: DebugRun, frameIndex: number): VarNode[] {
-  const env = run.frameEnv(frameIndex);
-  const ctx = ctxOf(run);
+function ctxOf(s: Snapshot): ValueContext {
+  return { program: s.program, mem: s.mem };
+}
+
+export function localNodes(s: Snapshot, frameIndex: number): VarNode[] {
+  const env = s.env(frameIndex);
+  const ctx = ctxOf(s);
   return env.locals().map((l): VarNode => {
     try {
       const r = env.evalRef(l.ref);
@@ -29,28 +51,27 @@ export function localNodes(run: DebugRun, frameIndex: number): VarNode[] {
   });
 }
 
-export function registerNodes(run: DebugRun, frameIndex: number): VarNode[] {
-  const frame = run.frames()[frameIndex];
-  const mem = run.memory();
-  const ctx = ctxOf(run);
+export function registerNodes(s: Snapshot, frameIndex: number): VarNode[] {
+  const frame = s.frame(frameIndex);
+  const ctx = ctxOf(s);
   const out: VarNode[] = [];
   const pc = frame.pc;
   let where = '';
-  if (pc.segment === 0) {
-    const fn = run.sourceMap.functionAt(pc.offset);
-    const line = run.sourceMap.lineOf(pc.offset);
-    where = [fn ? shortName(run.program, fn.name) : '', line ? `${run.sourceMap.files[line.file]}:${line.line}` : ''].filter(Boolean).join(' at ');
+  if (s.code.isCode(pc)) {
+    const fn = s.sourceMap.functionAt(pc.offset);
+    const line = s.sourceMap.lineOf(pc.offset);
+    where = [fn ? shortName(s.program, fn.name) : '', line ? `${s.sourceMap.files[line.file]}:${line.line}` : ''].filter(Boolean).join(' at ');
   }
-  out.push({ name: 'pc', value: pc.toString() + (where ? `  (${where})` : ''), memoryReference: pc.segment === 0 ? '0x' + pc.offset.toString(16) : memoryReference(pc) });
+  out.push({ name: 'pc', value: pc.toString() + (where ? `  (${where})` : ''), memoryReference: s.code.isCode(pc) ? s.code.reference(pc.offset) : memoryReference(pc) });
   const reg = (name: string, v: Relocatable | undefined): VarNode =>
     v === undefined
       ? { name, value: '<unknown in this frame>' }
       : { name, value: v.toString(), memoryReference: memoryReference(v), children: segmentFrom(ctx, v) };
   out.push(reg('ap', frame.ap));
   out.push(reg('fp', frame.fp));
-  const d = disassemble(mem.get(pc.segment, pc.offset), mem.get(pc.segment, pc.offset + 1));
+  const d = disassemble(s.mem.get(pc.segment, pc.offset), s.mem.get(pc.segment, pc.offset + 1));
   out.push({ name: 'instruction', value: d ? d.text : '<not an instruction>' });
-  if (frameIndex === 0) out.push({ name: 'step', value: String(run.cursor) + (run.cursor < run.live ? ` (history; live step ${run.live})` : '') });
+  if (frameIndex === 0) out.push({ name: 'step', value: String(s.step) + (s.step < s.latest ? ` (history; live step ${s.latest})` : '') });
   return out;
 }
 
@@ -70,30 +91,24 @@ function segmentFrom(ctx: ValueContext, a: Relocatable) {
   };
 }
 
-export function hintScopeNodes(run: DebugRun): VarNode[] {
-  const scopes = run.runner.vm.execScopes;
-  const past = run.cursor < run.live;
+export function hintScopeNodes(s: Snapshot): VarNode[] {
+  const { scopes, note } = s.hintScopes();
   const out: VarNode[] = scopes.map((scope, i) => {
     const entries = [...scope.entries()];
-    const node = jsNode(i === 0 ? 'main scope' : `scope ${i}`, scope);
+    const node = pyNode(i === 0 ? 'main scope' : `scope ${i}`, scope);
     node.value = entries.length === 0 ? '(empty)' : entries.map(([k]) => k).join(', ');
     return node;
   });
-  if (past) out.unshift({ name: 'note', value: 'Hint scopes are shown as they are now: history does not keep them.' });
+  if (note !== undefined) out.unshift({ name: 'note', value: note });
   return out;
 }
 
-export function memoryNodes(run: DebugRun): VarNode[] {
-  const mem = run.memory();
-  const ctx = ctxOf(run);
-  const names = new Map<number, string>();
-  names.set(run.runner.programBase.segment, 'program');
-  names.set(run.runner.executionBase.segment, 'execution');
-  for (const b of run.runner.builtins) names.set(b.base.segment, b.name);
-  names.set(run.runner.end.segment, 'end (return address of the entrypoint)');
+export function memoryNodes(s: Snapshot): VarNode[] {
+  const ctx = ctxOf(s);
+  const names = s.segmentNames();
   const out: VarNode[] = [];
-  for (let s = 0; s < mem.numSegments; s++) out.push(segmentNode(ctx, s, names.get(s) ?? 'hint-made'));
-  for (let t = 1; t <= mem.numTempSegments; t++) out.push(segmentNode(ctx, -t, 'temporary'));
+  for (let seg = 0; seg < s.mem.numSegments; seg++) out.push(segmentNode(ctx, seg, names.get(seg) ?? 'hint-made'));
+  for (let t = 1; t <= s.mem.numTempSegments; t++) out.push(segmentNode(ctx, -t, 'temporary'));
   return out;
 }
 

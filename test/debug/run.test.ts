@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { DebugRun, RunListener, StopReason, LaunchError } from '../../src/debug/run';
-import { localNodes } from '../../src/debug/scopes';
+import { LiveRun, LaunchError } from '../../src/debug/live-run';
+import { FrontEvents, StopReason } from '../../src/debug/front';
 
 const ROOT = join(__dirname, '../..');
 const SRC = join(ROOT, 'examples/src');
@@ -12,38 +12,42 @@ function recorder() {
   const out: string[] = [];
   let ended: number | undefined;
   let wake: (() => void) | undefined;
-  const listener: RunListener = {
+  const events: FrontEvents = {
     stopped: (r) => { stops.push(r); wake?.(); },
     output: (t) => out.push(t),
     ended: (c) => { ended = c; wake?.(); },
   };
   const next = () => new Promise<void>((r) => (wake = r));
-  return { listener, stops, out, next, get ended() { return ended; } };
+  return { events, stops, out, next, get ended() { return ended; } };
 }
 
-test('a far pc breakpoint, then history: memory and registers as they were', async () => {
+test('the front of a live run: a far breakpoint, then history (memory and registers as they were)', async () => {
   const rec = recorder();
-  const run = new DebugRun({ program: join(ROOT, 'examples/build/fib.json'), sourceRoot: SRC, layout: 'small' }, rec.listener);
-  const fib = run.sourceMap.fileForPath(join(SRC, 'fib.cairo'))!;
-  const hit = run.sourceMap.resolveLine(fib, 8)!;
-  run.breakpoints.setGroup('line', hit.pcs.map((pc) => ({ id: 1, kind: 'line' as const, pc, hits: 0 })));
+  const run = new LiveRun({ program: join(ROOT, 'examples/build/fib.json'), sourceRoot: SRC, layout: 'small' }, rec.events);
+  const [bp] = run.breakpoints.setLines(join(SRC, 'fib.cairo'), [{ line: 8 }]);
+  assert.deepEqual([bp.verified, bp.line, bp.file?.path], [true, 8, join(SRC, 'fib.cairo')]);
   let woke = rec.next();
-  run.start(false);
+  run.control.start(false);
   await woke;
   assert.deepEqual(rec.stops, ['breakpoint']);
-  assert.equal(run.frames().length, 22);
-  const a = localNodes(run, 0).find((n) => n.name === 'a')!;
+  const { frames, total } = run.inspect.frames(0, 2);
+  assert.equal(total, 22);
+  assert.deepEqual(frames.map((f) => [f.name, f.file?.name, f.line, f.pc]), [['fib', 'fib.cairo', 8, frames[0].pc], ['fib', 'fib.cairo', 10, frames[1].pc]]);
+  assert.match(frames[0].pc!, /^0x[0-9a-f]+$/);
+  const a = run.inspect.variables(0, 'locals').find((n) => n.name === 'a')!;
   assert.equal(a.value, '6765');
   // Step 0: only the initial cells exist; the deepest frame's cells do not.
-  const deepFp = run.registers().fp;
-  run.cursor = 0;
-  assert.equal(run.memory().get(deepFp.segment, deepFp.offset - 1), undefined);
-  assert.equal(run.frames().length, 1);
-  run.cursor = run.live;
-  assert.notEqual(run.memory().get(deepFp.segment, deepFp.offset - 1), undefined);
+  const fp = run.inspect.variables(0, 'registers').find((n) => n.name === 'fp')!.memoryReference!;
+  const [seg, off] = fp.split(':').map(Number);
+  const live = run.control.cursor;
+  run.control.cursor = 0;
+  assert.equal(run.inspect.readMemory(`${seg}:${off - 1}`, 0, 32).unreadable, 32);
+  assert.equal(run.inspect.frames(0, 100).total, 1);
+  run.control.cursor = live;
+  assert.equal(run.inspect.readMemory(`${seg}:${off - 1}`, 0, 32).bytes.length, 32);
   woke = rec.next();
-  run.breakpoints.setGroup('line', []);
-  void run.continue();
+  run.breakpoints.setLines(join(SRC, 'fib.cairo'), []);
+  void run.control.continue();
   await woke;
   assert.equal(rec.ended, 0);
   assert.equal(rec.out.filter((t) => t === '6765\n').length, 1);
@@ -51,7 +55,7 @@ test('a far pc breakpoint, then history: memory and registers as they were', asy
 
 test('launch errors say what to fix', () => {
   const rec = recorder();
-  assert.throws(() => new DebugRun({ program: '' }, rec.listener), LaunchError);
-  assert.throws(() => new DebugRun({ program: join(ROOT, 'examples/build/fib.json'), layout: 'plain' }, rec.listener), /not present in layout "plain"/);
-  assert.throws(() => new DebugRun({ program: join(ROOT, 'examples/build/fib.json'), entrypoint: 'nope' }, rec.listener), /Entrypoint "nope" not found/);
+  assert.throws(() => new LiveRun({ program: '' }, rec.events), LaunchError);
+  assert.throws(() => new LiveRun({ program: join(ROOT, 'examples/build/fib.json'), layout: 'plain' }, rec.events), /not present in layout "plain"/);
+  assert.throws(() => new LiveRun({ program: join(ROOT, 'examples/build/fib.json'), entrypoint: 'nope' }, rec.events), /Entrypoint "nope" not found/);
 });

@@ -1,0 +1,133 @@
+// The breakpoints part of the front: line, function and instruction breakpoints become pcs in
+// the breakpoint table, and at a step it judges which of them stop (conditions, hit counts,
+// logpoints). The exception switch lives here too.
+import { basename } from 'node:path';
+import { Breakpoints, FrontEvents, FunctionSpec, InstructionSpec, LineSpec, RuntimeBreakpoint, StopReason } from './front';
+import { BreakpointTable, Breakpoint, hitConditionMet, interpolate, conditionHolds, Comparable } from './breakpoints';
+import { Timeline } from './history';
+import { Code } from './code';
+import { Places } from './places';
+import { FrameEnv } from './frame-env';
+import { formatValue } from './values';
+import { toSigned } from '../vm/felt';
+
+export class BreakpointSetter implements Breakpoints {
+  readonly table: BreakpointTable;
+  exceptions = true;
+
+  constructor(
+    private readonly code: Code,
+    private readonly places: Places,
+    private readonly timeline: Timeline,
+    /** The innermost frame's names at a step (for conditions and logpoints). */
+    private readonly envAt: (step: number) => FrameEnv,
+    private readonly events: FrontEvents,
+  ) {
+    this.table = new BreakpointTable(code.data.length);
+  }
+
+  setLines(path: string, specs: LineSpec[]): RuntimeBreakpoint[] {
+    const map = this.places.sourceMap;
+    const file = map.fileForPath(path);
+    const table: Breakpoint[] = [];
+    const out = specs.map((b): RuntimeBreakpoint => {
+      if (file === undefined) return { verified: false, line: b.line, message: `${basename(path)} is not part of this program (its debug_info does not name it).` };
+      const hit = map.resolveLine(file, b.line);
+      if (hit === undefined) return { verified: false, line: b.line, message: `No code at or after line ${b.line} of ${basename(path)}.` };
+      const id = this.table.newId();
+      for (const pc of hit.pcs) table.push({ id, kind: 'line', pc, condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage, hits: 0 });
+      return { id, verified: true, line: hit.line, file: this.places.all()[file] };
+    });
+    this.table.setGroup(`line:${file ?? path}`, table);
+    return out;
+  }
+
+  setFunctions(specs: FunctionSpec[]): RuntimeBreakpoint[] {
+    const table: Breakpoint[] = [];
+    const out = specs.map((b): RuntimeBreakpoint => {
+      const fn = this.places.sourceMap.functionPc(b.name.trim());
+      if (fn === undefined) return { verified: false, message: `No Cairo function named "${b.name}" (or the name is ambiguous: use its full name).` };
+      const id = this.table.newId();
+      table.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
+      return { id, verified: true, ...this.places.of(fn.pc) };
+    });
+    this.table.setGroup('function', table);
+    return out;
+  }
+
+  setInstructions(specs: InstructionSpec[]): RuntimeBreakpoint[] {
+    const table: Breakpoint[] = [];
+    const out = specs.map((b): RuntimeBreakpoint => {
+      const pc = this.code.parsePc(b.reference, b.offset ?? 0);
+      if (pc === undefined) return { verified: false, message: `"${b.reference}" is not a pc of the program's code.` };
+      if (!this.code.startsAt(pc)) return { verified: false, message: `pc ${pc} is not the start of an instruction.` };
+      const id = this.table.newId();
+      table.push({ id, kind: 'instruction', pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
+      return { id, verified: true, pc: this.code.reference(pc), ...this.places.of(pc) };
+    });
+    this.table.setGroup('instruction', table);
+    return out;
+  }
+
+  setExceptions(on: boolean): void {
+    this.exceptions = on;
+  }
+
+  locations(path: string, from: number, to: number): number[] {
+    const file = this.places.sourceMap.fileForPath(path);
+    return file === undefined ? [] : this.places.sourceMap.linesWithCode(file, from, to);
+  }
+
+  /** Breakpoints at the pc of `step` that want to stop (logpoints print and do not; going back counts no hits). */
+  hitAt(step: number, reverse = false): { ids: number[]; reason: StopReason } | undefined {
+    const [pcSeg] = this.timeline.segmentsAt(step);
+    if (!this.code.isCode({ segment: pcSeg })) return undefined;
+    const list = this.table.at(this.timeline.pcOffsetAt(step));
+    if (list === undefined) return undefined;
+    let env: FrameEnv | undefined;
+    const envAt = () => (env ??= this.envAt(step));
+    const ids: number[] = [];
+    let kind: Breakpoint['kind'] = 'line';
+    for (const bp of list) {
+      if (bp.condition !== undefined && bp.condition.trim() !== '') {
+        try {
+          if (!conditionHolds(bp.condition, (expr) => comparable(envAt(), expr))) continue;
+        } catch (e) {
+          this.events.output(`Breakpoint condition "${bp.condition}" failed: ${(e as Error).message} (stopping).\n`, 'stderr');
+        }
+      }
+      if (reverse) {
+        if (bp.logMessage === undefined) ids.push(bp.id);
+        continue;
+      }
+      bp.hits++;
+      try {
+        if (!hitConditionMet(bp.hitCondition, bp.hits)) continue;
+      } catch (e) {
+        this.events.output(`${(e as Error).message}\n`, 'stderr');
+      }
+      if (bp.logMessage !== undefined) {
+        this.events.output(interpolate(bp.logMessage, (expr) => valueText(envAt(), expr)) + '\n', 'console');
+        continue;
+      }
+      ids.push(bp.id);
+      kind = bp.kind;
+    }
+    return ids.length ? { ids, reason: kind === 'function' ? 'function breakpoint' : kind === 'instruction' ? 'instruction breakpoint' : 'breakpoint' } : undefined;
+  }
+}
+
+function comparable(env: FrameEnv, expr: string): Comparable {
+  const t = env.evaluateText(expr);
+  const v = t.type.kind === 'struct' || t.type.kind === 'tuple' ? t.addr : (t.value ?? env.mem.getAt(t.addr!));
+  if (v === undefined) throw new Error(`${expr} is not known yet`);
+  return typeof v === 'object' ? { segment: v.segment, offset: v.offset } : { felt: toSigned(v) };
+}
+
+function valueText(env: FrameEnv, expr: string): string {
+  const t = env.evaluateText(expr);
+  if (t.type.kind === 'struct' || t.type.kind === 'tuple') return t.addr ? `${t.addr}` : '?';
+  const v = t.value ?? env.mem.getAt(t.addr!);
+  if (v === undefined) throw new Error(`${expr} is not known yet`);
+  return formatValue(v);
+}

@@ -1,0 +1,219 @@
+// The inspection part of the front: frames, scopes, values, memory bytes and disassembly of the
+// run at the cursor, in runtime shapes.
+import { Program } from '../vm/program';
+import { Relocatable, Value } from '../vm/relocatable';
+import { Scope } from '../vm/vm';
+import { Inspection, RuntimeFrame, RuntimeScope, ScopeKind, MemoryBytes, DisassemblyRow, Failure, SourceFile } from './front';
+import { Timeline } from './history';
+import { Code } from './code';
+import { Places } from './places';
+import { callStack, Frame } from './frames';
+import { FrameEnv } from './frame-env';
+import { shortName } from './source-map';
+import { VarNode, typedNode } from './values';
+import { Snapshot, localNodes, registerNodes, hintScopeNodes, memoryNodes } from './scopes';
+
+/** Bytes per cell in memory reads: a felt is 32 bytes, big-endian. */
+export const CELL_BYTES = 32;
+/** The most bytes one read returns (a megabyte). */
+const MAX_READ = 1 << 20;
+const MAX_ROWS = 10_000;
+
+/** What inspection reads of a run besides its timeline. */
+export interface Subject {
+  readonly program: Program;
+  readonly code: Code;
+  readonly places: Places;
+  readonly timeline: Timeline;
+  /** The step being looked at. */
+  readonly cursor: number;
+  readonly failure: Failure | undefined;
+  hintScopes(step: number): { scopes: Scope[]; note?: string };
+  segmentNames(): Map<number, string>;
+  /** Writes an unwritten cell at the latest step; throws where the run cannot be changed. */
+  writeCell(addr: Relocatable, text: string): string;
+}
+
+export class Inspector implements Inspection {
+  private cached: { step: number; latest: number; frames: Frame[] } | undefined;
+
+  constructor(private readonly run: Subject) {}
+
+  private get sourceMap() {
+    return this.run.places.sourceMap;
+  }
+
+  /** All frames at a step (innermost first); the walk is cached while the cursor stays. */
+  stack(step = this.run.cursor): Frame[] {
+    const latest = this.run.timeline.latest;
+    const c = this.cached;
+    if (c !== undefined && c.step === step && c.latest === latest) return c.frames;
+    const frames = callStack(this.run.timeline.memoryAt(step), this.run.timeline.registersAt(step), this.run.code.segment);
+    this.cached = { step, latest, frames };
+    return frames;
+  }
+
+  frame(index: number, step = this.run.cursor): Frame {
+    const frames = this.stack(step);
+    const f = Number.isSafeInteger(index) ? frames[index] : undefined;
+    if (f === undefined) throw new Error(`There is no frame ${String(index)} (the stack has ${frames.length}).`);
+    return f;
+  }
+
+  /** Cairo names as the frame sees them. */
+  env(index: number, step = this.run.cursor): FrameEnv {
+    const frame = this.frame(index, step);
+    const loc = this.run.code.isCode(frame.pc) ? this.sourceMap.location(frame.pc.offset) : undefined;
+    return new FrameEnv(this.run.program, this.run.timeline.memoryAt(step), frame, loc);
+  }
+
+  private snapshot(): Snapshot {
+    const step = this.run.cursor;
+    return {
+      program: this.run.program,
+      code: this.run.code,
+      sourceMap: this.sourceMap,
+      mem: this.run.timeline.memoryAt(step),
+      step,
+      latest: this.run.timeline.latest,
+      frame: (i) => this.frame(i, step),
+      env: (i) => this.env(i, step),
+      hintScopes: () => this.run.hintScopes(step),
+      segmentNames: () => this.run.segmentNames(),
+    };
+  }
+
+  frames(start: number, count: number): { frames: RuntimeFrame[]; total: number } {
+    const all = this.stack();
+    const from = Math.max(0, start);
+    const to = Math.min(all.length, from + Math.max(0, count));
+    const out: RuntimeFrame[] = [];
+    for (let i = from; i < to; i++) out.push(this.runtimeFrame(i, all[i]));
+    return { frames: out, total: all.length };
+  }
+
+  private runtimeFrame(index: number, f: Frame): RuntimeFrame {
+    if (!this.run.code.isCode(f.pc)) return { index, name: `<pc ${f.pc}>`, library: true };
+    const pc = f.pc.offset;
+    const fn = this.sourceMap.functionAt(pc);
+    const place = this.run.places.of(pc);
+    return { index, name: fn ? shortName(this.run.program, fn.name) : `<pc ${f.pc}>`, pc: this.run.code.reference(pc), library: place === undefined || place.file.library, ...place };
+  }
+
+  scopes(frame: number): RuntimeScope[] {
+    this.frame(frame);
+    return [
+      { name: 'Locals', kind: 'locals', expensive: false },
+      { name: 'Registers', kind: 'registers', expensive: false },
+      { name: 'Hint scopes', kind: 'hints', expensive: false },
+      { name: 'Memory', kind: 'memory', expensive: true },
+    ];
+  }
+
+  variables(frame: number, scope: ScopeKind): VarNode[] {
+    const s = this.snapshot();
+    switch (scope) {
+      case 'locals':
+        return localNodes(s, frame);
+      case 'registers':
+        return registerNodes(s, frame);
+      case 'hints':
+        return hintScopeNodes(s);
+      case 'memory':
+        return memoryNodes(s);
+    }
+  }
+
+  evaluate(expression: string, frame: number): VarNode {
+    if (typeof expression !== 'string') throw new Error('evaluate needs an expression.');
+    const env = this.env(frame);
+    const typed = env.evaluateText(expression);
+    return typedNode({ program: this.run.program, mem: env.mem }, expression, typed, expression);
+  }
+
+  setCell(node: VarNode, text: string): string {
+    if (node.cell === undefined) throw new Error(`"${node.name}" is not a single memory cell, so it cannot be set.`);
+    if (typeof text !== 'string') throw new Error('setVariable needs a value.');
+    return this.run.writeCell(node.cell, text);
+  }
+
+  readMemory(reference: string, offset: number, count: number): MemoryBytes {
+    const base = this.run.code.parseAddress(reference);
+    if (base === undefined) throw new Error(`"${String(reference)}" is not a memory reference (segment:offset).`);
+    if (!Number.isSafeInteger(offset)) throw new Error(`readMemory offset ${JSON.stringify(offset)} is not a whole number of bytes.`);
+    if (!Number.isSafeInteger(count) || count < 0) throw new Error(`readMemory count ${JSON.stringify(count)} is not a number of bytes.`);
+    const first = base.offset * CELL_BYTES + offset;
+    if (first < 0) throw new Error('readMemory before the start of the segment.');
+    const n = Math.min(count, MAX_READ);
+    const mem = this.run.timeline.memoryAt(this.run.cursor);
+    const cellOf = (i: number) => Math.floor((first + i) / CELL_BYTES);
+    const bytes = new Uint8Array(n);
+    let i = 0;
+    while (i < n) {
+      const v = mem.get(base.segment, cellOf(i));
+      if (v === undefined) break;
+      const word = cellBytes(v);
+      for (let b = (first + i) % CELL_BYTES; b < CELL_BYTES && i < n; b++, i++) bytes[i] = word[b];
+    }
+    // Unreadable: from the first unwritten cell to the next written one (or the end of the read).
+    let j = i;
+    while (j < n && mem.get(base.segment, cellOf(j)) === undefined) j = Math.min(n, (cellOf(j) + 1) * CELL_BYTES - first);
+    return { address: `${base.segment}:${Math.floor(first / CELL_BYTES)}`, bytes: bytes.subarray(0, i), unreadable: j - i };
+  }
+
+  disassemble(reference: string, offset: number, instructionOffset: number, count: number): DisassemblyRow[] {
+    const code = this.run.code;
+    const base = code.parseAddress(reference);
+    if (base === undefined || !code.isCode(base)) throw new Error(`"${String(reference)}" is not an address of the program's code.`);
+    for (const [name, v] of [['offset', offset], ['instructionOffset', instructionOffset], ['instructionCount', count]] as const) {
+      if (!Number.isSafeInteger(v)) throw new Error(`disassemble ${name} ${JSON.stringify(v)} is not a whole number.`);
+    }
+    if (count < 0 || count > MAX_ROWS) throw new Error(`disassemble instructionCount must be between 0 and ${MAX_ROWS}.`);
+    const list = code.listing;
+    const from = code.indexOf(base.offset + offset) + instructionOffset;
+    const rows: DisassemblyRow[] = [];
+    for (let i = from; i < from + count; i++) {
+      const ins = list[i];
+      if (ins === undefined) {
+        // Beyond the code: as many invalid rows as asked, one per cell before 0 or after the end.
+        const at = i < 0 ? i : code.data.length + (i - list.length);
+        rows.push({ address: at < 0 ? String(at) : code.reference(at), text: '??', invalid: true });
+        continue;
+      }
+      const fn = this.sourceMap.functionAt(ins.pc);
+      rows.push({
+        address: code.reference(ins.pc),
+        text: ins.text,
+        invalid: false,
+        encoding: typeof ins.encoding === 'object' ? ins.encoding.toString() : BigInt(ins.encoding).toString(16),
+        symbol: fn && fn.pc === ins.pc ? shortName(this.run.program, fn.name) : undefined,
+        ...this.run.places.of(ins.pc),
+      });
+    }
+    return rows;
+  }
+
+  failure(): Failure | undefined {
+    return this.run.failure;
+  }
+
+  sources(): SourceFile[] {
+    return this.run.places.all();
+  }
+
+  sourceText(name: string): string {
+    return this.run.places.text(name);
+  }
+}
+
+/** A cell as 32 big-endian bytes (an address as its offset, with the top byte 0xff marking it). */
+function cellBytes(v: Value): Uint8Array {
+  const out = new Uint8Array(CELL_BYTES);
+  let n: bigint;
+  if (typeof v === 'object') {
+    n = (BigInt(v.segment & 0xffff) << 64n) | BigInt(v.offset);
+    out[0] = 0xff;
+  } else n = BigInt(v);
+  for (let i = CELL_BYTES - 1; i >= 1 && n > 0n; i--, n >>= 8n) out[i] = Number(n & 0xffn);
+  return out;
+}

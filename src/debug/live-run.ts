@@ -1,0 +1,280 @@
+// A live run behind the debugger's front: the program launched through the one launch module,
+// its VM driven in slices (so a far breakpoint costs about what a plain run costs, and the event
+// loop gets control between slices to answer pause), its history recorded as it goes.
+import { dirname } from 'node:path';
+import { launch, Launch } from '../runner/launch';
+import { loadProgramFile } from '../runner/load-program';
+import { layoutsWith } from '../runner/layouts';
+import { VmException, Scope } from '../vm/vm';
+import { VmError } from '../vm/errors';
+import { Relocatable, Value } from '../vm/relocatable';
+import { Opcode } from '../vm/instruction';
+import { parseFelt, toSigned } from '../vm/felt';
+import { DebugFront, FrontEvents, Failure } from './front';
+import { SourceMap, SourceOptions } from './source-map';
+import { History } from './history';
+import { returnOf } from './frames';
+import { Code } from './code';
+import { Places } from './places';
+import { Stepping, Goal } from './stepping';
+import { BreakpointSetter } from './breakpoint-setter';
+import { Controller, Cursor, Frontier, Outcome } from './run-control';
+import { Inspector, Subject } from './inspection';
+import { formatValue } from './values';
+
+export interface LaunchOptions extends SourceOptions {
+  program: string;
+  layout?: string;
+  entrypoint?: string;
+  /** Step limit: the run stops with an error after this many steps. */
+  steps?: number;
+  /** A JSON file read as the hints' program_input. */
+  programInput?: string;
+}
+
+/** A launch that cannot start: the message says what to fix. */
+export class LaunchError extends Error {}
+
+/** Steps per slice: ~25 ms of VM time, so a pause is answered well within a second. */
+const SLICE = 100_000;
+/** Without a `steps` limit the history (12 bytes of trace and 4 of marks per step) stops here. */
+export const DEFAULT_STEP_LIMIT = 30_000_000;
+
+export class LiveRun implements DebugFront, Subject, Frontier {
+  readonly control: Controller;
+  readonly inspect: Inspector;
+  readonly breakpoints: BreakpointSetter;
+  readonly code: Code;
+  readonly places: Places;
+  readonly timeline: History;
+  readonly layout: string;
+  readonly stepLimit: number;
+  failure: Failure | undefined;
+  private readonly launched: Launch;
+  private readonly stepping: Stepping;
+  private outputShown = 0;
+  private readonly outputSegment: number | undefined;
+
+  constructor(
+    readonly options: LaunchOptions,
+    private readonly events: FrontEvents,
+  ) {
+    if (typeof options.program !== 'string' || options.program === '') {
+      throw new LaunchError('The launch configuration has no "program": set it to the compiled JSON (cairo-compile --output).');
+    }
+    const roots = [options.sourceRoot, ...(Array.isArray(options.cairoPath) ? options.cairoPath : []), dirname(options.program)];
+    try {
+      const program = loadProgramFile(options.program);
+      const layout = typeof options.layout === 'string' ? options.layout : program.builtins.length === 0 ? 'plain' : (layoutsWith(program.builtins)[0]?.name ?? 'plain');
+      this.launched = launch({
+        program,
+        layout,
+        entrypoint: typeof options.entrypoint === 'string' ? options.entrypoint : undefined,
+        programInput: typeof options.programInput === 'string' && options.programInput !== '' ? options.programInput : undefined,
+        trace: true,
+        writeMarks: true,
+        sourceRoots: roots.filter((r): r is string => typeof r === 'string' && r !== ''),
+      });
+    } catch (e) {
+      throw new LaunchError((e as Error).message);
+    }
+    const { program, runner } = this.launched;
+    this.layout = runner.layout.name;
+    const steps = options.steps;
+    this.stepLimit = typeof steps === 'number' && steps > 0 ? Math.floor(steps) : DEFAULT_STEP_LIMIT;
+    const sourceMap = new SourceMap(program, options);
+    this.code = new Code(runner.programBase.segment, program.data);
+    this.places = new Places(sourceMap, program);
+    this.timeline = new History(runner.vm, runner.mem.size);
+    this.stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc);
+    this.inspect = new Inspector(this);
+    this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events);
+    this.control = new Controller(this.timeline, this.stepping, this.breakpoints, this, events);
+    this.outputSegment = runner.builtinsByName.get('output')?.base.segment;
+  }
+
+  get program() {
+    return this.launched.program;
+  }
+
+  get cursor(): number {
+    return this.control.cursor;
+  }
+
+  get banner(): string {
+    const map = this.places.sourceMap;
+    const missing = map.files.filter((f, i) => map.paths[i] === undefined && !f.startsWith('starkware/'));
+    let text = `Cairn: ${this.options.program} (layout ${this.layout}, ${this.program.data.length} words of code).\n`;
+    if (missing.length) text += `Source files not found (set sourceRoot or cairoPath): ${missing.join(', ')}\n`;
+    return text;
+  }
+
+  dispose(): void {
+    this.control.dispose();
+  }
+
+  // ---- what inspection reads -------------------------------------------------------------
+
+  hintScopes(step: number): { scopes: Scope[]; note?: string } {
+    const scopes = this.launched.runner.vm.execScopes;
+    return step < this.timeline.latest ? { scopes, note: 'Hint scopes are shown as they are now: history does not keep them.' } : { scopes };
+  }
+
+  segmentNames(): Map<number, string> {
+    const runner = this.launched.runner;
+    const names = new Map<number, string>();
+    names.set(runner.programBase.segment, 'program');
+    names.set(runner.executionBase.segment, 'execution');
+    for (const b of runner.builtins) names.set(b.base.segment, b.name);
+    // The entry frame's saved fp and return pc sit just below the initial fp.
+    const returnFp = runner.mem.get(runner.initialFp.segment, runner.initialFp.offset - 2);
+    if (typeof returnFp === 'object') names.set(returnFp.segment, 'return fp of the entrypoint');
+    names.set(runner.end.segment, 'end (return address of the entrypoint)');
+    return names;
+  }
+
+  /** Writes a cell that the run has not written yet (memory is write-once). */
+  writeCell(addr: Relocatable, text: string): string {
+    if (this.control.cursor !== this.timeline.latest || this.control.ended) throw new Error('Memory can only be set at the live step of a running program (not in history).');
+    const mem = this.launched.runner.mem;
+    const cur = mem.get(addr.segment, addr.offset);
+    if (cur !== undefined) throw new Error(`Cell ${addr} already holds ${formatValue(cur)}: Cairo memory is write-once, so only unwritten cells can be set.`);
+    const m = /^\s*(-?\d+):(\d+)\s*$/.exec(text);
+    let v: Value;
+    try {
+      v = m ? new Relocatable(Number(m[1]), Number(m[2])) : parseFelt(text.trim());
+    } catch {
+      throw new Error(`"${text}" is not a felt (decimal, 0x hex or negative) or an address (segment:offset).`);
+    }
+    mem.write(addr.segment, addr.offset, v);
+    return formatValue(v);
+  }
+
+  // ---- the frontier: running live --------------------------------------------------------
+
+  async extend(goal: Goal, control: Cursor): Promise<Outcome> {
+    const runner = this.launched.runner;
+    const vm = runner.vm;
+    const endSeg = runner.end.segment;
+    const endOff = runner.end.offset;
+    const codeSeg = this.code.segment;
+    const table = this.breakpoints.table;
+    // A call being stepped over (or the frame being stepped out of) runs at full speed to its return.
+    let skip: { pc: number; fpSeg: number; fp: number; bps: Uint8Array } | undefined;
+    const skipTo = (pc: number, fpSeg: number, fp: number) => ({ pc, fpSeg, fp, bps: table.withTargets(pc) });
+    if (goal.kind === 'out' || (goal.kind === 'over' && this.stepping.depthVs(control.cursor, goal.fpSeg, goal.fp) > 0)) {
+      const ret = this.returnInto(goal);
+      if (ret !== undefined) skip = skipTo(ret.pc.offset, ret.fp.segment, ret.fp.offset);
+    }
+    let lastYield = Date.now();
+    for (;;) {
+      if (control.cancelled) return 'cancelled';
+      if (control.pausing) return { stop: 'pause' };
+      const remaining = this.stepLimit - vm.currentStep;
+      if (remaining <= 0) {
+        const limit = this.options.steps !== undefined ? `the launch's "steps" limit (${this.stepLimit})` : `Cairn's default limit of ${this.stepLimit} steps (set "steps" in the launch configuration to go further)`;
+        return this.fail(vm.wrap(new VmError('StepLimit', `Error: End of program was not reached: the run hit ${limit}.`), undefined));
+      }
+      if (goal.kind === 'over' && skip === undefined && vm.pcSeg === codeSeg && vm.fpSeg === goal.fpSeg && vm.fp === goal.fp) {
+        const inst = this.instructionAtPc();
+        if (inst !== undefined && inst.opcode === Opcode.CALL) skip = skipTo(vm.pc + inst.size, vm.fpSeg, vm.fp);
+      }
+      const n = skip !== undefined || goal.kind === 'continue' ? SLICE : 1;
+      const bps = skip !== undefined ? skip.bps : table.active;
+      try {
+        vm.run(endSeg, endOff, Math.min(n, remaining), bps);
+      } catch (e) {
+        control.cursor = vm.currentStep;
+        this.flushOutput();
+        return this.fail(e);
+      }
+      const step = (control.cursor = vm.currentStep);
+      this.flushOutput();
+      if (runner.atEnd()) return 'end';
+      const hit = this.breakpoints.hitAt(step);
+      if (hit) return { stop: hit.reason, ids: hit.ids };
+      if (skip !== undefined) {
+        if (vm.pcSeg === codeSeg && vm.pc === skip.pc && vm.fpSeg === skip.fpSeg && vm.fp === skip.fp) {
+          skip = undefined;
+          if (goal.kind === 'out' || this.stepping.reached(goal, step)) return { stop: 'step' };
+        }
+      } else if (goal.kind !== 'continue' && this.stepping.reached(goal, step)) return { stop: 'step' };
+      if (Date.now() - lastYield > 20) {
+        await new Promise<void>((r) => setImmediate(r));
+        lastYield = Date.now();
+      }
+    }
+  }
+
+  /** The return of the frame that returns into the goal's frame (or out of it, for step out). */
+  private returnInto(goal: Goal): { pc: Relocatable; fp: Relocatable } | undefined {
+    const runner = this.launched.runner;
+    let fp = runner.vm.fpValue();
+    for (let i = 0; i <= runner.mem.size; i++) {
+      const ret = returnOf(runner.mem, fp);
+      if (ret === undefined || !this.code.isCode(ret.pc)) return undefined;
+      if (goal.kind === 'out' ? true : ret.fp.segment === goal.fpSeg && ret.fp.offset === goal.fp) return ret;
+      if (ret.fp.equals(fp)) return undefined;
+      fp = ret.fp;
+    }
+    return undefined;
+  }
+
+  private instructionAtPc() {
+    try {
+      const vm = this.launched.runner.vm;
+      return vm.instructionAt(vm.pcSeg, vm.pc);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private fail(e: unknown): Outcome {
+    let text: string;
+    let kind = 'Error';
+    let message: string;
+    if (e instanceof VmException) {
+      text = this.launched.report(e);
+      kind = e.inner instanceof VmError ? e.inner.kind : e.inner.name;
+      message = e.inner.message;
+    } else {
+      message = e instanceof Error ? e.message : String(e);
+      text = `Error: ${message}`;
+    }
+    // The first line of the report with the error message attribute is what a user wants to see.
+    const attr = /^Error message: .*$/m.exec(text);
+    this.failure = { kind, message: attr ? `${attr[0]}\n${message}` : message, text };
+    this.events.output(text + '\n', 'stderr');
+    return 'failed';
+  }
+
+  finish(): number {
+    this.flushOutput();
+    const runner = this.launched.runner;
+    if (this.failure !== undefined) {
+      this.events.output(`Run failed after ${runner.vm.currentStep} steps.\n`, 'console');
+      return 1;
+    }
+    let exit = 0;
+    try {
+      this.launched.finish();
+    } catch (e) {
+      this.events.output(`Error: ${(e as Error).message}\n`, 'stderr');
+      exit = 1;
+    }
+    this.events.output(`Run ended${exit ? ' with an error' : ''}: ${runner.vm.currentStep} steps, ${runner.mem.size} memory cells used.\n`, 'console');
+    return exit;
+  }
+
+  /** Output builtin cells written since the last call, one line each (as cairo-run prints them). */
+  private flushOutput(): void {
+    const seg = this.outputSegment;
+    if (seg === undefined) return;
+    const mem = this.launched.runner.mem;
+    let text = '';
+    for (let v = mem.get(seg, this.outputShown); v !== undefined; v = mem.get(seg, ++this.outputShown)) {
+      text += (typeof v === 'object' ? v.toString() : toSigned(v).toString()) + '\n';
+    }
+    if (text !== '') this.events.output(text, 'stdout');
+  }
+}

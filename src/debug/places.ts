@@ -1,0 +1,34 @@
+// Where code is in the sources, in the front's shapes: the source files of the program and the
+// place (file, line, columns) of a pc.
+import { Program } from '../vm/program';
+import { SourceMap } from './source-map';
+import { Place, SourceFile } from './front';
+
+export class Places {
+  private readonly files: SourceFile[];
+
+  constructor(
+    readonly sourceMap: SourceMap,
+    private readonly program: Program,
+  ) {
+    this.files = sourceMap.files.map((name, i) => ({ name, path: sourceMap.paths[i], library: sourceMap.isLibrary(i) }));
+  }
+
+  all(): SourceFile[] {
+    return this.files;
+  }
+
+  /** The place of a pc of the code, when debug_info has one. */
+  of(pc: number): Place | undefined {
+    const loc = this.sourceMap.location(pc)?.inst;
+    const at = this.sourceMap.lineOf(pc);
+    if (loc === undefined || at === undefined) return undefined;
+    return { file: this.files[at.file], line: loc.startLine, column: loc.startCol, endLine: loc.endLine, endColumn: loc.endCol };
+  }
+
+  /** Text of a file not found on disk: embedded in debug_info, or a note on how to find it. */
+  text(name: string): string {
+    const embedded = this.program.debugInfo?.fileContents[name];
+    return embedded ?? `// ${name} was not found.\n// Add the folder that holds it (for example a cairo-lang checkout) to "cairoPath" in the launch configuration.\n`;
+  }
+}

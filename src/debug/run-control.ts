@@ -1,0 +1,153 @@
+// The run-control part of the front: a cursor over a timeline that moves forward through
+// recorded steps, on past them through a frontier (a live VM) and back again, stopping where
+// breakpoints or the stepping goal say. Never re-runs anything to go back.
+import { RunControl, FrontEvents, Granularity, StopReason, Failure } from './front';
+import { Timeline } from './history';
+import { Stepping, Goal } from './stepping';
+import { BreakpointSetter } from './breakpoint-setter';
+
+export type Outcome = { stop: StopReason; ids?: number[]; text?: string } | 'end' | 'failed' | 'cancelled';
+
+/** The end of the recording, which may grow: a live VM. A finished trace has none. */
+export interface Frontier {
+  /** The VM error at the latest step, when the run failed there. */
+  readonly failure: Failure | undefined;
+  /** Runs on from the latest step toward a goal, keeping `control.cursor` at the latest step. */
+  extend(goal: Goal, control: Cursor): Promise<Outcome>;
+  /** The run is over: final checks and the summary; returns the exit code. */
+  finish(): number;
+}
+
+/** What a frontier reads and moves while it runs. */
+export interface Cursor {
+  cursor: number;
+  readonly pausing: boolean;
+  readonly cancelled: boolean;
+}
+
+export class Controller implements RunControl, Cursor {
+  /** The step being looked at: the latest step, or an earlier one after going back. */
+  cursor = 0;
+  pausing = false;
+  cancelled = false;
+  private busy = false;
+  private over = false;
+
+  constructor(
+    private readonly timeline: Timeline,
+    private readonly stepping: Stepping,
+    private readonly breakpoints: BreakpointSetter,
+    private readonly frontier: Frontier | undefined,
+    private readonly events: FrontEvents,
+  ) {}
+
+  get running(): boolean {
+    return this.busy;
+  }
+  get ended(): boolean {
+    return this.over;
+  }
+  get failure(): Failure | undefined {
+    return this.frontier?.failure;
+  }
+
+  start(stopOnEntry: boolean): void {
+    if (stopOnEntry) this.events.stopped('entry', {});
+    else void this.forward('continue');
+  }
+
+  continue(): Promise<void> {
+    return this.forward('continue');
+  }
+  stepIn(g: Granularity = 'line'): Promise<void> {
+    return this.forward(g === 'instruction' ? 'instruction' : 'in');
+  }
+  next(g: Granularity = 'line'): Promise<void> {
+    return this.forward(g === 'instruction' ? 'instruction' : 'over');
+  }
+  stepOut(): Promise<void> {
+    return this.forward('out');
+  }
+
+  pause(): void {
+    if (this.busy) this.pausing = true;
+  }
+
+  dispose(): void {
+    this.cancelled = true;
+  }
+
+  private idle(): void {
+    if (this.busy) throw new Error('The program is running: pause it first.');
+    if (this.over) throw new Error('The run has ended.');
+  }
+
+  private async forward(kind: Goal['kind']): Promise<void> {
+    this.idle();
+    this.busy = true;
+    this.pausing = false;
+    let outcome: Outcome;
+    try {
+      const goal = this.stepping.goal(kind, this.cursor);
+      // Past a VM error there is nothing to run: going on ends the session.
+      if (this.failure !== undefined && this.cursor >= this.timeline.latest) outcome = 'end';
+      else outcome = this.replay(goal) ?? (this.frontier ? await this.frontier.extend(goal, this) : 'end');
+    } catch (e) {
+      this.events.output(`Internal error in Cairn's debugger: ${e instanceof Error ? e.message : String(e)}\n`, 'stderr');
+      outcome = 'end';
+    } finally {
+      this.busy = false;
+    }
+    this.report(outcome);
+  }
+
+  /** Forward through recorded steps; undefined when the cursor reaches the latest one. */
+  private replay(goal: Goal): Outcome | undefined {
+    while (this.cursor < this.timeline.latest) {
+      this.cursor++;
+      const hit = this.breakpoints.hitAt(this.cursor);
+      if (hit) return { stop: hit.reason, ids: hit.ids };
+      if (this.stepping.reached(goal, this.cursor)) return { stop: 'step' };
+    }
+    return this.failure !== undefined ? 'failed' : undefined;
+  }
+
+  private report(outcome: Outcome): void {
+    if (outcome === 'cancelled') return;
+    if (outcome === 'end') return this.end();
+    if (outcome === 'failed') {
+      if (this.breakpoints.exceptions) this.events.stopped('exception', { text: this.failure!.message });
+      else this.end();
+      return;
+    }
+    this.events.stopped(outcome.stop, { breakpointIds: outcome.ids, text: outcome.text });
+  }
+
+  private end(): void {
+    if (this.over) return;
+    this.over = true;
+    this.events.ended(this.frontier ? this.frontier.finish() : 0);
+  }
+
+  stepBack(g: Granularity = 'line'): void {
+    this.idle();
+    if (this.cursor === 0) return this.events.stopped('step', { text: 'At the start of the run.' });
+    this.cursor = g === 'instruction' ? this.cursor - 1 : this.stepping.lineBefore(this.cursor);
+    this.events.stopped('step', {});
+  }
+
+  reverseContinue(): void {
+    this.idle();
+    const active = this.breakpoints.table.active;
+    for (let k = this.cursor - 1; k >= 0; k--) {
+      if (active[this.timeline.pcOffsetAt(k)] !== 1) continue;
+      const hit = this.breakpoints.hitAt(k, true);
+      if (hit) {
+        this.cursor = k;
+        return this.events.stopped(hit.reason, { breakpointIds: hit.ids });
+      }
+    }
+    this.cursor = 0;
+    this.events.stopped('entry', { text: 'Reached the start of the run.' });
+  }
+}

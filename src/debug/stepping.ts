@@ -1,0 +1,86 @@
+// What a step in, over or out means, judged on recorded steps: the line a pc belongs to and how
+// deep a step's frame is (by fp, as cairo-lang's tracer does). Works on any timeline, so going
+// forward through history, going back and running live all agree.
+import { Timeline } from './history';
+import { Code } from './code';
+
+export interface Goal {
+  kind: 'continue' | 'in' | 'over' | 'out' | 'instruction';
+  /** The line the step started on (a line key, -1 outside the sources). */
+  key: number;
+  fpSeg: number;
+  fp: number;
+}
+
+export class Stepping {
+  constructor(
+    private readonly timeline: Timeline,
+    private readonly code: Code,
+    /** Per pc: the line key a person steps to, or -1. */
+    private readonly stepKeyOfPc: Int32Array,
+  ) {}
+
+  keyAt(step: number): number {
+    const [pcSeg] = this.timeline.segmentsAt(step);
+    if (!this.code.isCode({ segment: pcSeg })) return -1;
+    const pc = this.timeline.pcOffsetAt(step);
+    return pc < this.stepKeyOfPc.length ? this.stepKeyOfPc[pc] : -1;
+  }
+
+  /** -1: shallower than (fpSeg, fp) (a caller), 0: that frame, 1: deeper (a callee). */
+  depthVs(step: number, fpSeg: number, fp: number): number {
+    const [, , seg] = this.timeline.segmentsAt(step);
+    const off = this.timeline.fpOffsetAt(step);
+    if (seg !== fpSeg) return -1;
+    return off < fp ? -1 : off === fp ? 0 : 1;
+  }
+
+  goal(kind: Goal['kind'], from: number): Goal {
+    const r = this.timeline.registersAt(from);
+    return { kind, key: this.keyAt(from), fpSeg: r.fp.segment, fp: r.fp.offset };
+  }
+
+  reached(goal: Goal, step: number): boolean {
+    switch (goal.kind) {
+      case 'instruction':
+        return true;
+      case 'continue':
+        return false;
+      case 'out':
+        return this.depthVs(step, goal.fpSeg, goal.fp) < 0;
+      case 'in': {
+        const key = this.keyAt(step);
+        return key !== -1 && (key !== goal.key || this.depthVs(step, goal.fpSeg, goal.fp) !== 0);
+      }
+      case 'over': {
+        const d = this.depthVs(step, goal.fpSeg, goal.fp);
+        if (d < 0) return true;
+        const key = this.keyAt(step);
+        return d === 0 && key !== -1 && key !== goal.key;
+      }
+    }
+  }
+
+  /** Where a step back over lines from `from` lands: the start of the previous line in that frame (over calls made from it). */
+  lineBefore(from: number): number {
+    const goal = this.goal('over', from);
+    let k = from - 1;
+    while (k > 0) {
+      const key = this.keyAt(k);
+      const d = this.depthVs(k, goal.fpSeg, goal.fp);
+      if (key !== -1 && (d < 0 || (d === 0 && key !== goal.key))) break;
+      k--;
+    }
+    const key = this.keyAt(k);
+    const [, , fpSeg] = this.timeline.segmentsAt(k);
+    const fp = this.timeline.fpOffsetAt(k);
+    let best = k;
+    for (let j = k - 1; j >= 0; j--) {
+      const d = this.depthVs(j, fpSeg, fp);
+      if (d > 0) continue;
+      if (d === 0 && this.keyAt(j) === key) best = j;
+      else break;
+    }
+    return best;
+  }
+}
