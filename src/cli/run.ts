@@ -1,13 +1,14 @@
 // `cairn run`: cairo-run's flow and printing formats on Cairn's VM.
-import { writeFileSync } from 'node:fs';
 import { CairoRunner } from '../runner/cairo-runner';
 import { launch, Launch } from '../runner/launch';
 import { traceBytes, memoryBytes } from '../runner/relocate';
+import { writeOutputFile } from '../runner/fs-errors';
 import { VmException } from '../vm/vm';
 import { VmError, ProgramError } from '../vm/errors';
 import { toSigned } from '../vm/felt';
 import { Value, Relocatable } from '../vm/relocatable';
 import { RunArgs, UsageError } from './args';
+import { internalErrorText } from './internal-error';
 
 export interface Io {
   out(text: string): void;
@@ -23,7 +24,6 @@ export function runCommand(args: RunArgs, io: Io): number {
   let run: Launch | undefined;
   try {
     if (args.proofMode) throw new UsageError('--proof_mode is not supported by Cairn yet.');
-    if (args.debugError) throw new UsageError('--debug_error is not supported by Cairn yet.');
     run = launch({
       program: args.program!,
       programInput: args.programInput,
@@ -60,8 +60,8 @@ export function runCommand(args: RunArgs, io: Io): number {
       offsets.forEach((o, i) => (text += `${String(i).padEnd(5)} ${o}\n`));
     }
     io.out(text);
-    if (args.traceFile !== undefined) writeFileSync(args.traceFile, traceBytes(vm.trace!, offsets));
-    if (args.memoryFile !== undefined) writeFileSync(args.memoryFile, memoryBytes(runner.mem, offsets));
+    if (args.traceFile !== undefined) writeOutputFile(args.traceFile, traceBytes(vm.trace!, offsets), 'trace file');
+    if (args.memoryFile !== undefined) writeOutputFile(args.memoryFile, memoryBytes(runner.mem, offsets), 'memory file');
     return 0;
   } catch (e) {
     io.err(describeError(e, run) + '\n');
@@ -94,5 +94,5 @@ export function describeError(e: unknown, run: Launch | undefined): string {
   if (e instanceof UsageError) return `cairn run: error: ${e.message}`;
   if (e instanceof ProgramError || e instanceof VmError) return `Error: ${e.message}`;
   if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message)) return `Error: the run exhausted Cairn's resources (${e.message}).`;
-  return `Error: internal error in Cairn: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+  return internalErrorText(e);
 }

@@ -7,12 +7,10 @@
 //
 // launch() throws a ProgramError (unreadable program or program input) or a VmError (unknown
 // layout or entrypoint, builtins the layout lacks): typed, one-line messages.
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Program } from '../vm/program';
 import { VmException } from '../vm/vm';
-import { ProgramError } from '../vm/errors';
-import { loadProgramFile } from './load-program';
+import { loadProgramFile, loadProgramInput } from './load-program';
 import { CairoRunner, RunnerOptions } from './cairo-runner';
 import { ErrorReporter } from './error-report';
 import { SourceReader } from './sources';
@@ -63,14 +61,7 @@ export class Launch {
 export function launch(opts: LaunchOptions): Launch {
   const { program: source, programInput: inputPath, sourceRoots = [], ...runnerOptions } = opts;
   const program = typeof source === 'string' ? loadProgramFile(source) : source;
-  let programInput: unknown = {};
-  if (inputPath !== undefined) {
-    try {
-      programInput = JSON.parse(readFileSync(inputPath, 'utf8'));
-    } catch (e) {
-      throw new ProgramError(`Cannot read program input ${inputPath}: ${(e as Error).message}`);
-    }
-  }
+  const programInput = inputPath !== undefined ? loadProgramInput(inputPath) : {};
   const roots = typeof source === 'string' ? [dirname(source), ...sourceRoots] : sourceRoots;
   const runner = new CairoRunner(program, { ...runnerOptions, programInput });
   runner.initialize();

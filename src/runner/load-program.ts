@@ -1,16 +1,27 @@
-// Reads a compiled program from disk (plain or gzipped JSON).
+// Reads a compiled program from disk (plain or gzipped JSON), and the program input file.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseProgram, Program } from '../vm/program';
 import { ProgramError } from '../vm/errors';
+import { fsErrorText } from './fs-errors';
+
+function readBytes(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new ProgramError(`Cannot read ${what} ${path}: ${fsErrorText(e)}.`);
+  }
+}
+
+/** Cairo source rather than JSON: a .cairo name, or text that starts as Cairo 0 code does. */
+function looksLikeSource(path: string, text: string): boolean {
+  if (path.endsWith('.cairo')) return true;
+  const head = text.trimStart();
+  return !head.startsWith('{') && /^(%builtins|%lang|from\s+\S+\s+import|func\s|namespace\s|struct\s|const\s|\/\/)/m.test(head.slice(0, 4000));
+}
 
 export function loadProgramFile(path: string): Program {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new ProgramError(`Cannot read program file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-  }
+  let bytes = readBytes(path, 'program file');
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes);
@@ -18,5 +29,36 @@ export function loadProgramFile(path: string): Program {
       throw new ProgramError(`Cannot read program file ${path}: broken gzip data.`);
     }
   }
-  return parseProgram(bytes.toString('utf8'));
+  const text = bytes.toString('utf8');
+  try {
+    return parseProgram(text);
+  } catch (e) {
+    if (e instanceof ProgramError && /not valid JSON/.test(e.message) && looksLikeSource(path, text)) {
+      throw new ProgramError(`${path} looks like a Cairo source file, not a compiled program. Compile it first ` +
+        `(cairo-compile ${path} --output program.json) and pass the JSON to --program.`);
+    }
+    if (e instanceof ProgramError && /not valid JSON/.test(e.message)) {
+      throw new ProgramError(`${e.message.replace(/\.$/, '')} Did you compile the code before running it?`);
+    }
+    throw e;
+  }
+}
+
+/**
+ * The JSON of a program input file (cairo-run's --program_input): hints read it as the dict
+ * `program_input`, so the top level must be a JSON object.
+ */
+export function loadProgramInput(path: string): Record<string, unknown> {
+  const text = readBytes(path, 'program input').toString('utf8');
+  let j: unknown;
+  try {
+    j = JSON.parse(text);
+  } catch (e) {
+    throw new ProgramError(`Invalid program input ${path}: the file is not valid JSON (${(e as Error).message}).`);
+  }
+  if (typeof j !== 'object' || j === null || Array.isArray(j)) {
+    const got = j === null ? 'null' : Array.isArray(j) ? 'a list' : typeof j;
+    throw new ProgramError(`Invalid program input ${path}: expected a JSON object (hints read program_input["name"]), got ${got}.`);
+  }
+  return j as Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 // A compiled Cairo 0 program (the JSON cairo-compile writes), parsed and checked.
 import { Felt, parseFelt } from './felt';
 import { ProgramError } from './errors';
+import { validateProgramJson } from './validate-program';
 
 export interface ApTracking {
   group: number;
@@ -79,18 +80,14 @@ export interface Program {
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function need(cond: unknown, what: string): asserts cond {
-  if (!cond) throw new ProgramError(`Invalid program: ${what}.`);
-}
+// The JSON has passed validateProgramJson: the conversions below need no checks of their own.
 
-function parseApTracking(j: Json, where: string): ApTracking {
-  need(j && Number.isInteger(j.group) && Number.isInteger(j.offset), `${where}: ap_tracking needs integer group and offset`);
+function parseApTracking(j: Json): ApTracking {
   return { group: j.group, offset: j.offset };
 }
 
-function parseFlow(j: Json, where: string): FlowTrackingData {
-  need(j && typeof j === 'object', `${where}: missing flow_tracking_data`);
-  return { apTracking: parseApTracking(j.ap_tracking, where), referenceIds: j.reference_ids ?? {} };
+function parseFlow(j: Json): FlowTrackingData {
+  return { apTracking: parseApTracking(j.ap_tracking), referenceIds: j.reference_ids ?? {} };
 }
 
 function parseLocation(j: Json): Location {
@@ -101,14 +98,18 @@ function parseLocation(j: Json): Location {
     endCol: j.end_col,
     filename: j.input_file?.filename ?? '',
   };
-  if (Array.isArray(j.parent_location) && j.parent_location.length === 2) {
-    loc.parent = { location: parseLocation(j.parent_location[0]), message: String(j.parent_location[1]) };
+  if (Array.isArray(j.parent_location)) {
+    loc.parent = { location: parseLocation(j.parent_location[0]), message: j.parent_location[1] };
   }
   return loc;
 }
 
+function parseReference(r: Json): ReferenceDef {
+  return { apTrackingData: parseApTracking(r.ap_tracking_data), pc: r.pc, value: r.value };
+}
+
 function parseIdentifier(j: Json): Identifier {
-  switch (j?.type) {
+  switch (j.type) {
     case 'function':
       return { type: 'function', pc: j.pc, decorators: j.decorators ?? [] };
     case 'label':
@@ -125,18 +126,13 @@ function parseIdentifier(j: Json): Identifier {
     case 'alias':
       return { type: 'alias', destination: j.destination };
     case 'reference':
-      return {
-        type: 'reference',
-        fullName: j.full_name,
-        cairoType: j.cairo_type,
-        references: (j.references ?? []).map((r: Json) => ({ apTrackingData: parseApTracking(r.ap_tracking_data, 'reference'), pc: r.pc, value: r.value })),
-      };
+      return { type: 'reference', fullName: j.full_name, cairoType: j.cairo_type, references: (j.references ?? []).map(parseReference) };
     case 'member':
       return { type: 'member', cairoType: j.cairo_type, offset: j.offset };
     case 'namespace':
       return { type: 'namespace' };
     default:
-      return { type: 'other', raw: String(j?.type) };
+      return { type: 'other', raw: j.type };
   }
 }
 
@@ -149,44 +145,20 @@ export function parseProgram(text: string): Program {
   } catch (e) {
     throw new ProgramError(`Invalid program: the file is not valid JSON (${(e as Error).message}).`);
   }
-  need(j && typeof j === 'object' && !Array.isArray(j), 'the top level must be a JSON object');
-  need(typeof j.prime === 'string', 'missing field "prime"');
-  need(Array.isArray(j.data), 'missing field "data" (a list of hex strings)');
-  let prime: bigint;
-  try {
-    prime = BigInt(j.prime);
-  } catch {
-    throw new ProgramError(`Invalid program: "prime" is not a number: ${JSON.stringify(j.prime)}.`);
-  }
-  need(prime > 2n, '"prime" must be above 2');
-  const data: Felt[] = j.data.map((d: Json, i: number) => {
-    need(typeof d === 'string' && /^(0x[0-9a-fA-F]+|[0-9]+)$/.test(d), `data[${i}] is not a hex number: ${JSON.stringify(d)}`);
-    const v = BigInt(d);
-    need(v < prime, `data[${i}] is not below the prime`);
-    return parseFelt(d);
-  });
+  validateProgramJson(j);
+  const prime = BigInt(j.prime);
+  const data: Felt[] = j.data.map((d: string) => parseFelt(d));
   const builtins: string[] = j.builtins ?? [];
-  need(Array.isArray(builtins) && builtins.every((b) => typeof b === 'string'), '"builtins" must be a list of names');
 
   const hints = new Map<number, HintDef[]>();
   for (const [pc, list] of Object.entries<Json>(j.hints ?? {})) {
-    const at = Number(pc);
-    need(Number.isInteger(at) && at >= 0 && at < data.length, `hint pc ${pc} is outside the program`);
-    need(Array.isArray(list), `hints at pc ${pc} must be a list`);
-    hints.set(at, list.map((h: Json) => {
-      need(typeof h?.code === 'string', `a hint at pc ${pc} has no code`);
-      return { code: h.code, accessibleScopes: h.accessible_scopes ?? [], flowTrackingData: parseFlow(h.flow_tracking_data, `hint at pc ${pc}`) };
-    }));
+    hints.set(Number(pc), list.map((h: Json) => ({ code: h.code, accessibleScopes: h.accessible_scopes ?? [], flowTrackingData: parseFlow(h.flow_tracking_data) })));
   }
 
   const identifiers = new Map<string, Identifier>();
   for (const [name, id] of Object.entries<Json>(j.identifiers ?? {})) identifiers.set(name, parseIdentifier(id));
 
-  const references: ReferenceDef[] = (j.reference_manager?.references ?? []).map((r: Json) => ({
-    apTrackingData: parseApTracking(r.ap_tracking_data, 'reference_manager'),
-    pc: r.pc,
-    value: String(r.value),
-  }));
+  const references: ReferenceDef[] = (j.reference_manager?.references ?? []).map(parseReference);
 
   const attributes: Attribute[] = (j.attributes ?? []).map((a: Json) => ({
     name: a.name,
@@ -194,7 +166,7 @@ export function parseProgram(text: string): Program {
     startPc: a.start_pc,
     endPc: a.end_pc,
     accessibleScopes: a.accessible_scopes ?? [],
-    flowTrackingData: a.flow_tracking_data ? parseFlow(a.flow_tracking_data, `attribute ${a.name}`) : undefined,
+    flowTrackingData: a.flow_tracking_data ? parseFlow(a.flow_tracking_data) : undefined,
   }));
 
   let debugInfo: DebugInfo | undefined;
@@ -205,7 +177,7 @@ export function parseProgram(text: string): Program {
         inst: parseLocation(l.inst),
         hints: (l.hints ?? []).map((h: Json) => (h ? { location: parseLocation(h.location), nPrefixNewlines: h.n_prefix_newlines ?? 0 } : null)),
         accessibleScopes: l.accessible_scopes ?? [],
-        flowTrackingData: l.flow_tracking_data ? parseFlow(l.flow_tracking_data, `debug_info at pc ${pc}`) : undefined,
+        flowTrackingData: l.flow_tracking_data ? parseFlow(l.flow_tracking_data) : undefined,
       });
     }
     debugInfo = { instructionLocations: locs, fileContents: j.debug_info.file_contents ?? {} };
@@ -220,8 +192,8 @@ export function parseProgram(text: string): Program {
     references,
     attributes,
     debugInfo,
-    mainScope: typeof j.main_scope === 'string' ? j.main_scope : '__main__',
-    compilerVersion: j.compiler_version,
+    mainScope: j.main_scope ?? '__main__',
+    compilerVersion: j.compiler_version ?? undefined,
   };
 }
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/corpus';
@@ -45,12 +45,97 @@ test('malformed JSON', () => {
 test('missing fields and odd hex', () => {
   const p = join(dir, 'nodata.json');
   writeFileSync(p, JSON.stringify({ prime: PRIME }));
-  expectError(['--program', p], /missing field "data"/);
-  expectError(['--program', program('oddhex', ['0xZZ'])], /data\[0\] is not a hex number/);
+  expectError(['--program', p], /^Error: Invalid program: data: missing \(expected a list\)\./);
+  expectError(['--program', program('oddhex', ['0xZZ'])], /^Error: Invalid program: data\[0\]: expected a hex number below the prime, got "0xZZ"\./);
 });
 
-test('a missing program file', () => {
-  expectError(['--program', join(dir, 'nope.json')], /Cannot read program file .*ENOENT/);
+test('a malformed field deep in the program names its path and what was expected', () => {
+  const fib = JSON.parse(readFileSync(join(ROOT, 'examples/build/fib.json'), 'utf8'));
+  const pc = Object.keys(fib.debug_info.instruction_locations)[3];
+  const cases: [(j: any) => void, RegExp][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+    [(j) => (j.debug_info.instruction_locations[pc].inst = null), new RegExp(`debug_info\\.instruction_locations\\["${pc}"\\]\\.inst: expected an object, got null\\.`)],
+    [(j) => (j.identifiers['__main__.main'].pc = 'zero'), /identifiers\["__main__\.main"\]\.pc: expected a non-negative integer, got "zero"\./],
+    [(j) => (j.reference_manager.references = {}), /reference_manager\.references: expected a list, got an object\./],
+    [(j) => (j.prime = '0x5'), /prime: expected an odd number between 2\^63 and 2\^256/],
+    [(j) => (j.data[0] = '0x' + 'f'.repeat(70)), /data\[0\]: expected a hex number below the prime/],
+    [(j) => (j.builtins = [1]), /builtins\[0\]: expected a string, got 1\./],
+    [(j) => (j.debug_info.instruction_locations[pc].inst.start_line = 1e300), /debug_info\.instruction_locations\["\d+"\]\.inst\.start_line: expected an integer, got 1e\+300\./],
+  ];
+  cases.forEach(([mutate, pattern], i) => {
+    const j = JSON.parse(JSON.stringify(fib));
+    mutate(j);
+    const p = join(dir, `deep${i}.json`);
+    writeFileSync(p, JSON.stringify(j));
+    expectError(['--program', p, '--layout', 'starknet_with_keccak'], new RegExp('^Error: Invalid program: ' + pattern.source));
+  });
+});
+
+test('hint flow-tracking data pointing past reference_manager is refused', () => {
+  const p = program('refid', ['0x208b7fff7fff7ffe'], {
+    hints: { 0: [{ code: 'x = 1', accessible_scopes: [], flow_tracking_data: { ap_tracking: { group: 0, offset: 0 }, reference_ids: { '__main__.x': 7 } } }] },
+  });
+  expectError(['--program', p], /hints\["0"\]\[0\]\.flow_tracking_data\.reference_ids\["__main__\.x"\]: expected an index into reference_manager\.references/);
+});
+
+test('a missing program file says what ENOENT means', () => {
+  expectError(['--program', join(dir, 'nope.json')], /^Error: Cannot read program file .*nope\.json: no such file or folder \(ENOENT\)\./);
+  expectError(['--program', dir], /^Error: Cannot read program file .*: it is a folder, not a file \(EISDIR\)\./);
+});
+
+test('a .cairo source as --program: compile it first', () => {
+  expectError(['--program', join(ROOT, 'examples/src/fib.cairo')], /^Error: .*fib\.cairo looks like a Cairo source file, not a compiled program\. Compile it first/);
+  const p = join(dir, 'text.json');
+  writeFileSync(p, 'hello');
+  expectError(['--program', p], /not valid JSON .*Did you compile the code before running it\?/);
+});
+
+test('program input that is missing, not JSON or not an object', () => {
+  const ok = program('ok-input', ['0x208b7fff7fff7ffe']);
+  expectError(['--program', ok, '--program_input', join(dir, 'none.json')], /^Error: Cannot read program input .*: no such file or folder \(ENOENT\)\./);
+  const bad = join(dir, 'input-bad.json');
+  writeFileSync(bad, '{"a": ');
+  expectError(['--program', ok, '--program_input', bad], /^Error: Invalid program input .*: the file is not valid JSON/);
+  writeFileSync(bad, '[1, 2]');
+  expectError(['--program', ok, '--program_input', bad], /^Error: Invalid program input .*: expected a JSON object .*got a list\./);
+});
+
+test('output files that cannot be written: one line after the output, exit 1', () => {
+  const fib = join(ROOT, 'examples/build/fib.json');
+  const base = ['--program', fib, '--layout', 'starknet_with_keccak', '--print_output'];
+  const cases: [string[], RegExp][] = [
+    [['--trace_file', join(dir, 'missing', 't.bin')], /^Error: Cannot write the trace file .*t\.bin: no such file or folder \(ENOENT\)\.\n$/],
+    [['--memory_file', dir], /^Error: Cannot write the memory file .*: it is a folder, not a file \(EISDIR\)\.\n$/],
+    [['--trace_file', '/dev/full'], /^Error: Cannot write the trace file \/dev\/full: no space left on the device \(ENOSPC\)\.\n$/],
+  ];
+  for (const [extra, pattern] of cases) {
+    const r = run([...base, ...extra]);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /Program output:\n {2}6765\n/);
+    assert.match(r.err, pattern);
+  }
+});
+
+test('a full disk on stdout and a reader that stops early (| head)', () => {
+  const fib = join(ROOT, 'examples/build/fib.json');
+  const full = spawnSync(process.execPath, [CLI, 'run', '--program', fib, '--layout', 'starknet_with_keccak', '--print_output'],
+    { encoding: 'utf8', stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], timeout: 30_000 });
+  assert.equal(full.status, 1);
+  assert.equal(full.stderr, 'Error: Cannot write to standard output: no space left on the device (ENOSPC).\n');
+  // --print_memory of dict_counter is thousands of lines; head reads one and closes the pipe.
+  const piped = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" run --program "${join(ROOT, 'examples/build/dict_counter.json')}" --layout starknet_with_keccak --print_memory | head -1`],
+    { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(piped.stdout, 'Addr  Value\n');
+  assert.equal(piped.stderr, '');
+  assert.equal(piped.status, 0);
+});
+
+test('--help goes to stdout with exit 0 for cairn, cairn run and cairn dap', () => {
+  for (const args of [['--help'], ['run', '--help'], ['dap', '--help']]) {
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(r.status, 0, args.join(' '));
+    assert.match(r.stdout, /^usage: cairn/);
+    assert.equal(r.stderr, '');
+  }
 });
 
 test('an invalid instruction', () => {
