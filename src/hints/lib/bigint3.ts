@@ -10,6 +10,7 @@ export const SECP_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8c
 export const SECP256R1_P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
 export const SECP256R1_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 export const SECP256R1_ALPHA = 0xffffffff00000001000000000000000000000000fffffffffffffffffffffffcn;
+export const SECP256R1_BETA = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
 
 /** pack(z, prime): sum of as_int(limb) * BASE^i (limbs are signed). */
 export function pack(limbs: readonly bigint[], prime?: bigint): bigint {
@@ -19,11 +20,11 @@ export function pack(limbs: readonly bigint[], prime?: bigint): bigint {
 }
 
 /**
- * secp_utils.pack(ids.<name>, PRIME): the limbs (d0, d1, d2 by default) go through as_int, whose
+ * secp_utils.pack(ids.<name>, prime) (PRIME unless given): the limbs (d0, d1, d2 by default) go through as_int, whose
  * assert_integer raises `Expected integer, found: ...` for an address.
  */
-export function packIds(ctx: HintContext, name: string, codeLine?: string, limbs: readonly string[] = ['d0', 'd1', 'd2']): bigint {
-  return pack(limbs.map((l) => assertInteger(ctx.ids.get(`${name}.${l}`), codeLine)));
+export function packIds(ctx: HintContext, name: string, codeLine?: string, limbs: readonly string[] = ['d0', 'd1', 'd2'], prime?: bigint): bigint {
+  return pack(limbs.map((l) => assertInteger(ctx.ids.get(`${name}.${l}`), codeLine)), prime);
 }
 
 /** secp_utils.split(num): three limbs of 86 bits (divmod by BASE); then a bare `assert num == 0`. */

@@ -65,6 +65,12 @@ export function pyPow(base: bigint, exp: bigint, m: bigint): bigint {
   return m < 0n && r !== 0n ? r + m : r;
 }
 
+/** int.bit_length(). */
+export function bitLength(v: bigint): bigint {
+  if (v < 0n) v = -v;
+  return v === 0n ? 0n : BigInt(v.toString(2).length);
+}
+
 /** Python's int(x) for a value read from ids or memory. */
 export function pyInt(v: Value, codeLine?: string): bigint {
   if (typeof v === 'object') {

@@ -371,3 +371,36 @@ else:
 
 /** math#84 */
 export const GET_SIMULATED_BUILTIN_BASE = String.raw`ids.new_ptr = get_simulated_builtin_base(ids.builtin_idx)`;
+
+// ---- cairo-lang 0.14 common library hints in no whitelist ----
+
+/** find_element.cairo */
+export const SEARCH_SORTED_OPTIMISTIC = String.raw`array_ptr = ids.array_ptr
+elm_size = ids.elm_size
+assert isinstance(elm_size, int) and elm_size > 0, \
+    f'Invalid value for elm_size. Got: {elm_size}.'
+
+n_elms = ids.n_elms
+assert isinstance(n_elms, int) and n_elms >= 0, \
+    f'Invalid value for n_elms. Got: {n_elms}.'
+if '__find_element_max_size' in globals():
+    assert n_elms <= __find_element_max_size, \
+        f'find_element() can only be used with n_elms<={__find_element_max_size}. ' \
+        f'Got: n_elms={n_elms}.'
+
+for i in range(n_elms):
+    if memory[array_ptr + elm_size * i] >= ids.key:
+        ids.index = i
+        ids.exists = 1 if memory[array_ptr + elm_size * i] == ids.key else 0
+        break
+else:
+    ids.index = n_elms
+    ids.exists = 0`;
+
+/** pow.cairo */
+export const POW_NEGATIVE_BASE = String.raw`assert ids.base != 0, "Cannot raise 0 to a negative power."`;
+
+/** log2_ceil.cairo */
+export const LOG2_CEIL = String.raw`from starkware.python.math_utils import log2_ceil
+ids.res = log2_ceil(ids.value)`;
+

@@ -1,4 +1,4 @@
-// Searching arrays: find_element, search_sorted_lower (find_element.cairo) and set_add (set.cairo).
+// Searching arrays: find_element, search_sorted_lower, search_sorted_optimistic (find_element.cairo) and set_add (set.cairo).
 import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { Relocatable, Value, valuesEqual } from '../../../vm/relocatable';
@@ -78,6 +78,22 @@ defineHint(C.SEARCH_SORTED_LOWER, (ctx) => {
     }
   }
   ctx.ids.set('index', n);
+});
+
+defineHint(C.SEARCH_SORTED_OPTIMISTIC, (ctx) => {
+  const arrayPtr = ctx.ids.ptr('array_ptr');
+  const size = elmSize(ctx);
+  const n = nElms(ctx);
+  for (let i = 0n; i < n; i++) {
+    const elm = memGet(ctx.mem, elementAddr(arrayPtr, size, i));
+    if (!lt(elm, ctx.ids.get('key'))) {
+      ctx.ids.set('index', i);
+      ctx.ids.set('exists', valuesEqual(memGet(ctx.mem, elementAddr(arrayPtr, size, i)), ctx.ids.get('key')) ? 1n : 0n);
+      return;
+    }
+  }
+  ctx.ids.set('index', n);
+  ctx.ids.set('exists', 0n);
 });
 
 defineHint(C.SET_ADD, (ctx) => {

@@ -7,4 +7,5 @@ import './usort';
 import './scopes';
 import './ec';
 import './signature';
+import './powers';
 import './syscalls';

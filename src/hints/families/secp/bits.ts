@@ -2,7 +2,8 @@
 // length, and the low 128 bits of a BigInt3.
 import { defineHint } from '../../hint';
 import { code } from '../../lib/py';
-import { idsInt, pyShr, bitLength } from './py';
+import { idsInt, pyShr } from './py';
+import { bitLength } from '../../lib/py';
 
 // secp#29
 const QUAD_BIT = [

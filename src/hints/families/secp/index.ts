@@ -3,3 +3,5 @@ import './field';
 import './ec';
 import './bits';
 import './misc';
+import './r1';
+import './nibbles';

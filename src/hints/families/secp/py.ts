@@ -32,6 +32,8 @@ export const PY = {
   line_slope: pyObject(`${MATH_UTILS}.line_slope`),
   ec_double_slope: pyObject(`${MATH_UTILS}.ec_double_slope`),
   assert_integer: pyObject('starkware.cairo.common.math_utils.assert_integer'),
+  as_int: pyObject('starkware.cairo.common.math_utils.as_int'),
+  y_squared_from_x: pyObject(`${MATH_UTILS}.y_squared_from_x`),
   itertools: pyObject('itertools'),
   /** The `def split(num, num_bits_shift=128, length=2)` a uint256 hint defines for itself. */
   split128: pyObject('<hint>.split'),
@@ -48,12 +50,6 @@ export function intLocals(ctx: HintContext, ...names: string[]): bigint[] {
 export function pyShr(a: bigint, n: bigint): bigint {
   if (n < 0n) throw new HintError('ValueError', 'negative shift count');
   return a >> n;
-}
-
-/** int.bit_length(). */
-export function bitLength(v: bigint): bigint {
-  if (v < 0n) v = -v;
-  return v === 0n ? 0n : BigInt(v.toString(2).length);
 }
 
 /** An `ids` felt used in integer arithmetic (an address there is a TypeError in Python). */
