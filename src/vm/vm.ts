@@ -52,6 +52,8 @@ export class VirtualMachine {
   readonly execScopes: Scope[] = [new Map()];
   /** Hints by pc offset in the program segment. */
   hints: (LoadedHint[] | undefined)[] = [];
+  /** Hints of programs loaded into other segments by a hint (vm_load_program), by segment. */
+  readonly otherHints = new Map<number, (LoadedHint[] | undefined)[]>();
   /** Extra data shared by builtins and hints (for example ecdsa signatures). */
   readonly extra = new Map<string, unknown>();
   private decoded: (Instruction | undefined)[] = [];
@@ -123,7 +125,7 @@ export class VirtualMachine {
 
   /** One step: the hints at pc, then the instruction. Errors come out as VmException. */
   step(): void {
-    const hints = this.pcSeg === this.programSeg ? this.hints[this.pc] : undefined;
+    const hints = this.pcSeg === this.programSeg ? this.hints[this.pc] : this.otherHints.get(this.pcSeg)?.[this.pc];
     if (hints !== undefined) {
       this.skipInstruction = false;
       for (let i = 0; i < hints.length; i++) {
