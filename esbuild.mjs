@@ -1,7 +1,7 @@
 // Bundles the extension, the debug adapter, the language server and the CLI into dist/.
 // Each entry is a self-contained CommonJS file so the .vsix needs no node_modules.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, copyFileSync, mkdirSync } from 'node:fs';
 
 const entries = [
   { in: 'src/extension/extension.ts', out: 'extension', external: ['vscode'] },
@@ -28,3 +28,7 @@ for (const e of entries) {
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }
+
+// The Python hint bridge's module runs beside the bundles (python dist/cairn_bridge.py).
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/hints/bridge/cairn_bridge.py', 'dist/cairn_bridge.py');

@@ -1,0 +1,244 @@
+// One Python child serving one run: it loads the program in cairo-lang, then runs a hint per
+// request; while a hint runs, its reads and writes of memory and segments come back here as
+// requests, answered from Cairn's VM before the hint goes on.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { VirtualMachine, Scope } from '../../vm/vm';
+import { Memory } from '../../vm/memory';
+import { Relocatable, Value, valuesEqual } from '../../vm/relocatable';
+import { VmError } from '../../vm/errors';
+import { HintError } from '../errors';
+import { FifoChannel, ChannelClosed } from './channel';
+import { encValue, decValue, decAddr, decVar, encScope, Wire } from './codec';
+
+/** A bridged hint's Python exception: `traceback` is what cairo-run prints for it. */
+export class PythonHintError extends HintError {
+  constructor(readonly traceback: string) {
+    const last = traceback.trimEnd().split('\n').pop() ?? '';
+    const colon = last.indexOf(': ');
+    super(colon > 0 ? last.slice(0, colon) : last, colon > 0 ? last.slice(colon + 2) : '');
+  }
+}
+
+/** Scope names each hint of a program reads and writes, by key `program:pc:index`. */
+export interface HintNames {
+  id: number;
+  hints: Record<string, { r: string[]; w: string[] } | { compile: string }>;
+}
+
+export interface SessionHooks {
+  /** Text a hint printed. */
+  print(text: string): void;
+  /** A hint called vm_load_program: the program (JSON as cairo-lang dumps it) at `base`. */
+  loadProgram(json: string, base: Relocatable, names: HintNames): void;
+  /** `ecdsa_builtin.add_signature(addr, (r, s))` in a bridged hint. */
+  addSignature(addr: Relocatable, r: bigint, s: bigint): void;
+}
+
+export interface SessionStart {
+  python: string;
+  programJson: string;
+  layout: string;
+  /** Segment of each builtin's base, by runner name (`output_builtin`, ...). */
+  bases: Record<string, number>;
+  programInput: unknown;
+}
+
+/** The Python module shipped beside the bundle (dist/) or beside this file (sources). */
+export function bridgeScript(): string {
+  for (const p of [join(__dirname, 'cairn_bridge.py'), join(__dirname, 'hints', 'bridge', 'cairn_bridge.py')]) if (existsSync(p)) return p;
+  throw new ChannelClosed(`cairn_bridge.py is missing beside ${__dirname}`);
+}
+
+const PREFETCH = 48;
+
+export class BridgeSession {
+  /** The exec scopes the Python side mirrors (same identities as the VM's, in order). */
+  private mirror: Scope[] = [];
+  /** Hints run, requests served: for the debugger's console and the bench. */
+  calls = 0;
+  requests = 0;
+  readonly pythonVersion: string;
+  readonly names: HintNames;
+
+  private constructor(
+    private readonly ch: FifoChannel,
+    private readonly mem: Memory,
+    private readonly hooks: SessionHooks,
+    ready: { names: HintNames; version: string },
+  ) {
+    this.names = ready.names;
+    this.pythonVersion = ready.version;
+  }
+
+  static start(start: SessionStart, vm: VirtualMachine, hooks: SessionHooks): BridgeSession {
+    const ch = FifoChannel.open(start.python, bridgeScript());
+    let reply;
+    try {
+      reply = ch.call({ op: 'init', program: start.programJson, layout: start.layout, bases: start.bases, input: JSON.stringify(start.programInput ?? {}) });
+    } catch (e) {
+      ch.close();
+      throw e;
+    }
+    if (reply.op !== 'ready') {
+      ch.close();
+      throw new ChannelClosed(`cairo-lang could not load the program: ${reply.message ?? JSON.stringify(reply)}`);
+    }
+    const s = new BridgeSession(ch, vm.mem, hooks, reply);
+    s.mirror = [vm.execScopes[0]];
+    return s;
+  }
+
+  /** Runs hint `key` (`program:pc:index`) in Python at the VM's current registers. */
+  run(vm: VirtualMachine, key: string): void {
+    this.calls++;
+    const msg: Record<string, unknown> = {
+      op: 'hint', k: key,
+      ap: [vm.apSeg, vm.ap], fp: [vm.fpSeg, vm.fp], pc: [vm.pcSeg, vm.pc], step: vm.currentStep,
+    };
+    const ops = this.scopeOps(vm);
+    if (ops !== undefined) msg.scopes = ops;
+    msg.pre = this.prefetch(vm);
+    this.ch.send(msg);
+    for (;;) {
+      const m = this.ch.recv();
+      if (m.op === 'done') {
+        if (m.out) this.hooks.print(m.out);
+        this.applyScopes(vm, m);
+        return;
+      }
+      if (m.op === 'error') {
+        if (m.out) this.hooks.print(m.out);
+        throw new PythonHintError(m.tb);
+      }
+      if (m.op === 'fail') throw new VmError('Hint', `The Python hint bridge failed: ${m.message}`);
+      this.requests++;
+      let answer: unknown;
+      try {
+        answer = this.serve(vm, m);
+      } catch (e) {
+        answer = { e: (e as Error).message };
+      }
+      this.ch.send(answer);
+    }
+  }
+
+  /** One request of a running hint. */
+  private serve(vm: VirtualMachine, m: any): unknown { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const mem = this.mem;
+    switch (m.op) {
+      case 'get': {
+        const v = mem.get(m.a[0], m.a[1]);
+        return { v: v === undefined ? null : encValue(v) };
+      }
+      case 'set': {
+        const cur = mem.get(m.a[0], m.a[1]);
+        if (cur !== undefined) return { c: encValue(cur) };
+        mem.write(m.a[0], m.a[1], decValue(m.v));
+        return {};
+      }
+      case 'range': {
+        const out: (Wire | null)[] = [];
+        for (let i = 0; i < m.n; i++) {
+          const v = mem.get(m.a[0], m.a[1] + i);
+          out.push(v === undefined ? null : encValue(v));
+        }
+        return { v: out };
+      }
+      case 'load': {
+        // Stops before the first write that would fail: the Python side then makes that write
+        // itself and raises as cairo-lang would.
+        const [seg, off] = m.a as [number, number];
+        let i = 0;
+        for (; i < m.v.length; i++) {
+          const v: Value = decValue(m.v[i]);
+          const cur = mem.get(seg, off + i);
+          if (cur !== undefined) {
+            if (!valuesEqual(cur, v)) break;
+            continue;
+          }
+          try {
+            mem.write(seg, off + i, v);
+          } catch {
+            break;
+          }
+        }
+        return { done: i };
+      }
+      case 'add': {
+        const base = mem.addSegment();
+        if (m.n !== null && m.n !== undefined) mem.finalizedSizes.set(base.segment, m.n);
+        return { s: base.segment };
+      }
+      case 'addtemp':
+        return { s: mem.addTempSegment().segment };
+      case 'finalize':
+        if (m.n !== null && m.n !== undefined) mem.finalizedSizes.set(m.s, m.n);
+        return {};
+      case 'size':
+        return { used: mem.usedSize(m.s), size: mem.segmentSize(m.s) };
+      case 'nseg':
+        return { n: mem.numSegments, t: mem.numTempSegments };
+      case 'rule':
+        mem.addRelocationRule(decAddr(m.src), decAddr(m.dest));
+        return {};
+      case 'sig':
+        this.hooks.addSignature(decAddr(m.a), BigInt(m.r), BigInt(m.s));
+        return {};
+      case 'loadprog':
+        this.hooks.loadProgram(m.program, decAddr(m.base), m.names);
+        return {};
+      default:
+        throw new Error(`unknown request ${JSON.stringify(m.op)}`);
+    }
+  }
+
+  /** How the Python scope stack must change to mirror the VM's (scopes TypeScript hints entered or left). */
+  private scopeOps(vm: VirtualMachine): { pop: number; push: Record<string, unknown>[] } | undefined {
+    const s = vm.execScopes;
+    const mirror = this.mirror;
+    let k = 0;
+    while (k < mirror.length && k < s.length && mirror[k] === s[k]) k++;
+    if (k === mirror.length && k === s.length) return undefined;
+    const ops = { pop: mirror.length - k, push: s.slice(k).map(encScope) };
+    this.mirror = s.slice();
+    return ops;
+  }
+
+  /** The hint's changes to its scope, then the scopes it entered or left, into the VM. */
+  private applyScopes(vm: VirtualMachine, m: any): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const scope = vm.scope;
+    for (const [k, v] of Object.entries(m.set ?? {})) scope.set(k, decVar(v as never));
+    for (const k of m.del ?? []) scope.delete(k);
+    for (const op of m.scopes ?? []) {
+      if (op.exit) vm.exitScope();
+      else vm.enterScope(new Map(Object.entries(op.enter).map(([k, v]) => [k, decVar(v as never)])));
+    }
+    this.mirror = vm.execScopes.slice();
+  }
+
+  /** Cells a hint most likely reads (its frame: fp-8 up to ap), sent with the request. */
+  private prefetch(vm: VirtualMachine): [[number, number], Wire][] {
+    const out: [[number, number], Wire][] = [];
+    if (vm.apSeg !== vm.fpSeg) return out;
+    const lo = Math.max(0, Math.min(vm.fp - 8, vm.ap - PREFETCH));
+    const hi = Math.min(vm.ap, lo + PREFETCH);
+    for (let off = lo; off < hi; off++) {
+      const v = this.mem.get(vm.fpSeg, off);
+      if (v !== undefined && !(typeof v === 'object' && v.segment < 0)) out.push([[vm.fpSeg, off], encValue(v)]);
+    }
+    return out;
+  }
+
+  /** One empty round trip (the bench's measure of the channel). */
+  ping(): void {
+    this.ch.call({ op: 'ping' });
+  }
+
+  close(): void {
+    try {
+      this.ch.send({ op: 'bye' });
+    } catch { /* gone already */ }
+    this.ch.close();
+  }
+}
