@@ -11,6 +11,8 @@ import { BuiltinRunner } from '../builtins/builtin';
 import { OutputBuiltin } from '../builtins/output';
 import { createBuiltin, BUILTIN_ORDER } from '../builtins/index';
 import { compileHints } from '../hints/compile';
+import { PythonHints, PythonOptions } from '../hints/bridge/python-hints';
+import { programSource } from './load-program';
 import { getLayout, Layout } from './layouts';
 import { segmentOffsets } from './relocate';
 
@@ -26,6 +28,10 @@ export interface RunnerOptions {
   programInput?: unknown;
   /** cairo-run's --secure_run (default on). */
   secureRun?: boolean;
+  /** The Python hint bridge: hints with no TypeScript implementation run in cairo-lang. */
+  python?: PythonOptions;
+  /** The program's JSON text (for the bridge) when it was not read by loadProgramFile. */
+  programJson?: string;
 }
 
 /** Steps between heap checks in runToEnd: cheap next to the steps themselves. */
@@ -53,6 +59,8 @@ export class CairoRunner {
   initialFp!: Relocatable;
   runEnded = false;
   relocation: number[] | undefined;
+  /** The Python hint bridge of this run (started only for a program with hints Cairn lacks). */
+  python: PythonHints | undefined;
 
   constructor(
     readonly program: Program,
@@ -114,7 +122,11 @@ export class CairoRunner {
     if (this.options.trace) vm.enableTrace(this.options.writeMarks ?? false);
     vm.scope.set('program_input', this.options.programInput ?? {});
     for (const b of this.builtins) b.addRules(vm);
-    vm.hints = compileHints(vm, this.program, this.builtinsByName);
+    this.python = new PythonHints({
+      vm, builtins: this.builtinsByName, layout: this.layout.name, programInput: this.options.programInput ?? {},
+      programJson: this.options.programJson ?? programSource(this.program), options: this.options.python ?? {},
+    });
+    vm.hints = compileHints(vm, this.program, this.builtinsByName, this.python);
   }
 
   /** Runs until the entrypoint returns or `maxSteps` steps ran; false when it stopped early. */
@@ -158,6 +170,12 @@ export class CairoRunner {
     if (this.vm.execScopes.length !== 1) throw new VmError('Scope', 'Every enter_scope() requires a corresponding exit_scope().');
     this.mem.frozen = true;
     this.runEnded = true;
+    this.close();
+  }
+
+  /** Stops the Python hint bridge's child, if any (the run can still be inspected). */
+  close(): void {
+    this.python?.close();
   }
 
   private verifyAutoDeductions(): void {

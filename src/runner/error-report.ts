@@ -10,6 +10,7 @@ import { evalReference, valueOf, EvalEnv } from '../vm/reference';
 import { resolveIdentifier } from '../vm/program';
 import { toSigned } from '../vm/felt';
 import { HintError } from '../hints/errors';
+import { PythonHintError } from '../hints/bridge/session';
 import { SourceReader } from './sources';
 
 const MAX_TRACEBACK_ENTRIES = 20;
@@ -144,6 +145,7 @@ export class ErrorReporter {
   /** The Python-style exception note of a failed hint. */
   private hintNote(e: VmException): string {
     const inner = e.inner;
+    if (inner instanceof PythonHintError) return inner.traceback.trimEnd();
     const type = inner instanceof HintError ? inner.pyType : inner instanceof VmError ? vmErrorPyType(inner) : 'Exception';
     let note = 'Traceback (most recent call last):\n';
     if (inner instanceof HintError && inner.codeLine !== undefined && e.pc.segment === 0) {

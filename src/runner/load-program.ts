@@ -20,6 +20,13 @@ function looksLikeSource(path: string, text: string): boolean {
   return !head.startsWith('{') && /^(%builtins|%lang|from\s+\S+\s+import|func\s|namespace\s|struct\s|const\s|\/\/)/m.test(head.slice(0, 4000));
 }
 
+/** The JSON text of each program read here (the Python hint bridge hands it to cairo-lang). */
+const sources = new WeakMap<Program, string>();
+
+export function programSource(program: Program): string | undefined {
+  return sources.get(program);
+}
+
 export function loadProgramFile(path: string): Program {
   let bytes = readBytes(path, 'program file');
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
@@ -31,7 +38,9 @@ export function loadProgramFile(path: string): Program {
   }
   const text = bytes.toString('utf8');
   try {
-    return parseProgram(text);
+    const program = parseProgram(text);
+    sources.set(program, text);
+    return program;
   } catch (e) {
     if (e instanceof ProgramError && /not valid JSON/.test(e.message) && looksLikeSource(path, text)) {
       throw new ProgramError(`${path} looks like a Cairo source file, not a compiled program. Compile it first ` +
