@@ -19,6 +19,10 @@ export interface RunArgs {
   proofMode: boolean;
   debugError: boolean;
   cairoPath: string[];
+  /** The Python (with cairo-lang) that runs hints Cairn has no TypeScript for (--python). */
+  python?: string;
+  /** --no_python_hints: such hints stop the run instead. */
+  noPythonHints: boolean;
 }
 
 export class UsageError extends Error {}
@@ -31,12 +35,13 @@ const BOOL_FLAGS: Record<string, keyof RunArgs> = {
   '--relocate_prints': 'relocatePrints',
   '--proof_mode': 'proofMode',
   '--debug_error': 'debugError',
+  '--no_python_hints': 'noPythonHints',
 };
 
 export function parseRunArgs(argv: string[]): RunArgs {
   const a: RunArgs = {
     layout: 'plain', printOutput: false, printInfo: false, printMemory: false, printSegments: false,
-    relocatePrints: false, secureRun: true, proofMode: false, debugError: false, cairoPath: [],
+    relocatePrints: false, secureRun: true, proofMode: false, debugError: false, cairoPath: [], noPythonHints: false,
   };
   for (let i = 0; i < argv.length; i++) {
     let flag = argv[i];
@@ -73,6 +78,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
       case '--memory_file': a.memoryFile = take(); break;
       case '--secure_run': a.secureRun = true; break;
       case '--no_secure_run': a.secureRun = false; break;
+      case '--python': a.python = take(); break;
       case '--cairo_path': a.cairoPath.push(...take().split(':').filter(Boolean)); break;
       default:
         throw new UsageError(`unrecognized arguments: ${argv[i]}`);

@@ -8,7 +8,8 @@ import { OutputFileError, fsErrorText } from '../runner/fs-errors';
 
 const USAGE = `usage: cairn run --program PROGRAM.json [--layout LAYOUT] [--print_output] [--print_info]
                  [--trace_file FILE] [--memory_file FILE] [--steps N] [--entrypoint NAME]
-                 [--max_steps N (default 2^30: stop a runaway program without --steps)] ...
+                 [--max_steps N (default 2^30: stop a runaway program without --steps)]
+                 [--python PYTHON (with cairo-lang: runs hints Cairn has no TypeScript for)] [--no_python_hints] ...
        cairn dap          (Debug Adapter Protocol server on stdin/stdout)`;
 
 const isHelp = (a: string | undefined) => a === '--help' || a === '-h';

@@ -31,6 +31,7 @@ export function runCommand(args: RunArgs, io: Io): number {
       trace: args.traceFile !== undefined,
       entrypoint: args.entrypoint,
       sourceRoots: args.cairoPath,
+      python: { enabled: !args.noPythonHints, python: args.python, print: (t) => io.out(t) },
     });
     const runner = run.runner;
     runner.runToEnd(args.steps, args.maxSteps);
