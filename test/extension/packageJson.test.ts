@@ -68,7 +68,7 @@ test('grammar and language configuration exist and parse', () => {
 test('.vscodeignore lets through only the bundles and user-facing files', () => {
   const lines = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
   assert.equal(lines[0], '**');
-  const allowed = /^!(dist\/\w+\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|syntaxes\/cairo\.tmLanguage\.json|language-configuration\.json)$/;
+  const allowed = /^!(dist\/\w+\.js|dist\/cairn_bridge\.py|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|syntaxes\/cairo\.tmLanguage\.json|language-configuration\.json)$/;
   for (const l of lines.slice(1)) assert.match(l, allowed);
   assert.ok(existsSync(path.join(root, 'language-configuration.json')));
 });
