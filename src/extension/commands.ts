@@ -8,16 +8,21 @@ import { CairnLaunchConfig, configForFile } from './launchConfig';
 
 async function targetFile(uri: unknown): Promise<string | undefined> {
   if (uri instanceof vscode.Uri && uri.scheme === 'file') return uri.fsPath;
+  // a code lens of the language server passes the document's URI as a string
+  if (typeof uri === 'string' && uri.startsWith('file:')) return vscode.Uri.parse(uri).fsPath;
   const doc = vscode.window.activeTextEditor?.document;
   if (doc && doc.uri.scheme === 'file' && (doc.languageId === 'cairo' || doc.fileName.endsWith('.json'))) return doc.uri.fsPath;
   return pickProgram(undefined);
 }
 
-export async function debugProgram(uri?: unknown): Promise<void> {
+/** `entrypoint`: a function to start at instead of main (the code lens above it passes it). */
+export async function debugProgram(uri?: unknown, entrypoint?: unknown): Promise<void> {
   const file = await targetFile(uri);
   if (!file) return;
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
-  await vscode.debug.startDebugging(folder, configForFile(file));
+  const config = configForFile(file);
+  if (typeof entrypoint === 'string') config.entrypoint = entrypoint;
+  await vscode.debug.startDebugging(folder, config);
 }
 
 let running: ChildProcess | undefined;
@@ -25,14 +30,17 @@ let runChannel: vscode.OutputChannel | undefined;
 
 /** Runs the program without the debugger through the CLI, in its own process, output in the
  *  "Cairn Run" channel. A new run stops the previous one. */
-export async function runProgram(provider: CairnConfigurationProvider, cliPath: string, uri?: unknown): Promise<void> {
+export async function runProgram(provider: CairnConfigurationProvider, cliPath: string, uri?: unknown, entrypoint?: unknown): Promise<void> {
   const file = await targetFile(uri);
   if (!file) return;
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
-  const resolved = await provider.resolveDebugConfigurationWithSubstitutedVariables(folder, configForFile(file));
+  const initial = configForFile(file);
+  if (typeof entrypoint === 'string') initial.entrypoint = entrypoint;
+  const resolved = await provider.resolveDebugConfigurationWithSubstitutedVariables(folder, initial);
   if (!resolved) return;
   const config = resolved as CairnLaunchConfig;
   const args = [cliPath, 'run', '--program', config.program!, '--print_output', '--print_info', '--layout', config.layout ?? 'plain'];
+  if (config.entrypoint) args.push('--entrypoint', config.entrypoint);
 
   runChannel ??= vscode.window.createOutputChannel('Cairn Run');
   const out = runChannel;

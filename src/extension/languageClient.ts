@@ -4,6 +4,18 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { log } from './log';
 
+/** The settings the server reads (see src/server/server.ts `Options`). */
+async function serverOptionsFromSettings(): Promise<object> {
+  const c = vscode.workspace.getConfiguration('cairn');
+  const commands = await vscode.commands.getCommands(true);
+  return {
+    cairoPath: c.get<string[]>('cairoPath', []),
+    cairoCompile: c.get<string>('cairoCompile', ''),
+    compileOnSave: c.get<boolean>('diagnosticsOnSave', true),
+    profileCommand: commands.includes('cairn.profileProgram') ? 'cairn.profileProgram' : undefined,
+  };
+}
+
 export async function startLanguageClient(serverModule: string): Promise<LanguageClient | undefined> {
   if (!existsSync(serverModule)) {
     log().warn(`language server not found at ${serverModule}: no outline for .cairo files`);
@@ -16,6 +28,11 @@ export async function startLanguageClient(serverModule: string): Promise<Languag
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'cairo' }],
     outputChannel: vscode.window.createOutputChannel('Cairn Language Server'),
+    initializationOptions: await serverOptionsFromSettings(),
+    synchronize: {
+      configurationSection: 'cairn',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cairo'),
+    },
   };
   const client = new LanguageClient('cairn', 'Cairn Language Server', serverOptions, clientOptions);
   try {
