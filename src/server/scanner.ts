@@ -21,6 +21,22 @@ export interface CairoSymbol {
 
 const PUNCT2 = ['->', '==', '!=', '**', '&&', '::'];
 
+const DECL_LINE = /\n[ \t]*(?:func|struct|namespace)[ \t]+[A-Za-z_]/g;
+
+/** Where the hint opened at `open` (`%{`) ends: just past its `%}`. A hint still being typed
+ *  (no `%}` before the next `%{` or the next declaration line) ends there instead, so it does not
+ *  swallow the rest of the file. */
+export function hintEnd(text: string, open: number): number {
+  const close = text.indexOf('%}', open + 2);
+  const next = text.indexOf('%{', open + 2);
+  DECL_LINE.lastIndex = open;
+  const decl = DECL_LINE.exec(text)?.index ?? -1;
+  let end = close < 0 ? text.length : close + 2;
+  if (next >= 0 && next < end) end = next;
+  if (decl >= 0 && decl < end) end = decl;
+  return end;
+}
+
 /** Tokens of `text`, skipping whitespace, `//` comments, string literals and `%{ ... %}` hints
  *  (Python: its braces must not count). `%builtins`/`%lang` come out as one punct + ident. */
 export function tokenize(text: string): Token[] {
@@ -41,7 +57,7 @@ export function tokenize(text: string): Token[] {
     if (c === '\n') { line++; i++; lineStart = i; continue; }
     if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
     if (c === '/' && text[i + 1] === '/') { const e = text.indexOf('\n', i); skipTo(e < 0 ? n : e); continue; }
-    if (c === '%' && text[i + 1] === '{') { const e = text.indexOf('%}', i + 2); skipTo(e < 0 ? n : e + 2); continue; }
+    if (c === '%' && text[i + 1] === '{') { skipTo(hintEnd(text, i)); continue; }
     if (c === '"' || c === "'") {
       let k = i + 1;
       while (k < n && text[k] !== c && text[k] !== '\n') k += text[k] === '\\' ? 2 : 1;

@@ -3,7 +3,7 @@
 // hint blocks, and the syntax errors found on the way. Error-tolerant by construction: it walks
 // the scanner's tokens with local rules only, so half-typed code still yields every declaration
 // before and after the broken spot, and nothing here ever throws.
-import { tokenize, Token } from './scanner';
+import { tokenize, hintEnd, Token } from './scanner';
 
 export interface Span { start: number; end: number }
 
@@ -62,7 +62,7 @@ const end = (t: Token): number => t.offset + t.text.length;
 /** Parses a whole file. */
 export function parseCairo(text: string): CairoFile {
   const tokens = tokenize(text);
-  const file: CairoFile = { text, tokens, decls: [], imports: [], hints: hintSpans(text), errors: [] };
+  const file: CairoFile = { text, tokens, decls: [], imports: [], hints: hintSpans(tokens, text), errors: [] };
   const b = /%builtins\b[^\n]*/.exec(text);
   if (b) file.builtins = { start: b.index, end: b.index + b[0].length };
   new Walker(file).top(0, tokens.length, file.decls, undefined);
@@ -70,20 +70,25 @@ export function parseCairo(text: string): CairoFile {
   return file;
 }
 
-function hintSpans(text: string): Span[] {
+function hintSpans(tokens: Token[], text: string): Span[] {
+  // The tokenizer skipped each hint: it sits in the gaps between tokens, starting with `%{`.
   const out: Span[] = [];
-  // The same rule as the scanner: comments and strings before a `%{` do not hide it.
-  let i = 0;
-  while (i < text.length) {
-    const open = text.indexOf('%{', i);
-    if (open < 0) break;
-    const lineStart = text.lastIndexOf('\n', open) + 1;
-    if (text.slice(lineStart, open).includes('//')) { i = open + 2; continue; }
-    const close = text.indexOf('%}', open + 2);
-    out.push({ start: open, end: close < 0 ? text.length : close + 2 });
-    i = close < 0 ? text.length : close + 2;
+  let from = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    const to = k < tokens.length ? tokens[k].offset : text.length;
+    for (let i = text.indexOf('%{', from); i >= 0 && i < to; i = text.indexOf('%{', i + 2)) {
+      if (isCommentedOut(text, i)) continue;
+      const e = hintEnd(text, i);
+      out.push({ start: i, end: e });
+      i = e - 2;
+    }
+    if (k < tokens.length) from = end(tokens[k]);
   }
   return out;
+}
+
+function isCommentedOut(text: string, at: number): boolean {
+  return text.slice(text.lastIndexOf('\n', at) + 1, at).includes('//');
 }
 
 /** The `//` lines directly above offset `at` (no blank line in between), without the slashes. */

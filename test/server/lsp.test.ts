@@ -62,6 +62,30 @@ test('definition: into the common library of the user\'s cairo-lang', async () =
   assert.match(lineOf(file, loc.range.start.line), /func serialize_word/);
 });
 
+test('definition: namespaces, constants, implicit arguments, tempvars, p[i].x, ids.x in a hint', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-lsp-'));
+  try {
+    const f = join(dir, 'n.cairo');
+    const text = [
+      'const LIMIT = 10;', 'struct P {', '    x: felt,', '}', 'namespace geo {', '    func twice(v: felt) -> felt {', '        return v * 2;', '    }', '}',
+      'func main{range_check_ptr}(ps: P*) {', '    tempvar t = LIMIT;', '    let y = geo.twice(ps[1].x);', '    %{ print(ids.t) %}', '    assert [range_check_ptr] = t;', '    return ();', '}', '',
+    ].join('\n');
+    writeFileSync(f, text);
+    c.open(f, text);
+    const line = async (needle: string, n = 0, delta = 0) => {
+      const loc = await c.request<Loc>('textDocument/definition', at(f, P(text, needle, n, delta)));
+      return text.split('\n')[loc.range.start.line].trim();
+    };
+    assert.equal(await line('LIMIT;'), 'const LIMIT = 10;');
+    assert.equal(await line('geo.twice', 0, 4), 'func twice(v: felt) -> felt {');
+    assert.equal(await line('geo.twice'), 'namespace geo {');
+    assert.equal(await line('x);', 0, 0), 'x: felt,');
+    assert.equal(await line('range_check_ptr] ='), 'func main{range_check_ptr}(ps: P*) {');
+    assert.equal(await line('ids.t', 0, 4), 'tempvar t = LIMIT;');
+    assert.equal(await line('= t;', 0, 2), 'tempvar t = LIMIT;');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
 test('hover: declaration with its type, doc comment and origin', async () => {
   const h = await c.request<{ contents: { value: string } }>('textDocument/hover', at(MAIN, P(mainText, 'area(r)')));
   assert.match(h.contents.value, /func area\(r: Rect\) -> felt/);
