@@ -2,7 +2,7 @@
 // `let p = Point(...)`), where it lives when that is another file, and the comment above it.
 import { basename } from 'node:path';
 import { Decl } from './syntax';
-import { Target, resolveAt, typeOf } from './resolve';
+import { Target, resolveAt, typeOf, nameAt } from './resolve';
 import { Workspace } from './workspace';
 
 const KIND_WORD: Partial<Record<Decl['kind'], string>> = {
@@ -44,7 +44,13 @@ export function hoverMarkdown(ws: Workspace, path: string, offset: number): stri
   const notes: string[] = [];
   if (where) notes.push(where + (fn ? ` of \`${fn}\`` : ''));
   else if (fn) notes.push(`in \`${fn}\``);
-  if (t.path !== path) notes.push(`from ${ws.moduleName(t.path) ?? basename(t.path)}`);
+  if (t.path !== path) {
+    // the module as this file's import names it, else as the first root that holds it
+    const file = ws.get(path);
+    const n = file && nameAt(file, offset);
+    const imp = n && file.imports.find((i) => i.name === n.parts[0]);
+    notes.push(`from ${imp?.module ?? ws.moduleName(t.path) ?? basename(t.path)}`);
+  }
   if (notes.length) parts.push(`*${notes.join(', ')}*`);
   if (t.decl.doc) parts.push(t.decl.doc);
   return parts.join('\n\n');

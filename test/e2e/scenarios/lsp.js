@@ -8,6 +8,12 @@ module.exports = (t) => {
 
   async function openFile(name) {
     const page = t.page;
+    const tab = page.locator('.tabs-container .tab', { hasText: name });
+    if (await tab.count()) {
+      await tab.first().click();
+      await t.until(`${name} active`, async () => (await t.rows('.tab.active')).some((x) => x.includes(name)));
+      return;
+    }
     await page.locator('.monaco-workbench .part.editor').click();
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
