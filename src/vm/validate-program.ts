@@ -60,7 +60,8 @@ function pcKey(nData: number | undefined, what: string): (key: string, path: str
   return (key, path) => {
     const pc = /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : NaN;
     if (!Number.isSafeInteger(pc) || (nData !== undefined && pc >= nData)) {
-      throw new ShapeError(path, nData === undefined ? `a pc (a decimal number) as ${what}` : `a pc of the program (0..${nData - 1}) as ${what}`, key);
+      const range = nData === undefined ? 'a pc (a decimal number)' : nData === 0 ? 'no key (data is empty)' : `a pc of the program (0..${nData - 1})`;
+      throw new ShapeError(path, `${range} as ${what}`, key);
     }
   };
 }
