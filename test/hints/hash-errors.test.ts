@@ -1,9 +1,8 @@
 // The hash hints' error cases (Python exception type and message of the reference) and the
 // counted-loop scope hints, run on a small hand-made context: a real Memory, exec scopes, and
 // `ids` bound to chosen values or cells.
-import { test as nodeTest } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
 import '../../src/hints/all';
 import { findHint, normalizeHintCode, HintContext } from '../../src/hints/hint';
 import { HintError } from '../../src/hints/errors';
@@ -11,17 +10,27 @@ import { Memory } from '../../src/vm/memory';
 import { VmError } from '../../src/vm/errors';
 import { Relocatable, Value } from '../../src/vm/relocatable';
 import * as F from '../../src/vm/felt';
+import { hintCode, knownHintCodes } from '../support/hint-codes';
 
-const LIST = '/work/ref/hints/hash.txt';
-/** The tests address hints by their index in the family list; without the list they are skipped. */
-const test = (name: string, fn: () => void): void => {
-  nodeTest(name, { skip: existsSync(LIST) ? false : `${LIST} is not available` }, fn);
+/** The hash family's hints, by a fragment of their code found in the whitelists and corpus programs. */
+const HASH_HINTS = {
+  keccakPaddingBlock10: hintCode('assert 0 <= _block_size < 10\n', 'keccak_func(inp)'),
+  unsafeKeccak: hintCode('unsafe_keccak() can only be used'),
+  keccakPermuteCairoKeccak: hintCode('cairo_keccak.keccak_utils import keccak_func', 'ids.keccak_ptr - _keccak_state_size_felts'),
+  keccakFullRate: hintCode('ids.n_bytes >= ids.KECCAK_FULL_RATE_IN_BYTES'),
+  loopDecrement: hintCode('n -= 1\nids.continue_loop'),
+  enterScopeN: hintCode("vm_enter_scope({'n': ids.n})"),
+  exitScope: 'vm_exit_scope()',
+  blake2sCompress: hintCode('blake2s_compress(', 'ids.blake2s_start', 'BLAKE2S_INPUT_CHUNK_SIZE_FELTS'),
+  fullWord4: hintCode('ids.full_word = int(ids.n_bytes >= 4)'),
+  keccakPaddingBlock1000: hintCode('assert 0 <= _block_size < 1000', 'keccak_func(inp)'),
+  fullWord8: hintCode('ids.full_word = int(ids.n_bytes >= 8)'),
+  sha256Compress: hintCode('sha2_compress_function(IV, w)', 'ids.sha256_start'),
+  sha256CompressState: hintCode('memory.get_range(ids.state, _sha256_state_size_felts)'),
+  keccakPermuteUtils: hintCode('keccak_utils.keccak_utils import keccak_func', 'ids.keccak_ptr - _keccak_state_size_felts'),
+  unsafeKeccakFinalize: hintCode('ids.keccak_state.end_ptr - ids.keccak_state.start_ptr'),
 };
-
-/** The hint code strings of the family list, in order (hash#0 ... hash#19). */
-function listCodes(): string[] {
-  return readFileSync(LIST, 'utf8').split(/^=== .*$/m).slice(1).map((s) => normalizeHintCode(s));
-}
+type HashHint = keyof typeof HASH_HINTS;
 
 interface Fake {
   ctx: HintContext;
@@ -70,9 +79,9 @@ function fake(): Fake {
   };
 }
 
-function run(index: number, f: Fake): void {
-  const impl = findHint(listCodes()[index]);
-  assert.ok(impl, `hash#${index} is not registered`);
+function run(hint: HashHint, f: Fake): void {
+  const impl = findHint(HASH_HINTS[hint]);
+  assert.ok(impl, `${hint} is not registered`);
   impl(f.ctx);
 }
 
@@ -86,38 +95,39 @@ function raises(fn: () => void, pyType: string, message: string | RegExp): void 
   });
 }
 
-test('every code string of the hash list is registered', () => {
-  const codes = listCodes();
-  assert.equal(codes.length, 20);
-  for (const [i, code] of codes.entries()) assert.ok(findHint(code), `hash#${i} is not registered`);
+test('every hash hint of the whitelists and corpus programs is registered', () => {
+  const hash = /keccak|sha256|blake2s|n -= 1|vm_enter_scope\(\{'n'|vm_exit_scope\(\)|ids\.full_word/;
+  const codes = knownHintCodes().filter((c) => hash.test(c));
+  assert.ok(codes.length >= 20, `only ${codes.length} hash hints found`);
+  for (const code of codes) assert.ok(findHint(code), `not registered:\n${normalizeHintCode(code)}`);
 });
 
 test("vm_enter_scope({'n': ids.n}), n -= 1 and vm_exit_scope() run a counted loop", () => {
   const f = fake();
   const out = f.mem.addSegment();
   f.bind('n', 2n);
-  run(5, f);
+  run('enterScopeN', f);
   assert.equal(f.scopes.length, 2);
   assert.equal(f.scopes[1].get('n'), 2n);
   f.cell('continue_loop', out);
-  run(4, f);
+  run('loopDecrement', f);
   assert.equal(f.mem.get(out.segment, 0), 1);
   f.cell('continue_loop', out.add(1));
-  run(4, f);
+  run('loopDecrement', f);
   assert.equal(f.mem.get(out.segment, 1), 0);
   assert.equal(f.scopes[1].get('n'), 0n);
-  run(6, f);
+  run('exitScope', f);
   assert.equal(f.scopes.length, 1);
 });
 
 test('vm_exit_scope() in the main scope: AssertionError Cannot exit main scope.', () => {
-  raises(() => run(6, fake()), 'AssertionError', 'Cannot exit main scope.');
+  raises(() => run('exitScope', fake()), 'AssertionError', 'Cannot exit main scope.');
 });
 
 test('n -= 1 with no n in the scope: NameError', () => {
   const f = fake();
   f.cell('continue_loop', f.mem.addSegment());
-  raises(() => run(4, f), 'NameError', "name 'n' is not defined");
+  raises(() => run('loopDecrement', f), 'NameError', "name 'n' is not defined");
 });
 
 function unsafeKeccak(f: Fake, words: Value[], length: bigint): Relocatable {
@@ -134,7 +144,7 @@ function unsafeKeccak(f: Fake, words: Value[], length: bigint): Relocatable {
 test('unsafe_keccak hashes the packed bytes (keccak-256 of "")', () => {
   const f = fake();
   const res = unsafeKeccak(f, [], 0n);
-  run(1, f);
+  run('unsafeKeccak', f);
   assert.equal(F.big(f.mem.getAt(res) as F.Felt), 0xc5d2460186f7233c927e7db2dcc703c0n);
   assert.equal(F.big(f.mem.getAt(res.add(1)) as F.Felt), 0xe500b653ca82273b7bfad8045d85a470n);
 });
@@ -143,19 +153,19 @@ test('unsafe_keccak above __keccak_max_size: AssertionError with the reference m
   const f = fake();
   unsafeKeccak(f, [1, 2], 20n);
   f.scopes[0].set('__keccak_max_size', 10n);
-  raises(() => run(1, f), 'AssertionError', 'unsafe_keccak() can only be used with length<=10. Got: length=20.');
+  raises(() => run('unsafeKeccak', f), 'AssertionError', 'unsafe_keccak() can only be used with length<=10. Got: length=20.');
 });
 
 test('unsafe_keccak with a word wider than its byte count: AssertionError', () => {
   const f = fake();
   unsafeKeccak(f, [0x10000], 2n);
-  raises(() => run(1, f), 'AssertionError', '');
+  raises(() => run('unsafeKeccak', f), 'AssertionError', '');
 });
 
 test('unsafe_keccak reading past the data: UnknownMemoryError', () => {
   const f = fake();
   unsafeKeccak(f, [1], 17n);
-  assert.throws(() => run(1, f), (e: unknown) => e instanceof VmError && e.kind === 'UnknownMemory'
+  assert.throws(() => run('unsafeKeccak', f), (e: unknown) => e instanceof VmError && e.kind === 'UnknownMemory'
     && /Unknown value for memory cell at address \d+:1\./.test(e.message));
 });
 
@@ -168,7 +178,7 @@ test('unsafe_keccak_finalize with a word of 2^128: OverflowError', () => {
   const res = f.mem.addSegment();
   f.cell('high', res);
   f.cell('low', res.add(1));
-  raises(() => run(19, f), 'OverflowError', 'int too big to convert');
+  raises(() => run('unsafeKeccakFinalize', f), 'OverflowError', 'int too big to convert');
 });
 
 test('finalize_keccak padding without keccak_func imported in the scope: NameError', () => {
@@ -176,7 +186,7 @@ test('finalize_keccak padding without keccak_func imported in the scope: NameErr
   f.bind('KECCAK_STATE_SIZE_FELTS', 25n);
   f.bind('BLOCK_SIZE', 3n);
   f.bind('keccak_ptr_end', f.mem.addSegment());
-  raises(() => run(0, f), 'NameError', "name 'keccak_func' is not defined");
+  raises(() => run('keccakPaddingBlock10', f), 'NameError', "name 'keccak_func' is not defined");
 });
 
 test('finalize_keccak padding after the permutation hint writes BLOCK_SIZE pairs', () => {
@@ -185,23 +195,23 @@ test('finalize_keccak padding after the permutation hint writes BLOCK_SIZE pairs
   f.mem.load(buf, new Array(25).fill(0));
   f.bind('KECCAK_STATE_SIZE_FELTS', 25n);
   f.bind('keccak_ptr', buf.add(25));
-  run(16, f);
+  run('keccakPermuteUtils', f);
   assert.equal(F.big(f.mem.get(buf.segment, 25) as F.Felt), 0xf1258f7940e1dde7n);
   f.bind('BLOCK_SIZE', 3n);
   const end = f.mem.addSegment();
   f.bind('keccak_ptr_end', end);
-  run(10, f);
+  run('keccakPaddingBlock1000', f);
   assert.equal(f.mem.segment(end.segment)!.length, 150);
   assert.equal(F.big(f.mem.get(end.segment, 125) as F.Felt), 0xf1258f7940e1dde7n);
   f.bind('BLOCK_SIZE', 10n);
-  raises(() => run(0, f), 'AssertionError', '');
+  raises(() => run('keccakPaddingBlock10', f), 'AssertionError', '');
 });
 
 test('keccak permutation with a state size of 100: AssertionError', () => {
   const f = fake();
   f.bind('KECCAK_STATE_SIZE_FELTS', 100n);
   f.bind('keccak_ptr', f.mem.addSegment());
-  raises(() => run(2, f), 'AssertionError', '');
+  raises(() => run('keccakPermuteCairoKeccak', f), 'AssertionError', '');
 });
 
 test('sha256 compression of a 15-word chunk: AssertionError of compute_message_schedule', () => {
@@ -211,7 +221,7 @@ test('sha256 compression of a 15-word chunk: AssertionError of compute_message_s
   f.bind('SHA256_INPUT_CHUNK_SIZE_FELTS', 15n);
   f.bind('sha256_start', buf);
   f.bind('output', f.mem.addSegment());
-  raises(() => run(14, f), 'AssertionError', '');
+  raises(() => run('sha256Compress', f), 'AssertionError', '');
 });
 
 test('sha256 with a 7-word state: ValueError of the unpacking', () => {
@@ -223,7 +233,7 @@ test('sha256 with a 7-word state: ValueError of the unpacking', () => {
   f.bind('sha256_start', buf);
   f.bind('state', buf.add(16));
   f.bind('output', f.mem.addSegment());
-  raises(() => run(15, f), 'ValueError', 'not enough values to unpack (expected 8, got 7)');
+  raises(() => run('sha256CompressState', f), 'ValueError', 'not enough values to unpack (expected 8, got 7)');
 });
 
 test('blake2s compression of an 8-word chunk: IndexError', () => {
@@ -234,7 +244,7 @@ test('blake2s compression of an 8-word chunk: IndexError', () => {
   f.bind('blake2s_start', buf);
   f.bind('n_bytes', 32n);
   f.bind('output', f.mem.addSegment());
-  raises(() => run(8, f), 'IndexError', 'list index out of range');
+  raises(() => run('blake2sCompress', f), 'IndexError', 'list index out of range');
 });
 
 test('full_word and the keccak full-rate test compare n_bytes (addresses order above integers)', () => {
@@ -242,14 +252,14 @@ test('full_word and the keccak full-rate test compare n_bytes (addresses order a
   const out = f.mem.addSegment();
   f.cell('full_word', out);
   f.bind('n_bytes', 3n);
-  run(9, f);
+  run('fullWord4', f);
   assert.equal(f.mem.get(out.segment, 0), 0);
   f.cell('full_word', out.add(1));
   f.bind('n_bytes', 8n);
-  run(12, f);
+  run('fullWord8', f);
   assert.equal(f.mem.get(out.segment, 1), 1);
   f.bind('KECCAK_FULL_RATE_IN_BYTES', 136n);
   f.bind('n_bytes', new Relocatable(5, 0));
-  run(3, f);
+  run('keccakFullRate', f);
   assert.equal(f.mem.get(f.ctx.vm.apSeg, 100), 1);
 });

@@ -1,5 +1,5 @@
 // The code strings of the field family's hints, exactly as they appear in the programs (and in
-// /work/ref/hints/field.txt); the implementations register them by these names.
+// StarkWare's hint whitelists); the implementations register them by these names.
 
 // secp#13 whitelists=['0.10.3.json', '0.6.0.json', '0.8.2.json', 'cairo_secp.json', 'latest.json'] programs=['field_arithmetic', 'math_integration_tests', 'secp_integration_benchmark', 'secp_integration_tests', 'uint384', 'uint384_extension']
 export const ASSERT_NOT_ZERO = `
