@@ -5,3 +5,4 @@ import './families/uint-dict/index';
 import './families/hash/index';
 import './families/secp/index';
 import './families/field/index';
+import './families/bootloader/index';

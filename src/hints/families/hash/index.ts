@@ -4,3 +4,5 @@ import './keccak-hints';
 import './sha256-hints';
 import './blake2s-hints';
 import './loop-scope';
+import './encode-felts';
+import './keccak-simulation';

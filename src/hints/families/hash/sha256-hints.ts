@@ -1,4 +1,5 @@
-// cairo_sha256 hints (cairo_sha256.json and cairo_sha256_arbitrary_input_length.json whitelists):
+// cairo_sha256 hints (cairo_sha256.json and cairo_sha256_arbitrary_input_length.json whitelists,
+// and the 0.14 library's finalize_sha256):
 // one SHA-256 compression per chunk, and the dummy chunks that pad a batch.
 import { defineHint, HintContext } from '../../hint';
 import { HintError } from '../../errors';
@@ -8,6 +9,8 @@ import {
 } from './sha256-compress';
 import { getRange, pyCompare, pyInt, writeArg } from '../../lib/py';
 import { assertBelow, intWords } from './py';
+import { mod } from '../../lib/math-utils';
+import * as C from './codes';
 
 const IMPORT_ALL = [
   'from starkware.cairo.common.cairo_sha256.sha256_utils import (',
@@ -127,4 +130,17 @@ defineHint(
 // sha256 / blake2s: whether 4 more bytes form a full 32-bit word.
 defineHint('ids.full_word = int(ids.n_bytes >= 4)', (ctx) => {
   ctx.ids.set('full_word', pyCompare(ctx.ids.get('n_bytes'), 4n) >= 0 ? 1 : 0);
+});
+
+// finalize_sha256 (0.14): dummy instances up to a multiple of BATCH_SIZE after sha256_ptr_end.
+defineHint(C.SHA256_FINALIZE, (ctx) => {
+  const missing = mod(-pyInt(ctx.ids.get('n')), ctx.ids.const('BATCH_SIZE'));
+  assertBelow(missing, 20n, 'assert 0 <= number_of_missing_blocks < 20');
+  const message = new Array<bigint>(chunkSize(ctx)).fill(0n);
+  const w = schedule(message, 'w = compute_message_schedule(message)');
+  const output = compress(SHA256_IV, w, 'output = sha2_compress_function(IV, w)');
+  const instance = [...message, ...SHA256_IV, ...output];
+  const padding: bigint[] = [];
+  for (let i = 0n; i < missing; i++) padding.push(...instance);
+  writeArg(ctx.mem, ctx.ids.ptr('sha256_ptr_end'), padding);
 });

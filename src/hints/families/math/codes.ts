@@ -404,3 +404,42 @@ export const POW_NEGATIVE_BASE = String.raw`assert ids.base != 0, "Cannot raise 
 export const LOG2_CEIL = String.raw`from starkware.python.math_utils import log2_ceil
 ids.res = log2_ceil(ids.value)`;
 
+
+/** cairo_ec_op/ec_op.cairo */
+export const EC_OP_M_BITS = String.raw`curr_m = ids.m
+for i in range(ids.M_MAX_BITS):
+    memory[ids.m_bit_unpacking + i] = curr_m % 2
+    curr_m = curr_m >> 1`;
+
+/** cairo_ec_op/ec_op.cairo */
+export const EC_OP_FAILED = String.raw`assert False, "ec_op failed."`;
+
+
+/** modulo.cairo: run_mod_p_circuit */
+export const MOD_FILL_MEMORY = String.raw`from starkware.cairo.lang.builtins.modulo.mod_builtin_runner import ModBuiltinRunner
+assert builtin_runners["add_mod_builtin"].instance_def.batch_size == 1
+assert builtin_runners["mul_mod_builtin"].instance_def.batch_size == 1
+
+ModBuiltinRunner.fill_memory(
+    memory=memory,
+    add_mod=(ids.add_mod_ptr.address_, builtin_runners["add_mod_builtin"], ids.add_mod_n),
+    mul_mod=(ids.mul_mod_ptr.address_, builtin_runners["mul_mod_builtin"], ids.mul_mod_n),
+)`;
+
+/** modulo.cairo: run_mod_p_circuit */
+export const MOD_FILL_MEMORY_BATCH = String.raw`from starkware.cairo.lang.builtins.modulo.mod_builtin_runner import ModBuiltinRunner
+assert builtin_runners["add_mod_builtin"].instance_def.batch_size == ids.BATCH_SIZE
+assert builtin_runners["mul_mod_builtin"].instance_def.batch_size == ids.BATCH_SIZE
+
+ModBuiltinRunner.fill_memory(
+    memory=memory,
+    add_mod=(ids.add_mod_ptr.address_, builtin_runners["add_mod_builtin"], ids.add_mod_n),
+    mul_mod=(ids.mul_mod_ptr.address_, builtin_runners["mul_mod_builtin"], ids.mul_mod_n),
+)`;
+
+
+/** builtin_poseidon/poseidon.cairo, 0.12.0-0.13.0 (poseidon_hash_many's loop tests on ids.n) */
+export const POSEIDON_N_GE_10 = String.raw`memory[ap] = to_felt_or_relocatable(ids.n >= 10)`;
+
+/** builtin_poseidon/poseidon.cairo, 0.12.0-0.13.0 */
+export const POSEIDON_N_GE_2 = String.raw`memory[ap] = to_felt_or_relocatable(ids.n >= 2)`;

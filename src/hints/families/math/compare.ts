@@ -135,3 +135,5 @@ function lengthAtLeast(ctx: HintContext, n: bigint): void {
 }
 defineHint(C.POSEIDON_LEN_GE_10, (ctx) => lengthAtLeast(ctx, 10n));
 defineHint(C.POSEIDON_LEN_GE_2, (ctx) => lengthAtLeast(ctx, 2n));
+defineHint(C.POSEIDON_N_GE_10, (ctx) => writeAp(ctx, pyCompare(idsValue(ctx, 'n'), 10n) >= 0 ? 1 : 0));
+defineHint(C.POSEIDON_N_GE_2, (ctx) => writeAp(ctx, pyCompare(idsValue(ctx, 'n'), 2n) >= 0 ? 1 : 0));

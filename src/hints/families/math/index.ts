@@ -8,4 +8,6 @@ import './scopes';
 import './ec';
 import './signature';
 import './powers';
+import './ec-op';
+import './mod-circuit';
 import './syscalls';
