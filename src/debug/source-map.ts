@@ -1,9 +1,15 @@
-// pc <-> source line tables, built once from debug_info: which file and line each pc belongs to,
+// pc <-> source line tables, built once from debug_info: which statement each pc belongs to,
 // where a line breakpoint lands, which function holds a pc, and where each debug_info file name
 // lives on this disk (sourceRoot, cairoPath, sourceFileMap).
+//
+// A pc belongs to a statement, not to its innermost location: the pushes of an argument or an
+// implicit argument are recorded where the reference was defined (a `let` lines above, or the
+// callee's `func` line in another file), with the statement that uses it in `parent_location`
+// ("While expanding the reference 'r' in:"). Stepping, breakpoints and frames follow that chain
+// outward to its outermost location in the same function, so each statement reads as one line.
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve, dirname, sep } from 'node:path';
-import { Program, InstructionLocation } from '../vm/program';
+import { Program, InstructionLocation, Location } from '../vm/program';
 import { SourceReader } from '../runner/sources';
 
 export interface SourceOptions {
@@ -32,18 +38,19 @@ export class SourceMap {
   readonly files: string[] = [];
   /** Where each file is on disk, when found. */
   readonly paths: (string | undefined)[] = [];
-  /** Per pc: lineKey of its instruction, or -1 when debug_info does not place it. */
+  /** Per pc: lineKey of its statement, or -1 when debug_info does not place it. */
   readonly keyOfPc: Int32Array;
-  /**
-   * keyOfPc for line stepping: -1 also for the argument copies the compiler places on a
-   * `func` line (other than the function's entry), which are not lines a person steps to.
-   */
+  /** Per pc: the location of the statement it belongs to (see the top of this file). */
+  private readonly statements: (Location | undefined)[];
+  /** keyOfPc for line stepping and line breakpoints: -1 also where no step stops (see below). */
   readonly stepKeyOfPc: Int32Array;
   /** Per file: `func` line -> entry pc of the function declared there. */
   private readonly funcLines: Map<number, number>[] = [];
   private readonly fileIndex = new Map<string, number>();
   /** Per file: line -> first pcs of the runs of pcs on that line. */
   private readonly lines: Map<number, number[]>[] = [];
+  /** Where each hint's source is, and the pc it runs at. */
+  private readonly hintLines: { pc: number; file: number; from: number; to: number }[] = [];
   /** Functions sorted by pc. */
   private readonly functions: { pc: number; name: string }[] = [];
 
@@ -53,27 +60,15 @@ export class SourceMap {
   ) {
     const n = program.data.length;
     this.keyOfPc = new Int32Array(n).fill(-1);
-    const locs = program.debugInfo?.instructionLocations;
-    if (locs !== undefined) {
-      for (const [pc, l] of locs) {
-        if (pc < 0 || pc >= n) continue;
-        this.keyOfPc[pc] = lineKey(this.fileNumber(l.inst.filename), l.inst.startLine);
-      }
-    }
-    // Each maximal run of consecutive located pcs on one line starts where a breakpoint stops.
-    let prevKey = -1;
+    this.statements = statementLocations(program);
     for (let pc = 0; pc < n; pc++) {
-      const key = this.keyOfPc[pc];
-      if (key === -1) continue;
-      if (key !== prevKey) {
-        const file = Math.floor(key / 0x100000);
-        const line = key % 0x100000;
-        const table = this.lines[file];
-        const list = table.get(line);
-        if (list === undefined) table.set(line, [pc]);
-        else list.push(pc);
-      }
-      prevKey = key;
+      const st = this.statements[pc];
+      if (st !== undefined) this.keyOfPc[pc] = lineKey(this.fileNumber(st.filename), st.startLine);
+    }
+    // The lines of a hint (`%{ ... %}`) stop at the pc it runs at, before it runs.
+    for (const [pc, l] of program.debugInfo?.instructionLocations ?? []) {
+      if (pc < 0 || pc >= n) continue;
+      for (const h of l.hints) if (h !== null) this.hintLines.push({ pc, file: this.fileNumber(h.location.filename), from: h.location.startLine, to: h.location.endLine });
     }
     for (const [name, id] of program.identifiers) {
       if (id.type === 'function') this.functions.push({ pc: id.pc, name });
@@ -84,16 +79,63 @@ export class SourceMap {
     const reader = new SourceReader(program.debugInfo?.fileContents ?? {}, []);
     const texts = this.files.map((f, i) => (this.paths[i] !== undefined ? reader.read(this.paths[i]!) : reader.read(f))?.split(/\r?\n/));
     for (let i = 0; i < this.files.length; i++) this.funcLines.push(new Map());
-    for (let pc = 0; pc < n; pc++) {
-      const at = this.lineOf(pc);
-      if (at === undefined) continue;
-      const text = texts[at.file]?.[at.line - 1];
-      if (text === undefined || !/^\s*func\s/.test(text)) continue;
-      const fn = this.functionAt(pc);
-      if (fn === undefined) continue;
-      this.funcLines[at.file].set(at.line, fn.pc);
-      if (pc !== fn.pc) this.stepKeyOfPc[pc] = -1;
+    // A function's `func` line: the nearest one above its first statement, if it names the function.
+    for (const fn of this.functions) {
+      const at = this.lineOf(fn.pc);
+      const text = at === undefined ? undefined : texts[at.file];
+      if (at === undefined || text === undefined) continue;
+      const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
+      for (let l = at.line; l >= 1 && l > at.line - 200; l--) {
+        const m = /^\s*func\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(text[l - 1] ?? '');
+        if (m === null) continue;
+        if (m[1] === short && !this.funcLines[at.file].has(l)) this.funcLines[at.file].set(l, fn.pc);
+        break;
+      }
     }
+    // Only a statement's first run of pcs is where a step stops: a later run is code the
+    // compiler placed apart from it, such as the `jmp` past the other branch of an `if`, which
+    // is located at the `if` and would read as a step back to it.
+    const seen = new Set<string>();
+    let prevStatement: string | undefined;
+    let laterRun = false;
+    for (let pc = 0; pc < n; pc++) {
+      const st = this.statements[pc];
+      if (st === undefined) continue;
+      const id = `${st.filename}:${st.startLine}:${st.startCol}:${st.endLine}:${st.endCol}`;
+      if (id !== prevStatement) {
+        laterRun = seen.has(id);
+        seen.add(id);
+      }
+      if (laterRun) this.stepKeyOfPc[pc] = -1;
+      prevStatement = id;
+    }
+    // A line breakpoint stops where each run of step targets on that line starts.
+    let prevKey = -1;
+    for (let pc = 0; pc < n; pc++) {
+      const key = this.stepKeyOfPc[pc];
+      if (key === -1) continue;
+      if (key !== prevKey) {
+        const list = this.lines[Math.floor(key / 0x100000)].get(key % 0x100000);
+        if (list === undefined) this.lines[Math.floor(key / 0x100000)].set(key % 0x100000, [pc]);
+        else list.push(pc);
+      }
+      prevKey = key;
+    }
+    const codeLines = this.lines.map((table) => new Set(table.keys()));
+    for (const h of this.hintLines) {
+      const table = this.lines[h.file];
+      for (let line = h.from; line <= h.to; line++) {
+        if (codeLines[h.file].has(line)) continue;
+        const list = table.get(line);
+        if (list === undefined) table.set(line, [h.pc]);
+        else if (!list.includes(h.pc)) list.push(h.pc);
+      }
+    }
+  }
+
+  /** The pc of a hint whose `%{ %}` covers this line, if any. */
+  hintAt(file: number, line: number): number | undefined {
+    return this.hintLines.find((h) => h.file === file && h.from <= line && line <= h.to)?.pc;
   }
 
   private fileNumber(name: string): number {
@@ -128,8 +170,14 @@ export class SourceMap {
     return undefined;
   }
 
+  /** debug_info's own entry for a pc (innermost location, hints, flow tracking data). */
   location(pc: number): InstructionLocation | undefined {
     return this.program.debugInfo?.instructionLocations.get(pc);
+  }
+
+  /** The statement a pc belongs to: file, lines and columns to show for it. */
+  statement(pc: number): Location | undefined {
+    return pc >= 0 && pc < this.statements.length ? this.statements[pc] : undefined;
   }
 
   /** File number and line of a pc in the program segment. */
@@ -169,11 +217,12 @@ export class SourceMap {
     return undefined;
   }
 
-  /** Lines of a file that have code, between two lines (breakpointLocations). */
+  /** Lines of a file that take a breakpoint, between two lines (breakpointLocations): code and `func` lines. */
   linesWithCode(file: number, from: number, to: number): number[] {
     const table = this.lines[file];
     if (table === undefined) return [];
-    return [...table.keys()].filter((l) => l >= from && l <= to).sort((a, b) => a - b);
+    const lines = new Set([...table.keys(), ...(this.funcLines[file]?.keys() ?? [])]);
+    return [...lines].filter((l) => l >= from && l <= to).sort((a, b) => a - b);
   }
 
   /** The function holding a pc: the one with the largest start pc not above it. */
@@ -209,4 +258,78 @@ export class SourceMap {
 export function shortName(program: Program, full: string): string {
   const prefix = program.mainScope + '.';
   return full.startsWith(prefix) ? full.slice(prefix.length) : full;
+}
+
+/** A location and the ones it was expanded in, innermost first. */
+function chainOf(loc: Location): Location[] {
+  const out = [loc];
+  for (let l = loc.parent?.location; l !== undefined && out.length < 1000; l = l.parent?.location) out.push(l);
+  return out;
+}
+
+/**
+ * Per pc, the statement it belongs to. First the outermost location of its parent_location
+ * chain that lies in its own function (a function's extent is what its pcs without a chain
+ * cover; a chain location outside it, such as a callee's declaration, is never the statement).
+ * Then the outermost location of the function that contains that one: the argument
+ * `218676...` on line 14 belongs to the call `poseidon_hash_single(` that spans lines 13 to 15.
+ */
+export function statementLocations(program: Program): (Location | undefined)[] {
+  const out: (Location | undefined)[] = new Array(program.data.length).fill(undefined);
+  const locs = program.debugInfo?.instructionLocations;
+  if (locs === undefined) return out;
+  const scopeOf = (l: InstructionLocation) => l.accessibleScopes[l.accessibleScopes.length - 1] ?? '';
+  const extent = new Map<string, { file: string; from: number; to: number }>();
+  for (const l of locs.values()) {
+    if (l.inst.parent !== undefined) continue;
+    const e = extent.get(scopeOf(l));
+    if (e === undefined) extent.set(scopeOf(l), { file: l.inst.filename, from: l.inst.startLine, to: l.inst.endLine });
+    else if (e.file === l.inst.filename) {
+      e.from = Math.min(e.from, l.inst.startLine);
+      e.to = Math.max(e.to, l.inst.endLine);
+    }
+  }
+  const groups = new Map<string, Location[]>();
+  for (const [pc, l] of locs) {
+    if (pc < 0 || pc >= out.length) continue;
+    const chain = chainOf(l.inst);
+    const e = extent.get(scopeOf(l));
+    let st = chain[chain.length - 1];
+    if (e !== undefined) {
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const c = chain[i];
+        if (c.filename === e.file && c.startLine >= e.from && c.startLine <= e.to) {
+          st = c;
+          break;
+        }
+      }
+    }
+    out[pc] = st;
+    const key = `${scopeOf(l)}\n${st.filename}`;
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, [st]);
+    else g.push(st);
+  }
+  // Locations of one function and file nest (an expression inside its statement), so sorted by
+  // start, widest first, each one lies in the last one that does not lie in another.
+  const outer = new Map<Location, Location>();
+  for (const list of groups.values()) {
+    list.sort((a, b) => a.startLine - b.startLine || a.startCol - b.startCol || b.endLine - a.endLine || b.endCol - a.endCol);
+    let top: Location | undefined;
+    for (const l of list) {
+      if (top !== undefined && contains(top, l)) outer.set(l, top);
+      else top = l;
+    }
+  }
+  for (let pc = 0; pc < out.length; pc++) {
+    const st = out[pc];
+    if (st !== undefined) out[pc] = outer.get(st) ?? st;
+  }
+  return out;
+}
+
+function contains(a: Location, b: Location): boolean {
+  const startsBefore = a.startLine < b.startLine || (a.startLine === b.startLine && a.startCol <= b.startCol);
+  const endsAfter = a.endLine > b.endLine || (a.endLine === b.endLine && a.endCol >= b.endCol);
+  return startsBefore && endsAfter;
 }
