@@ -18,9 +18,9 @@ export class Places {
     return this.files;
   }
 
-  /** The place of a pc of the code, when debug_info has one. */
+  /** The place of a pc of the code: the statement it belongs to, when debug_info has one. */
   of(pc: number): Place | undefined {
-    const loc = this.sourceMap.location(pc)?.inst;
+    const loc = this.sourceMap.statement(pc);
     const at = this.sourceMap.lineOf(pc);
     if (loc === undefined || at === undefined) return undefined;
     return { file: this.files[at.file], line: loc.startLine, column: loc.startCol, endLine: loc.endLine, endColumn: loc.endCol };

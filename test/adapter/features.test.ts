@@ -29,10 +29,10 @@ describe('multi-file program', () => {
 
   test('a breakpoint in the imported geometry.cairo, with the Rect argument expanded', async () => {
     const geometry = source('multi/geometry.cairo');
-    await launchTo(dc, launchArgs('multi_main'), () => dc.setBreakpointsRequest({ source: { path: geometry }, breakpoints: [{ line: 12 }] }));
+    await launchTo(dc, launchArgs('multi_main'), () => dc.setBreakpointsRequest({ source: { path: geometry }, breakpoints: [{ line: 13 }] }));
     const t = await top(dc);
     assert.equal(t.path, geometry);
-    assert.equal(t.line, 12);
+    assert.equal(t.line, 13);
     assert.deepEqual(t.frames.map((f) => f.name), ['multi.geometry.perimeter', 'main']);
     assert.equal(t.frames[1].source?.path, source('multi/main.cairo'));
     assert.equal(t.frames[1].line, 10);
