@@ -65,16 +65,17 @@ test('grammar and language configuration exist and parse', () => {
   for (const r of refs) assert.ok(grammar.repository[r.slice(2, -1)], `rule ${r}`);
 });
 
-test('.vscodeignore lets through only the bundles and user-facing files', () => {
-  const lines = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-  assert.equal(lines[0], '**');
-  const allowed = /^!(dist\/\w+\.js|dist\/cairn_bridge\.py|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|syntaxes\/cairo\.tmLanguage\.json|language-configuration\.json)$/;
-  for (const l of lines.slice(1)) assert.match(l, allowed);
+test('"files" ships only the bundles and user-facing files (npm pack and vsce both read it)', () => {
+  assert.ok(!existsSync(path.join(root, '.vscodeignore')), 'vsce refuses a .vscodeignore beside "files"');
+  const allowed = /^(dist\/\*\.js|dist\/cairn_bridge\.py|README\.md|CHANGELOG\.md|LICENSE|docs\/[\w-]+\.md|syntaxes\/cairo\.tmLanguage\.json|language-configuration\.json)$/;
+  for (const f of pkg.files) assert.match(f, allowed);
+  assert.ok(pkg.files.includes('dist/*.js') && pkg.files.includes('LICENSE'));
   assert.ok(existsSync(path.join(root, 'language-configuration.json')));
 });
 
 test('package script is build + vsce, e2e script wired', () => {
-  assert.equal(pkg.scripts.package, 'npm run build && vsce package --no-dependencies');
+  assert.equal(pkg.scripts.package, 'npm run build && vsce package --no-dependencies --allow-missing-repository');
+  assert.equal(pkg.scripts.prepack, 'npm run build');
   assert.ok(existsSync(path.join(root, pkg.scripts['test:e2e'].split(' ').pop())));
 });
 
