@@ -1,7 +1,7 @@
 // The run's history: registers at any past step from the trace, and memory as it was then.
 // Memory is write-once, so the memory at step k is every cell whose first write came before the
-// end of step k - 1 (the VM's writeMarks give the write-log length after each step). Nothing is
-// ever re-run to go back.
+// end of step k - 1: an afterStep hook on the VM notes the write-log length after each step.
+// Nothing is ever re-run to go back.
 import { VirtualMachine } from '../vm/vm';
 import { Memory } from '../vm/memory';
 import { Relocatable, Value } from '../vm/relocatable';
@@ -33,12 +33,27 @@ export class History implements Timeline {
   /** Per segment (index + temp count), per offset: position of the cell in the write log. */
   private readonly writeIndex = new Map<number, Int32Array>();
   private indexed = 0;
+  /** Write-log length after each step. */
+  private marks = new Int32Array(1 << 12);
+  private marked = 0;
 
   constructor(
     private readonly vm: VirtualMachine,
     /** Cells written before the first step (program, stack, builtin bases). */
     private readonly initialCells: number,
   ) {}
+
+  /** The VM's afterStep hook: notes the write-log length of each step that ran (a hint may skip one). */
+  record(vm: VirtualMachine): void {
+    while (this.marked < vm.currentStep) {
+      if (this.marked === this.marks.length) {
+        const bigger = new Int32Array(this.marks.length * 2);
+        bigger.set(this.marks);
+        this.marks = bigger;
+      }
+      this.marks[this.marked++] = vm.mem.size;
+    }
+  }
 
   get mem(): Memory {
     return this.vm.mem;
@@ -70,9 +85,8 @@ export class History implements Timeline {
   /** Number of cells of the write log that existed when step `step` was about to run. */
   cellsAt(step: number): number {
     if (step <= 0) return this.initialCells;
-    const marks = this.vm.writeMarks;
-    if (marks === undefined || step >= this.vm.currentStep) return this.mem.size;
-    return marks[step - 1];
+    if (step > this.marked) return this.mem.size;
+    return this.marks[step - 1];
   }
 
   /** Position of a cell in the write log (Infinity when not written). */

@@ -1,6 +1,6 @@
 // A live run behind the debugger's front: the program launched through the one launch module,
-// its VM driven in slices (so a far breakpoint costs about what a plain run costs, and the event
-// loop gets control between slices to answer pause), its history recorded as it goes.
+// its VM driven in slices (the event loop gets control between them, so pause answers) and
+// watched through the VM's step hooks: breakpoints stop it, the history records as it goes.
 import { dirname } from 'node:path';
 import { launch, Launch } from '../runner/launch';
 import { loadProgramFile } from '../runner/load-program';
@@ -53,6 +53,8 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   private readonly launched: Launch;
   private readonly stepping: Stepping;
   private outputShown = 0;
+  /** Pcs where the run loop stops: the breakpoints, plus a stepping target. */
+  private stopAt: Uint8Array = new Uint8Array(0);
   private readonly outputSegment: number | undefined;
 
   constructor(
@@ -72,7 +74,6 @@ export class LiveRun implements DebugFront, Subject, Frontier {
         entrypoint: typeof options.entrypoint === 'string' ? options.entrypoint : undefined,
         programInput: typeof options.programInput === 'string' && options.programInput !== '' ? options.programInput : undefined,
         trace: true,
-        writeMarks: true,
         sourceRoots: roots.filter((r): r is string => typeof r === 'string' && r !== ''),
       });
     } catch (e) {
@@ -91,6 +92,13 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events);
     this.control = new Controller(this.timeline, this.stepping, this.breakpoints, this, events);
     this.outputSegment = runner.builtinsByName.get('output')?.base.segment;
+    // The debugger watches the VM from outside: a stop before a step at a pc of `stopAt`, and the
+    // history's note after each step.
+    const codeSeg = this.code.segment;
+    runner.vm.hooks = {
+      beforeStep: (vm) => vm.pcSeg === codeSeg && this.stopAt[vm.pc] === 1,
+      afterStep: (vm) => this.timeline.record(vm),
+    };
   }
 
   get program() {
@@ -180,9 +188,9 @@ export class LiveRun implements DebugFront, Subject, Frontier {
         if (inst !== undefined && inst.opcode === Opcode.CALL) skip = skipTo(vm.pc + inst.size, vm.fpSeg, vm.fp);
       }
       const n = skip !== undefined || goal.kind === 'continue' ? SLICE : 1;
-      const bps = skip !== undefined ? skip.bps : table.active;
+      this.stopAt = skip !== undefined ? skip.bps : table.active;
       try {
-        vm.run(endSeg, endOff, Math.min(n, remaining), bps);
+        vm.run(endSeg, endOff, Math.min(n, remaining));
       } catch (e) {
         control.cursor = vm.currentStep;
         this.flushOutput();
