@@ -22,6 +22,8 @@ export interface VarNode {
   cell?: Relocatable;
   memoryReference?: string;
   evaluateName?: string;
+  /** The value when it is one felt, so a view can show it in another base (hex). */
+  felt?: F.Felt;
   children?: Children;
 }
 
@@ -69,6 +71,7 @@ export function cellNode(ctx: ValueContext, name: string, a: Relocatable): VarNo
   const v = ctx.mem.get(a.segment, a.offset);
   const node: VarNode = { name, value: formatValue(v), cell: a, memoryReference: memoryReference(a) };
   if (typeof v === 'object') node.children = pointedCells(ctx, v);
+  else if (v !== undefined) node.felt = v;
   return node;
 }
 
@@ -106,6 +109,7 @@ export function typedNode(ctx: ValueContext, name: string, t: Typed, evaluateNam
     }
     const v = valueOf(env, t);
     base.value = formatValue(v);
+    if (typeof v !== 'object') base.felt = v;
     if (t.value !== undefined) delete base.cell;
     if (typeof v === 'object') {
       base.memoryReference = memoryReference(v);
