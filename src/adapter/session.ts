@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import {
   LoggingDebugSession,
+  Response,
   InitializedEvent,
   StoppedEvent,
   OutputEvent,
@@ -19,6 +20,7 @@ import { DebugProtocol } from '@vscode/debugprotocol';
 import { DebugFront, FrontEvents, Granularity, Place, ScopeKind, SourceFile, StopReason, RunControl } from '../debug/front';
 import { LiveRun, LaunchOptions, LaunchError } from '../debug/live-run';
 import { Children, VarNode } from '../debug/values';
+import { checkRequest, THREAD } from './arguments';
 
 export interface CairnLaunchArguments extends DebugProtocol.LaunchRequestArguments, LaunchOptions {
   stopOnEntry?: boolean;
@@ -26,7 +28,6 @@ export interface CairnLaunchArguments extends DebugProtocol.LaunchRequestArgumen
 
 type Container = { scope: ScopeKind; frame: number } | { children: Children };
 
-const THREAD = 1;
 const VM_ERRORS = 'vmError';
 
 export class CairnSession extends LoggingDebugSession {
@@ -41,16 +42,43 @@ export class CairnSession extends LoggingDebugSession {
   private lineRequests = new Map<string, DebugProtocol.SetBreakpointsArguments>();
   private functionRequest: DebugProtocol.SetFunctionBreakpointsArguments | undefined;
   private instructionRequest: DebugProtocol.SetInstructionBreakpointsArguments | undefined;
+  private dataRequest: DebugProtocol.SetDataBreakpointsArguments | undefined;
   private exceptionsOn = true;
 
   constructor() {
     super();
     this.setDebuggerLinesStartAt1(true);
     this.setDebuggerColumnsStartAt1(true);
-    // A malformed message must not crash the adapter: say so and go on.
+    // A malformed message (not JSON, null, not a request) must not end the session: the base
+    // class shuts down on 'error'; say so and go on instead.
+    this.removeAllListeners('error');
     this.on('error', (e: { body?: unknown }) => {
       this.sendEvent(new OutputEvent(`Cairn: ignored a bad protocol message (${String(e?.body ?? e)}).\n`, 'stderr'));
     });
+  }
+
+  /** Every request is checked first: unsupported ones and bad arguments get an error saying so. */
+  protected override dispatchRequest(request: DebugProtocol.Request): void {
+    const bad = checkRequest(request?.command, request?.arguments);
+    if (bad !== undefined) {
+      const response = new Response(request);
+      response.command = typeof request?.command === 'string' ? request.command : 'unknown';
+      return this.sendErrorResponse(response, { id: 4, format: bad.replace(/[{}]/g, ''), showUser: true });
+    }
+    request.arguments ??= {};
+    if (request.command === 'initialize') (request.arguments as DebugProtocol.InitializeRequestArguments).pathFormat ??= 'path';
+    super.dispatchRequest(request);
+  }
+
+  /** An error the base class caught in a handler comes back as its message, never its stack. */
+  protected override sendErrorResponse(response: DebugProtocol.Response, codeOrMessage: number | DebugProtocol.Message, format?: string, variables?: unknown, dest?: number): void {
+    if (typeof codeOrMessage === 'object' && codeOrMessage.variables?._exception !== undefined) {
+      codeOrMessage = { id: codeOrMessage.id, format: `Cairn could not answer "${response.command}": ${codeOrMessage.variables._exception}`.replace(/[{}]/g, ''), showUser: true };
+    } else if (codeOrMessage === 1104 && typeof variables === 'object' && variables !== null) {
+      const v = variables as { _exception?: string };
+      codeOrMessage = { id: 1104, format: `Cairn could not answer "${response.command}": ${v._exception ?? 'internal error'}`.replace(/[{}]/g, ''), showUser: true };
+    }
+    super.sendErrorResponse(response, codeOrMessage as DebugProtocol.Message, format, variables as undefined, dest);
   }
 
   /** Runs a handler; any error becomes an error response with a plain message. */
@@ -90,6 +118,11 @@ export class CairnSession extends LoggingDebugSession {
       supportsTerminateRequest: true,
       supportsBreakpointLocationsRequest: true,
       supportsDelayedStackTraceLoading: true,
+      supportsDataBreakpoints: true,
+      supportsLoadedSourcesRequest: true,
+      supportsCompletionsRequest: true,
+      completionTriggerCharacters: ['.'],
+      supportsValueFormattingOptions: true,
       exceptionBreakpointFilters: [{ filter: VM_ERRORS, label: 'VM errors', description: 'Stop where the Cairo VM fails (assert, hint error, step limit).', default: true }],
     };
     this.sendResponse(response);
@@ -165,9 +198,10 @@ export class CairnSession extends LoggingDebugSession {
     this.sendEvent(e);
   }
 
-  protected override restartRequest(response: DebugProtocol.RestartResponse): void {
-    const args = this.args;
-    if (args === undefined) return void this.handle(response, () => this.need());
+  protected override restartRequest(response: DebugProtocol.RestartResponse, restart: DebugProtocol.RestartArguments): void {
+    // The spec's restart carries the launch configuration as it is now (it may have been edited).
+    const args = (restart.arguments as CairnLaunchArguments | undefined) ?? this.args;
+    if (args === undefined || this.args === undefined) return void this.handle(response, () => this.need());
     this.front?.dispose();
     this.front = undefined;
     const front = this.open(args, response);
@@ -175,6 +209,7 @@ export class CairnSession extends LoggingDebugSession {
     for (const req of this.lineRequests.values()) this.lineBreakpoints(front, req);
     if (this.functionRequest) this.functionBreakpoints(front, this.functionRequest);
     if (this.instructionRequest) this.instructionBreakpoints(front, this.instructionRequest);
+    if (this.dataRequest) this.dataBreakpoints(front, this.dataRequest);
     this.sendResponse(response);
     front.control.start(args.stopOnEntry === true);
   }
@@ -256,6 +291,46 @@ export class CairnSession extends LoggingDebugSession {
     });
   }
 
+  protected override dataBreakpointInfoRequest(response: DebugProtocol.DataBreakpointInfoResponse, args: DebugProtocol.DataBreakpointInfoArguments): void {
+    void this.handle(response, () => {
+      const front = this.need();
+      let address: string | undefined;
+      if ((args as { asAddress?: boolean }).asAddress === true) address = args.name;
+      else if (args.variablesReference !== undefined) {
+        const node = this.listed.get(args.variablesReference)?.find((n) => n.name === args.name);
+        if (node === undefined) throw new Error(`No variable "${args.name}" here.`);
+        address = node.cell?.toString();
+      } else {
+        try {
+          address = front.inspect.evaluate(args.name, (args.frameId ?? 1) - 1).cell?.toString();
+        } catch (e) {
+          response.body = { dataId: null, description: `${args.name}: ${(e as Error).message}` };
+          return;
+        }
+      }
+      const t = front.breakpoints.dataTarget(address, args.name);
+      response.body = { dataId: t.dataId ?? null, description: t.description, accessTypes: t.dataId ? ['write'] : undefined, canPersist: false };
+    });
+  }
+
+  protected override setDataBreakpointsRequest(response: DebugProtocol.SetDataBreakpointsResponse, args: DebugProtocol.SetDataBreakpointsArguments): void {
+    void this.handle(response, () => {
+      this.dataRequest = args;
+      response.body = { breakpoints: this.dataBreakpoints(this.need(), args) };
+    });
+  }
+
+  private dataBreakpoints(front: DebugFront, args: DebugProtocol.SetDataBreakpointsArguments): DebugProtocol.Breakpoint[] {
+    // Memory is write-once, so only writes can be watched; other access types are refused one by one.
+    const writes = args.breakpoints.filter((b) => b.accessType === undefined || b.accessType === 'write');
+    const set = front.breakpoints.setData(writes.map((b) => b.dataId));
+    return args.breakpoints.map((b) => {
+      const i = writes.indexOf(b);
+      if (i < 0) return { verified: false, message: `Cairn watches writes only (Cairo memory is write-once), not "${b.accessType}".` };
+      return { id: set[i].id, verified: set[i].verified, message: set[i].message };
+    });
+  }
+
   // ---- sources -------------------------------------------------------------------------
 
   /** A runtime place as DAP's source, line and columns. */
@@ -284,6 +359,12 @@ export class CairnSession extends LoggingDebugSession {
       const name = this.sources.get(args.source?.sourceReference ?? args.sourceReference);
       if (name === undefined) throw new Error('Unknown source reference.');
       response.body = { content: front.inspect.sourceText(name) };
+    });
+  }
+
+  protected override loadedSourcesRequest(response: DebugProtocol.LoadedSourcesResponse): void {
+    void this.handle(response, () => {
+      response.body = { sources: this.need().inspect.sources().map((f) => this.source(f)) };
     });
   }
 
@@ -373,12 +454,12 @@ export class CairnSession extends LoggingDebugSession {
       else if (args.filter === 'named' && c.children.indexed !== undefined) nodes = [];
       else nodes = c.children.list(args.start, args.count);
       this.listed.set(args.variablesReference, nodes);
-      response.body = { variables: nodes.map((n) => this.variable(n)) };
+      response.body = { variables: nodes.map((n) => this.variable(n, args.format?.hex === true)) };
     });
   }
 
-  private variable(n: VarNode): DebugProtocol.Variable {
-    const v: DebugProtocol.Variable = { name: n.name, value: n.value, variablesReference: 0 };
+  private variable(n: VarNode, hex = false): DebugProtocol.Variable {
+    const v: DebugProtocol.Variable = { name: n.name, value: hex && n.felt !== undefined ? '0x' + BigInt(n.felt).toString(16) : n.value, variablesReference: 0 };
     if (n.type) v.type = n.type;
     if (n.evaluateName) v.evaluateName = n.evaluateName;
     if (n.memoryReference) v.memoryReference = n.memoryReference;
@@ -402,8 +483,18 @@ export class CairnSession extends LoggingDebugSession {
     void this.handle(response, () => {
       const frame = args.frameId !== undefined ? args.frameId - 1 : 0;
       const node = this.need().inspect.evaluate(args.expression, frame);
-      const v = this.variable(node);
-      response.body = { result: node.value, type: node.type, variablesReference: v.variablesReference, memoryReference: node.memoryReference, indexedVariables: v.indexedVariables };
+      const v = this.variable(node, args.format?.hex === true);
+      response.body = { result: v.value, type: node.type, variablesReference: v.variablesReference, memoryReference: node.memoryReference, indexedVariables: v.indexedVariables };
+    });
+  }
+
+  protected override completionsRequest(response: DebugProtocol.CompletionsResponse, args: DebugProtocol.CompletionsArguments): void {
+    void this.handle(response, () => {
+      const caret = this.convertClientColumnToDebugger(args.column) - 1;
+      const c = this.need().inspect.completions(args.text, caret, (args.frameId ?? 1) - 1);
+      response.body = {
+        targets: c.items.map((i) => ({ label: i.label, detail: i.detail, type: i.kind, start: this.convertDebuggerColumnToClient(c.start + 1), length: c.length })),
+      };
     });
   }
 

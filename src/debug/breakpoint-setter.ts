@@ -2,7 +2,7 @@
 // the breakpoint table, and at a step it judges which of them stop (conditions, hit counts,
 // logpoints). The exception switch lives here too.
 import { basename } from 'node:path';
-import { Breakpoints, FrontEvents, FunctionSpec, InstructionSpec, LineSpec, RuntimeBreakpoint, StopReason } from './front';
+import { Breakpoints, DataTarget, FrontEvents, FunctionSpec, InstructionSpec, LineSpec, RuntimeBreakpoint, StopReason } from './front';
 import { BreakpointTable, Breakpoint, hitConditionMet, interpolate, conditionHolds, Comparable } from './breakpoints';
 import { Timeline } from './history';
 import { Code } from './code';
@@ -14,6 +14,8 @@ import { toSigned } from '../vm/felt';
 export class BreakpointSetter implements Breakpoints {
   readonly table: BreakpointTable;
   exceptions = true;
+  /** Watched cells: segment -> offset -> data breakpoint id. */
+  private readonly watched = new Map<number, Map<number, number>>();
 
   constructor(
     private readonly code: Code,
@@ -76,6 +78,54 @@ export class BreakpointSetter implements Breakpoints {
   locations(path: string, from: number, to: number): number[] {
     const file = this.places.sourceMap.fileForPath(path);
     return file === undefined ? [] : this.places.sourceMap.linesWithCode(file, from, to);
+  }
+
+  dataTarget(address: string | undefined, label: string): DataTarget {
+    const a = address === undefined ? undefined : this.code.parseAddress(address);
+    if (a === undefined) return { description: `${label} is not a single memory cell, so no data breakpoint can watch it.` };
+    if (this.code.isCode(a)) return { description: `${label} is code: the program segment is written before the run starts.` };
+    return { dataId: `${a.segment}:${a.offset}`, description: `${label} (cell ${a.segment}:${a.offset})` };
+  }
+
+  setData(dataIds: string[]): RuntimeBreakpoint[] {
+    this.watched.clear();
+    return dataIds.map((dataId): RuntimeBreakpoint => {
+      const a = this.code.parseAddress(dataId);
+      if (a === undefined || this.code.isCode(a)) return { verified: false, message: `"${String(dataId)}" is not a memory cell (segment:offset) outside the code.` };
+      const id = this.table.newId();
+      let cells = this.watched.get(a.segment);
+      if (cells === undefined) this.watched.set(a.segment, (cells = new Map()));
+      cells.set(a.offset, id);
+      const writer = this.timeline.writerOf(a.segment, a.offset);
+      const written = this.timeline.memoryAt(this.timeline.latest).get(a.segment, a.offset) !== undefined;
+      const message = written ? (writer === undefined ? `${dataId} was written before the run started.` : `${dataId} was written at step ${writer}: reverse continue goes there.`) : undefined;
+      return { id, verified: true, message };
+    });
+  }
+
+  get watching(): boolean {
+    return this.watched.size > 0;
+  }
+
+  /** The data breakpoint watching a cell, if any. */
+  watches(segment: number, offset: number): number | undefined {
+    return this.watched.get(segment)?.get(offset);
+  }
+
+  /** Steps that wrote a watched cell, with the ids of their data breakpoints. */
+  writers(): Map<number, { ids: number[]; cells: string[] }> {
+    const out = new Map<number, { ids: number[]; cells: string[] }>();
+    for (const [segment, cells] of this.watched) {
+      for (const [offset, id] of cells) {
+        const step = this.timeline.writerOf(segment, offset);
+        if (step === undefined) continue;
+        const at = out.get(step) ?? { ids: [], cells: [] };
+        at.ids.push(id);
+        at.cells.push(`${segment}:${offset}`);
+        out.set(step, at);
+      }
+    }
+    return out;
   }
 
   /** Breakpoints at the pc of `step` that want to stop (logpoints print and do not; going back counts no hits). */

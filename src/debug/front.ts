@@ -3,6 +3,7 @@
 // control, inspection, breakpoints. A live run (live-run.ts) is one implementation; a post-mortem
 // trace or a Cairo 1 executable can be others behind the same interface.
 import { VarNode } from './values';
+import { Completions } from './completions';
 
 export type StopReason = 'entry' | 'step' | 'breakpoint' | 'function breakpoint' | 'instruction breakpoint' | 'data breakpoint' | 'pause' | 'exception';
 export type Granularity = 'line' | 'instruction';
@@ -68,6 +69,13 @@ export interface InstructionSpec {
   hitCondition?: string;
 }
 
+/** A cell a data breakpoint can watch. */
+export interface DataTarget {
+  /** The cell (`s:o`), or undefined when the thing is not one memory cell. */
+  dataId?: string;
+  description: string;
+}
+
 export type ScopeKind = 'locals' | 'registers' | 'hints' | 'memory';
 export interface RuntimeScope {
   name: string;
@@ -122,6 +130,8 @@ export interface Inspection {
   scopes(frame: number): RuntimeScope[];
   variables(frame: number, scope: ScopeKind): VarNode[];
   evaluate(expression: string, frame: number): VarNode;
+  /** Completions of `text` with the caret at `caret` (0-based). */
+  completions(text: string, caret: number, frame: number): Completions;
   /** Writes an unwritten cell (memory is write-once); returns the value as shown. */
   setCell(node: VarNode, text: string): string;
   readMemory(reference: string, offset: number, count: number): MemoryBytes;
@@ -142,6 +152,10 @@ export interface Breakpoints {
   setExceptions(on: boolean): void;
   /** Lines of a file that can take a breakpoint, between two lines. */
   locations(path: string, from: number, to: number): number[];
+  /** Whether a cell (a memory reference) can be watched, and what to call it. */
+  dataTarget(address: string | undefined, label: string): DataTarget;
+  /** Watches cells: going forward stops after the step that writes one, going back at the step that wrote it. */
+  setData(dataIds: string[]): RuntimeBreakpoint[];
 }
 
 export interface DebugFront {

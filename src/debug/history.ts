@@ -26,6 +26,8 @@ export interface Timeline {
   segmentsAt(step: number): [number, number, number];
   /** Memory as it was at a step, read only. */
   memoryAt(step: number): Memory;
+  /** The step that wrote a cell (undefined: written before the first step, or not by a step yet). */
+  writerOf(segment: number, offset: number): number | undefined;
 }
 
 /** The live VM's history: its trace and the write marks of each step. */
@@ -87,6 +89,20 @@ export class History implements Timeline {
     if (step <= 0) return this.initialCells;
     if (step > this.marked) return this.mem.size;
     return this.marks[step - 1];
+  }
+
+  writerOf(segment: number, offset: number): number | undefined {
+    const at = this.writeOrder(segment, offset);
+    if (at < this.initialCells || this.marked === 0 || at >= this.marks[this.marked - 1]) return undefined;
+    // The first step whose mark passes the cell's place in the log.
+    let lo = 0;
+    let hi = this.marked - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.marks[mid] > at) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   /** Position of a cell in the write log (Infinity when not written). */

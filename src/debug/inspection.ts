@@ -11,6 +11,7 @@ import { callStack, Frame } from './frames';
 import { FrameEnv } from './frame-env';
 import { shortName } from './source-map';
 import { VarNode, typedNode } from './values';
+import { complete, Completions } from './completions';
 import { Snapshot, localNodes, registerNodes, hintScopeNodes, memoryNodes } from './scopes';
 
 /** Bytes per cell in memory reads: a felt is 32 bytes, big-endian. */
@@ -129,6 +130,11 @@ export class Inspector implements Inspection {
     const env = this.env(frame);
     const typed = env.evaluateText(expression);
     return typedNode({ program: this.run.program, mem: env.mem }, expression, typed, expression);
+  }
+
+  completions(text: string, caret: number, frame: number): Completions {
+    if (typeof text !== 'string' || !Number.isSafeInteger(caret)) throw new Error('completions needs a text and a column.');
+    return complete(this.env(frame), text, caret);
   }
 
   setCell(node: VarNode, text: string): string {

@@ -18,7 +18,7 @@ import { Code } from './code';
 import { Places } from './places';
 import { Stepping, Goal } from './stepping';
 import { BreakpointSetter } from './breakpoint-setter';
-import { Controller, Cursor, Frontier, Outcome } from './run-control';
+import { Controller, Cursor, Frontier, Outcome, writtenText } from './run-control';
 import { Inspector, Subject } from './inspection';
 import { formatValue } from './values';
 
@@ -55,6 +55,9 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   private outputShown = 0;
   /** Pcs where the run loop stops: the breakpoints, plus a stepping target. */
   private stopAt: Uint8Array = new Uint8Array(0);
+  /** Write-log length after the last step, and the watched cells the last step wrote. */
+  private logged = 0;
+  private written: { ids: number[]; cells: string[]; step: number } | undefined;
   private readonly outputSegment: number | undefined;
 
   constructor(
@@ -87,6 +90,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     this.code = new Code(runner.programBase.segment, program.data);
     this.places = new Places(sourceMap, program);
     this.timeline = new History(runner.vm, runner.mem.size);
+    this.logged = runner.mem.size;
     this.stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc);
     this.inspect = new Inspector(this);
     this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events);
@@ -96,8 +100,12 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     // history's note after each step.
     const codeSeg = this.code.segment;
     runner.vm.hooks = {
-      beforeStep: (vm) => vm.pcSeg === codeSeg && this.stopAt[vm.pc] === 1,
-      afterStep: (vm) => this.timeline.record(vm),
+      beforeStep: (vm) => (vm.pcSeg === codeSeg && this.stopAt[vm.pc] === 1) || this.written !== undefined,
+      afterStep: (vm) => {
+        this.timeline.record(vm);
+        if (this.breakpoints.watching) this.watchWrites(vm.currentStep - 1);
+        this.logged = vm.mem.size;
+      },
     };
   }
 
@@ -198,6 +206,11 @@ export class LiveRun implements DebugFront, Subject, Frontier {
       }
       const step = (control.cursor = vm.currentStep);
       this.flushOutput();
+      const written = this.written;
+      if (written !== undefined) {
+        this.written = undefined;
+        return { stop: 'data breakpoint', ids: written.ids, text: writtenText(written.cells, written.step) };
+      }
       if (runner.atEnd()) return 'end';
       const hit = this.breakpoints.hitAt(step);
       if (hit) return { stop: hit.reason, ids: hit.ids };
@@ -211,6 +224,20 @@ export class LiveRun implements DebugFront, Subject, Frontier {
         await new Promise<void>((r) => setImmediate(r));
         lastYield = Date.now();
       }
+    }
+  }
+
+  /** Data breakpoints: the watched cells among those the step just run wrote. */
+  private watchWrites(step: number): void {
+    const mem = this.launched.runner.mem;
+    for (let i = this.logged; i < mem.size; i++) {
+      const seg = mem.loggedSegment(i);
+      const off = mem.loggedOffset(i);
+      const id = this.breakpoints.watches(seg, off);
+      if (id === undefined) continue;
+      this.written ??= { ids: [], cells: [], step };
+      this.written.ids.push(id);
+      this.written.cells.push(`${seg}:${off}`);
     }
   }
 

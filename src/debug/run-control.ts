@@ -103,8 +103,11 @@ export class Controller implements RunControl, Cursor {
 
   /** Forward through recorded steps; undefined when the cursor reaches the latest one. */
   private replay(goal: Goal): Outcome | undefined {
+    const writers = this.breakpoints.watching ? this.breakpoints.writers() : undefined;
     while (this.cursor < this.timeline.latest) {
       this.cursor++;
+      const wrote = writers?.get(this.cursor - 1);
+      if (wrote) return { stop: 'data breakpoint', ids: wrote.ids, text: writtenText(wrote.cells, this.cursor - 1) };
       const hit = this.breakpoints.hitAt(this.cursor);
       if (hit) return { stop: hit.reason, ids: hit.ids };
       if (this.stepping.reached(goal, this.cursor)) return { stop: 'step' };
@@ -139,7 +142,13 @@ export class Controller implements RunControl, Cursor {
   reverseContinue(): void {
     this.idle();
     const active = this.breakpoints.table.active;
+    const writers = this.breakpoints.watching ? this.breakpoints.writers() : undefined;
     for (let k = this.cursor - 1; k >= 0; k--) {
+      const wrote = writers?.get(k);
+      if (wrote) {
+        this.cursor = k;
+        return this.events.stopped('data breakpoint', { breakpointIds: wrote.ids, text: writtenText(wrote.cells, k) });
+      }
       if (active[this.timeline.pcOffsetAt(k)] !== 1) continue;
       const hit = this.breakpoints.hitAt(k, true);
       if (hit) {
@@ -150,4 +159,9 @@ export class Controller implements RunControl, Cursor {
     this.cursor = 0;
     this.events.stopped('entry', { text: 'Reached the start of the run.' });
   }
+}
+
+/** The stop description of a data breakpoint. */
+export function writtenText(cells: string[], step: number): string {
+  return `${cells.join(', ')} written by step ${step}`;
 }
