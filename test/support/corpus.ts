@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, Launch } from '../../src/runner/launch';
+import { launch, Launch, LaunchOptions } from '../../src/runner/launch';
 import { traceBytes, memoryBytes } from '../../src/runner/relocate';
 import { VmException } from '../../src/vm/vm';
 import { toSigned } from '../../src/vm/felt';
@@ -91,10 +91,10 @@ function sortedMemorySha(mem: Buffer): string {
 const show = (v: Value) => (typeof v === 'object' ? v.toString() : toSigned(v).toString());
 
 /** Runs a program as `cairo-run --print_output --print_info --trace_file --memory_file` would. */
-export function runCase(c: Case): Outcome {
+export function runCase(c: Case, opts: Partial<LaunchOptions> = {}): Outcome {
   let run: Launch | undefined;
   try {
-    run = launch({ program: c.programPath, layout: c.expected.layout, trace: true });
+    run = launch({ ...opts, program: c.programPath, layout: c.expected.layout, trace: true });
     const runner = run.runner;
     runner.runToEnd();
     const offsets = run.finish();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { corpusCases, exampleCases, runCase, compare, Case, Expected, Outcome } from './corpus';
-import { compileCairo, cairoRun, CompileOptions, RefRun } from './reference';
+import { compileCairo, cairoRun, referencePython, CompileOptions, RefRun } from './reference';
 
 let cases: Map<string, Case> | undefined;
 
@@ -86,7 +86,8 @@ export interface LiveOptions extends CompileOptions {
  * Compiles a Cairo 0 source of the project's own with the reference's cairo-compile, runs it with
  * cairo-run and with Cairn, and asserts the two runs match: status, output, steps, used cells,
  * final registers, the relocated trace and memory files (or, for an error, its location and
- * exception). Returns both sides for further checks.
+ * exception). The program's own hints run in the reference's Python through the hint bridge.
+ * Returns both sides for further checks.
  */
 export function expectReferenceMatch(source: string, opts: LiveOptions = {}): { expected: Expected; outcome: Outcome } {
   const layout = opts.layout ?? 'small';
@@ -94,7 +95,8 @@ export function expectReferenceMatch(source: string, opts: LiveOptions = {}): { 
   const run = cairoRun(programPath, ['--layout', layout, '--print_output', '--print_info'], ['trace_file', 'memory_file']);
   const expected = referenceExpected(run, layout);
   assert.equal(expected.status, opts.status ?? 'ok', `cairo-run: ${expected.error ?? ''}`);
-  const outcome = runCase({ name: opts.name ?? 'prog', programPath, expected, kind: 'test' });
+  // A hint Cairn has no TypeScript for runs in the reference's own Python, through the bridge.
+  const outcome = runCase({ name: opts.name ?? 'prog', programPath, expected, kind: 'test' }, { python: { python: referencePython() } });
   assert.deepEqual(compare(expected, outcome), [], outcome.error ?? '');
   return { expected, outcome };
 }
