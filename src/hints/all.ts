@@ -6,3 +6,4 @@ import './families/hash/index';
 import './families/secp/index';
 import './families/field/index';
 import './families/bootloader/index';
+import './families/merkle/index';

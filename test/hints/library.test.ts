@@ -9,7 +9,11 @@ import { libraryHints, implemented } from './library-hints';
 
 const has = (c: string) => findHint(c) !== undefined;
 
-/** Library hints with no TypeScript implementation yet, by their first line. */
+/**
+ * Library hints with no TypeScript implementation, by their first line: they run in Python through
+ * the hint bridge. merkle_multi_update, small_merkle_tree and patricia walk Python objects the
+ * program's own hints make (preimage dicts, update trees, descent maps).
+ */
 const LEFT: string[] = [
   'from starkware.python.merkle_tree import build_update_tree', // merkle_multi_update.cairo
   'if ids.height == 0:', // merkle_multi_update.cairo
@@ -18,10 +22,6 @@ const LEFT: string[] = [
   'vm_enter_scope(dict(', // merkle_multi_update.cairo
   'assert case == \'leaf\'', // merkle_multi_update.cairo
   'assert case == \'both\'', // merkle_multi_update.cairo
-  '# Check that auth_path had the right number of elements.', // merkle_update.cairo
-  'memory[ap] = ids.index % 2', // merkle_update.cairo
-  '# Hash hints.', // merkle_update.cairo
-  '# Hash hints.', // merkle_update.cairo
   'ids.edge = segments.add()', // patricia.cairo, patricia_with_sponge.cairo
   'from starkware.python.merkle_tree import decode_node', // patricia.cairo, patricia_with_sponge.cairo
   'vm_enter_scope(dict(node=left_child, **common_args))', // patricia.cairo, patricia_with_sponge.cairo
