@@ -117,30 +117,36 @@ step('inline values show next to the source while stopped', async () => {
   mark('inline values: ' + JSON.stringify(inline.slice(0, 6)));
 }, true);
 
-step('hovering `n` on `if (n == 0)` shows its value', async () => {
-  const tokenBox = () => page.evaluate(() => {
+/** Hovers `token` on the editor line that contains `lineText` until `selector` shows text that
+ *  `accept` takes (hovers need a fresh mouse arrival: it comes from elsewhere each try). */
+async function hoverToken(lineText, token, selector, accept = (t) => t.trim() !== '', tries = 5) {
+  const tokenBox = () => page.evaluate(([lineText, token]) => {
     for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
-      if (!line.textContent.replace(/\u00a0/g, ' ').trim().startsWith('if (n == 0)')) continue;
-      const span = [...line.querySelectorAll('span span')].find((e) => e.textContent === 'n');
+      if (!line.textContent.replace(/\u00a0/g, ' ').includes(lineText)) continue;
+      const span = [...line.querySelectorAll('span span')].find((e) => e.textContent === token);
       if (!span) return null;
       const r = span.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     }
     return null;
-  });
-  // Hovers need a fresh mouse arrival: come from elsewhere each try.
-  let hover = '';
-  for (let attempt = 0; attempt < 5 && !hover; attempt++) {
+  }, [lineText, token]);
+  for (let attempt = 0; attempt < tries; attempt++) {
     const box = await tokenBox();
-    if (!box) throw new Error('no `n` token on the if line');
+    if (!box) throw new Error(`no \`${token}\` token on the line with ${JSON.stringify(lineText)}`);
     await page.mouse.move(box.x + 200, box.y + 150);
     await page.waitForTimeout(300);
     await page.mouse.move(box.x, box.y, { steps: 5 });
-    hover = await until('debug hover', async () => {
-      const t = (await rows('.debug-hover-widget')).join(' ');
-      return t.trim() ? t : undefined;
+    const text = await until('hover', async () => {
+      const t = (await rows(selector)).join(' ');
+      return accept(t) ? t : undefined;
     }, 3000).catch(() => '');
+    if (text) return text;
   }
+  return '';
+}
+
+step('hovering `n` on `if (n == 0)` shows its value', async () => {
+  const hover = await hoverToken('if (n == 0)', 'n', '.debug-hover-widget');
   if (!hover) throw new Error('no debug hover after 5 tries');
   mark('hover: ' + JSON.stringify(hover));
   if (!/\b0\b/.test(hover)) throw new Error('hover does not show n = 0: ' + hover);
@@ -219,7 +225,7 @@ step('F5 on multi/geometry.cairo (no JSON of its own) debugs multi_main.json and
 // page and helpers. Every scenario starts from a workbench with no debug session running.
 const scenarioDir = path.join(__dirname, 'scenarios');
 if (fs.existsSync(scenarioDir)) {
-  const t = { step, shot, rows, until, command, mark, folder, fs, path, get page() { return page; } };
+  const t = { step, shot, rows, until, command, mark, hoverToken, folder, fs, path, get page() { return page; } };
   for (const f of fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.js')).sort()) {
     require(path.join(scenarioDir, f))(t);
   }

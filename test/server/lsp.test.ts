@@ -2,7 +2,7 @@
 // files of a temporary workspace, and on the common library of the reference's cairo-lang.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,17 @@ before(async () => {
 after(() => c.close());
 
 const at = (path: string, position: object) => ({ textDocument: { uri: uri(path) }, position });
+
+/** A file of a fresh temporary folder, on disk and open in the server, for the length of fn. */
+async function withFile(name: string, text: string, fn: (path: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-lsp-'));
+  try {
+    const f = join(dir, name);
+    writeFileSync(f, text);
+    c.open(f, text);
+    await fn(f);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+}
 
 test('definition: an imported function, across files', async () => {
   const loc = await c.request<Loc>('textDocument/definition', at(MAIN, P(mainText, 'area(r)')));
@@ -63,15 +74,11 @@ test('definition: into the common library of the user\'s cairo-lang', async () =
 });
 
 test('definition: namespaces, constants, implicit arguments, tempvars, p[i].x, ids.x in a hint', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cairn-lsp-'));
-  try {
-    const f = join(dir, 'n.cairo');
-    const text = [
-      'const LIMIT = 10;', 'struct P {', '    x: felt,', '}', 'namespace geo {', '    func twice(v: felt) -> felt {', '        return v * 2;', '    }', '}',
-      'func main{range_check_ptr}(ps: P*) {', '    tempvar t = LIMIT;', '    let y = geo.twice(ps[1].x);', '    %{ print(ids.t) %}', '    assert [range_check_ptr] = t;', '    return ();', '}', '',
-    ].join('\n');
-    writeFileSync(f, text);
-    c.open(f, text);
+  const text = [
+    'const LIMIT = 10;', 'struct P {', '    x: felt,', '}', 'namespace geo {', '    func twice(v: felt) -> felt {', '        return v * 2;', '    }', '}',
+    'func main{range_check_ptr}(ps: P*) {', '    tempvar t = LIMIT;', '    let y = geo.twice(ps[1].x);', '    %{ print(ids.t) %}', '    assert [range_check_ptr] = t;', '    return ();', '}', '',
+  ].join('\n');
+  await withFile('n.cairo', text, async (f) => {
     const line = async (needle: string, n = 0, delta = 0) => {
       const loc = await c.request<Loc>('textDocument/definition', at(f, P(text, needle, n, delta)));
       return text.split('\n')[loc.range.start.line].trim();
@@ -83,7 +90,7 @@ test('definition: namespaces, constants, implicit arguments, tempvars, p[i].x, i
     assert.equal(await line('range_check_ptr] ='), 'func main{range_check_ptr}(ps: P*) {');
     assert.equal(await line('ids.t', 0, 4), 'tempvar t = LIMIT;');
     assert.equal(await line('= t;', 0, 2), 'tempvar t = LIMIT;');
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
 });
 
 test('hover: declaration with its type, doc comment and origin', async () => {
@@ -119,25 +126,17 @@ test('completion: members after a dot, names in scope, builtins, ids. in a hint'
   assert.deepEqual((await labels(GEOMETRY, P(geoText, 'r.width * 2', 0, 2))).sort(), ['height', 'width']);
   const scope = await labels(MAIN, P(mainText, 'serialize_word(p)'));
   for (const n of ['r', 'a', 'p', 'output_ptr', 'area', 'Rect', 'serialize_word', 'main']) assert.ok(scope.includes(n), n);
-  const dir = mkdtempSync(join(tmpdir(), 'cairn-lsp-'));
-  try {
-    const f = join(dir, 'h.cairo');
-    const text = '%builtins output \nfunc g(x: felt, y: felt) {\n    let z = x + y;\n    %{ print(ids.) %}\n    return ();\n}\n';
-    writeFileSync(f, text);
-    c.open(f, text);
+  const text = '%builtins output \nfunc g(x: felt, y: felt) {\n    let z = x + y;\n    %{ print(ids.) %}\n    return ();\n}\n';
+  await withFile('h.cairo', text, async (f) => {
     assert.deepEqual((await labels(f, P(text, 'ids.', 0, 4))).sort(), ['x', 'y', 'z']);
     const b = await labels(f, P(text, 'output ', 0, 7));
     assert.ok(b.includes('range_check') && b.includes('poseidon') && !b.includes('output'));
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
 });
 
 test('diagnostics: the server\'s own syntax errors while typing, cairo-compile\'s on save', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cairn-lsp-'));
-  try {
-    const f = join(dir, 'd.cairo');
-    const good = 'func main() {\n    let x = 1;\n    return ();\n}\n';
-    writeFileSync(f, good);
-    c.open(f, good);
+  const good = 'func main() {\n    let x = 1;\n    return ();\n}\n';
+  await withFile('d.cairo', good, async (f) => {
     c.change(f, 'func main() {\n    let x = (1;\n    return ();\n}\n');
     const own = await c.waitFor('syntax error', () => c.diagnostics.get(uri(f))?.find((d) => d.source === 'cairn'));
     assert.match(own.message, /never closed|Unexpected/);
@@ -148,19 +147,15 @@ test('diagnostics: the server\'s own syntax errors while typing, cairo-compile\'
     const d = await c.waitFor('compile error', () => c.diagnostics.get(uri(f))?.find((x) => x.source === 'cairo-compile'));
     assert.equal(d.message, "Unknown identifier 'y'.");
     assert.deepEqual(d.range.start, { line: 1, character: 12 });
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
 });
 
 test('formatting with cairo-format', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cairn-lsp-'));
-  try {
-    const f = join(dir, 'f.cairo');
-    const text = 'func   main( ) {\n  return ( ) ;\n}\n';
-    writeFileSync(f, text);
-    c.open(f, text);
+  const text = 'func   main( ) {\n  return ( ) ;\n}\n';
+  await withFile('f.cairo', text, async (f) => {
     const edits = await c.request<{ newText: string }[]>('textDocument/formatting', { textDocument: { uri: uri(f) }, options: { tabSize: 4, insertSpaces: true } });
     assert.equal(edits[0].newText, 'func main() {\n    return ();\n}\n');
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
 });
 
 test('code lenses Run and Debug above main', async () => {

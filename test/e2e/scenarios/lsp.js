@@ -51,28 +51,7 @@ module.exports = (t) => {
   t.step('hovering `Rect` in multi/main.cairo shows the struct with its members and doc comment', async () => {
     const page = t.page;
     await openFile('main.cairo');
-    const box = () => page.evaluate(() => {
-      for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
-        if (!line.textContent.replace(/\u00a0/g, ' ').includes('let r = Rect(')) continue;
-        const span = [...line.querySelectorAll('span span')].find((e) => e.textContent === 'Rect');
-        if (!span) return null;
-        const r = span.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }
-      return null;
-    });
-    let hover = '';
-    for (let attempt = 0; attempt < 6 && !/struct Rect/.test(hover); attempt++) {
-      const b = await box();
-      if (!b) throw new Error('no `Rect` token on the let line');
-      await page.mouse.move(b.x + 200, b.y + 150);
-      await page.waitForTimeout(300);
-      await page.mouse.move(b.x, b.y, { steps: 5 });
-      hover = await t.until('hover', async () => {
-        const x = (await t.rows('.monaco-hover .hover-contents, .monaco-hover-content')).join(' ');
-        return /struct Rect/.test(x) ? x : undefined;
-      }, 4000).catch(() => '');
-    }
+    const hover = await t.hoverToken('let r = Rect(', 'Rect', '.monaco-hover .hover-contents, .monaco-hover-content', (x) => /struct Rect/.test(x), 6);
     if (!/struct Rect/.test(hover) || !/width: felt/.test(hover) || !/Helpers imported/.test(hover)) throw new Error('hover: ' + JSON.stringify(hover));
     t.mark('hover: ' + JSON.stringify(hover.slice(0, 200)));
     await t.shot('lsp-03-hover.png');
