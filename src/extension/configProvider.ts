@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { compile, findCairoCompile } from './compile';
+import { compile, findCairoCompile } from '../runner/cairo-compile';
 import { buildFolders, findProgram, readProgramInfo, sourceRootFor } from './findProgram';
 import { CairnLaunchConfig, completeLaunchConfig, configForFile, DEBUG_TYPE } from './launchConfig';
 import { log } from './log';

@@ -2,10 +2,11 @@
 // save, cairo-format for formatting, and the folder that holds `starkware/cairo/common` so
 // library imports resolve. Everything is optional: without a compiler the server still parses.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { findCairoCompile, parseCompileErrors, CompileDiagnostic } from '../extension/compile';
+import { findCairoCompile, parseCompileErrors, CompileDiagnostic } from '../runner/cairo-compile';
+import { shebangInterpreter } from '../hints/bridge/find-python';
 
 export interface Tools {
   compile?: string;
@@ -31,11 +32,7 @@ export async function findTools(configuredCompile?: string): Promise<Tools> {
   const fmt = join(dirname(compile), 'cairo-format');
   if (existsSync(fmt)) tools.format = fmt;
   // The interpreter of the compiler's script knows where starkware lives.
-  let python = 'python3';
-  try {
-    const first = readFileSync(compile, 'utf8').slice(0, 300).split('\n')[0];
-    if (first.startsWith('#!')) python = first.slice(2).trim().split(/\s+/)[0];
-  } catch { /* a binary wrapper: try python3 */ }
+  const python = shebangInterpreter(compile) ?? 'python3';
   const r = await run(python, ['-c', 'import os, starkware; print(os.path.dirname(os.path.dirname(os.path.abspath(starkware.__file__))))'], { timeout: 20_000 });
   const lib = r.stdout.trim().split('\n').pop();
   if (r.code === 0 && lib && existsSync(join(lib, 'starkware', 'cairo', 'common'))) tools.library = lib;

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { compile, findCairoCompile, parseCompileErrors } from '../../src/extension/compile';
+import { compile, findCairoCompile, parseCompileErrors } from '../../src/runner/cairo-compile';
 
 test('cairo-compile is looked up on PATH unless configured', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cairn-path-'));
