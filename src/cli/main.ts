@@ -1,16 +1,27 @@
 // The `cairn` command: `cairn run` (a drop-in for cairo-run) and `cairn dap` (the debug adapter
 // on stdin/stdout). No path ends in a JavaScript stack trace: errors are one line (see
 // internal-error.ts), a closed stdout (`cairn run ... | head`) ends the process quietly.
-import { parseRunArgs, UsageError } from './args';
+import { parseRunArgs, runHelp, UsageError } from './args';
 import { runCommand } from './run';
 import { internalErrorText } from './internal-error';
 import { OutputFileError, fsErrorText } from '../runner/fs-errors';
 
-const USAGE = `usage: cairn run --program PROGRAM.json [--layout LAYOUT] [--print_output] [--print_info]
-                 [--trace_file FILE] [--memory_file FILE] [--steps N] [--entrypoint NAME]
-                 [--max_steps N (default 2^30: stop a runaway program without --steps)]
-                 [--python PYTHON (with cairo-lang: runs hints Cairn has no TypeScript for)] [--no_python_hints] ...
-       cairn dap          (Debug Adapter Protocol server on stdin/stdout)`;
+/** The package version (esbuild inlines package.json into the bundle). */
+function version(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../../package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const VERSION_TEXT = () => `cairn ${version()} (cairo-run 0.14.0.1 compatible)\n`;
+
+const USAGE = `usage: cairn run --program PROGRAM.json [--layout LAYOUT] [--print_output] [--print_info] [--proof_mode] ...
+                 [--python PYTHON] [--no_python_hints]  (cairo-run 0.14.0.1's flags; \`cairn run --help\` lists them all)
+       cairn dap          (Debug Adapter Protocol server on stdin/stdout)
+       cairn --version`;
 
 const isHelp = (a: string | undefined) => a === '--help' || a === '-h';
 
@@ -35,7 +46,11 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === 'run') {
     if (rest.some(isHelp)) {
-      writeOut(USAGE + '\n');
+      writeOut(runHelp());
+      return 0;
+    }
+    if (rest.includes('--version') || rest.includes('-v')) {
+      writeOut(VERSION_TEXT());
       return 0;
     }
     let args;
@@ -59,8 +74,12 @@ async function main(argv: string[]): Promise<number> {
     startAdapter();
     return -1; // keeps running
   }
+  if (cmd === '--version' || cmd === '-v') {
+    writeOut(VERSION_TEXT());
+    return 0;
+  }
   if (cmd === undefined || isHelp(cmd)) {
-    writeOut(USAGE + '\n');
+    writeOut(`${USAGE}\n\n${runHelp()}`);
     return 0;
   }
   writeErr(`${USAGE}\ncairn: error: unknown command ${JSON.stringify(cmd)}\n`);

@@ -1,8 +1,11 @@
 // `cairn run`: cairo-run's flow and printing formats on Cairn's VM.
+import { writeFileSync } from 'node:fs';
 import { CairoRunner } from '../runner/cairo-runner';
 import { launch, Launch } from '../runner/launch';
 import { traceBytes, memoryBytes } from '../runner/relocate';
 import { writeOutputFile } from '../runner/fs-errors';
+import { airPublicInput, airPrivateInput } from '../runner/air-input';
+import { usedAndAllocated } from '../runner/proof-checks';
 import { VmException } from '../vm/vm';
 import { VmError, ProgramError } from '../vm/errors';
 import { toSigned } from '../vm/felt';
@@ -19,11 +22,57 @@ function show(v: Value): string {
   return typeof v === 'object' ? v.toString() : toSigned(v).toString();
 }
 
+/** cairo-run's own checks of its flags (it fails them with an AssertionError). */
+function checkFlags(args: RunArgs): void {
+  const fail = (m: string) => { throw new FlagError(m); };
+  if ((args.program !== undefined) === (args.runFromCairoPie !== undefined)) fail('Exactly one of --program, --run_from_cairo_pie must be specified.');
+  if (args.proofMode && args.runFromCairoPie !== undefined) fail('--proof_mode cannot be used with --run_from_cairo_pie.');
+  if (args.steps && args.minSteps) fail('--steps and --min_steps cannot be both specified.');
+  if (args.cairoPieOutput !== undefined && args.noEnd) fail('--no_end and --cairo_pie_output cannot be both specified.');
+  if (args.cairoPieOutput !== undefined && args.proofMode) fail('--proof_mode and --cairo_pie_output cannot be both specified.');
+  if (args.airPublicInput !== undefined && !args.proofMode) fail('--air_public_input can only be used in proof_mode.');
+  if (args.airPrivateInput !== undefined && !args.proofMode) fail('--air_private_input can only be used in proof_mode.');
+  if (args.layout === 'dynamic' && args.layoutParamsFile === undefined) fail('--layout dynamic needs --cairo_layout_params_file.');
+  if (args.mergeExtraSegments && args.cairoPieOutput === undefined) fail('--merge_extra_segments is applicable only when --cairo_pie_output is specified.');
+  // What Cairn cannot do yet: one line each, before anything runs.
+  const unsupported: [unknown, string][] = [
+    [args.runFromCairoPie, '--run_from_cairo_pie'],
+    [args.cairoPieOutput, '--cairo_pie_output'],
+    [args.layoutParamsFile, '--cairo_layout_params_file (the dynamic layout)'],
+    [args.debugInfoFile, '--debug_info_file'],
+    [args.pythonDependencies, '--python_dependencies (Cairn runs no Python)'],
+  ];
+  for (const [v, what] of unsupported) if (v !== undefined) throw new UsageError(`${what} is not supported by Cairn yet.`);
+  if (args.tracer) throw new UsageError("--tracer is not supported: debug the run with Cairn's debugger (VS Code, or `cairn dap`) instead.");
+}
+
+/**
+ * cairo-run's argparse opens its output files (FileType('w')) before anything runs, so a run
+ * that fails leaves them empty. A path that cannot be written is reported when the file is
+ * written, after the printed output (a one-line error instead of argparse's usage message).
+ */
+function createOutputFiles(args: RunArgs): void {
+  for (const path of [args.memoryFile, args.traceFile, args.airPublicInput, args.airPrivateInput]) {
+    if (path === undefined) continue;
+    try {
+      writeFileSync(path, '');
+    } catch {
+      // reported by writeOutputFile at the end of the run
+    }
+  }
+}
+
+/** A flag combination cairo-run refuses (an AssertionError there). */
+class FlagError extends Error {}
+
 /** Runs a program as cairo-run does; returns the process exit code. */
 export function runCommand(args: RunArgs, io: Io): number {
   let run: Launch | undefined;
+  let text = '';
   try {
-    if (args.proofMode) throw new UsageError('--proof_mode is not supported by Cairn yet.');
+    checkFlags(args);
+    createOutputFiles(args);
+    const secureRun = args.secureRun ?? !args.proofMode;
     run = launch({
       program: args.program!,
       programInput: args.programInput,
@@ -32,16 +81,32 @@ export function runCommand(args: RunArgs, io: Io): number {
       entrypoint: args.entrypoint,
       sourceRoots: args.cairoPath,
       python: { enabled: !args.noPythonHints, python: args.python, print: (t) => io.out(t) },
+      proofMode: args.proofMode,
+      allowMissingBuiltins: args.allowMissingBuiltins,
     });
     const runner = run.runner;
-    runner.runToEnd(args.steps, args.maxSteps);
-    if (args.minSteps !== undefined && runner.vm.currentStep < args.minSteps) {
-      // cairo-run steps on past main's return, which fails at once outside proof mode.
-      throw runner.vm.wrap(new VmError('EndOfProgram', 'Error: Execution reached the end of the program.'), undefined);
+    let code = 0;
+    try {
+      if (args.noEnd) {
+        if (args.steps === undefined) throw new FlagError('--steps must be specified when running with --no-end.');
+      } else {
+        runner.runToEnd(args.steps, args.maxSteps);
+      }
+      if (args.minSteps) runner.runUntilSteps(args.minSteps);
+      if (args.steps !== undefined) runner.runUntilSteps(args.steps);
+      runner.endRun(args.steps !== undefined);
+      text = runner.warnings.map((w) => `${w}\n`).join('') + text;
+    } catch (e) {
+      text = runner.warnings.map((w) => `${w}\n`).join('') + text;
+      if (!args.debugError || !(e instanceof VmException || e instanceof FlagError || e instanceof VmError)) throw e;
+      text += `Got an error:\n${describeError(e, run, true)}\n`;
+      code = 1;
     }
-    const offsets = run.finish({ secureRun: args.secureRun });
+    if (!args.noEnd) runner.readReturnValues();
+    if (!args.noEnd && args.proofMode) runner.finalizeSegments();
+    if (secureRun) runner.verifySecure();
+    const offsets = runner.relocate();
     const vm = runner.vm;
-    let text = '';
     if (args.printMemory) text += memoryListing(runner, args.relocatePrints);
     if (args.printOutput) {
       const out = runner.output();
@@ -53,8 +118,10 @@ export function runCommand(args: RunArgs, io: Io): number {
     }
     if (args.printInfo) {
       const reg = (v: Value) => (args.relocatePrints ? String(runner!.relocateValue(v)) : show(v));
-      text += `Number of steps: ${vm.currentStep} \nUsed memory cells: ${runner.mem.size}\nRegister values after execution:\n`;
+      const original = runner.originalSteps === undefined ? '' : `(originally, ${runner.originalSteps})`;
+      text += `Number of steps: ${vm.currentStep} ${original}\nUsed memory cells: ${runner.mem.size}\nRegister values after execution:\n`;
       text += `pc = ${reg(vm.pcValue())}\nap = ${reg(vm.apValue())}\nfp = ${reg(vm.fpValue())}\n\n`;
+      if (args.proofMode && !args.noEnd) text += builtinUsage(runner) + '\n';
     }
     if (args.printSegments) {
       text += 'Segment relocation table:\n';
@@ -63,11 +130,40 @@ export function runCommand(args: RunArgs, io: Io): number {
     io.out(text);
     if (args.traceFile !== undefined) writeOutputFile(args.traceFile, traceBytes(vm.trace!, offsets), 'trace file');
     if (args.memoryFile !== undefined) writeOutputFile(args.memoryFile, memoryBytes(runner.mem, offsets), 'memory file');
-    return 0;
+    if (args.airPublicInput !== undefined) writeOutputFile(args.airPublicInput, airPublicInput(runner, args.layout), 'AIR public input');
+    if (args.airPrivateInput !== undefined) {
+      if (args.traceFile === undefined) throw new FlagError('--trace_file must be set when --air_private_input is set.');
+      if (args.memoryFile === undefined) throw new FlagError('--memory_file must be set when --air_private_input is set.');
+      writeOutputFile(args.airPrivateInput, airPrivateInput(runner, args.traceFile, args.memoryFile), 'AIR private input');
+    }
+    return code;
   } catch (e) {
+    if (text !== '') io.out(text);
     io.err(describeError(e, run) + '\n');
     return 1;
   }
+}
+
+/** The builtin usage table proof mode adds to --print_info. */
+function builtinUsage(runner: CairoRunner): string {
+  if (runner.builtins.length === 0) return '';
+  let text = '\nBuiltin usage:\n';
+  for (const b of runner.builtins) {
+    const [used, size] = usedAndAllocated(runner, b);
+    const pct = size > 0 ? `${pythonFixed2((used / size) * 100)}%` : '100%';
+    text += `${`${b.name}_builtin`.padEnd(30)} ${pct.padStart(7)} (used ${used} cells)\n`;
+  }
+  return text;
+}
+
+/** Python's f'{x:.2f}': like toFixed(2), but an exact tie rounds to even. */
+function pythonFixed2(x: number): string {
+  const scaled = x * 100;
+  if (Number.isInteger(scaled * 2) && !Number.isInteger(scaled)) {
+    const lo = Math.floor(scaled);
+    return ((lo % 2 === 0 ? lo : lo + 1) / 100).toFixed(2);
+  }
+  return x.toFixed(2);
 }
 
 /** cairo-run's --print_memory: cells by address, `⋮` before each gap. */
@@ -90,8 +186,9 @@ function memoryListing(runner: CairoRunner, relocated: boolean): string {
   return text + '\n';
 }
 
-export function describeError(e: unknown, run: Launch | undefined): string {
+export function describeError(e: unknown, run: Launch | undefined, bare = false): string {
   if (e instanceof VmException && run !== undefined) return run.report(e);
+  if (e instanceof FlagError) return bare ? e.message : `Error: ${e.message}`;
   if (e instanceof UsageError) return `cairn run: error: ${e.message}`;
   if (e instanceof ProgramError || e instanceof VmError) return `Error: ${e.message}`;
   if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message)) return `Error: the run exhausted Cairn's resources (${e.message}).`;

@@ -7,7 +7,7 @@ import { Relocatable, Value, valueToString } from '../vm/relocatable';
 import { VmError } from '../vm/errors';
 import { setPrime } from '../vm/felt';
 import { getHeapStatistics } from 'node:v8';
-import { BuiltinRunner } from '../builtins/builtin';
+import { BuiltinRunner, nextPowerOf2 } from '../builtins/builtin';
 import { OutputBuiltin } from '../builtins/output';
 import { createBuiltin, BUILTIN_ORDER } from '../builtins/index';
 import { compileHints } from '../hints/compile';
@@ -15,6 +15,7 @@ import { PythonHints, PythonOptions } from '../hints/bridge/python-hints';
 import { programSource } from './load-program';
 import { getLayout, Layout } from './layouts';
 import { segmentOffsets } from './relocate';
+import { insufficientCells } from './proof-checks';
 
 export interface RunnerOptions {
   layout?: string;
@@ -32,6 +33,14 @@ export interface RunnerOptions {
   python?: PythonOptions;
   /** The program's JSON text (for the bridge) when it was not read by loadProgramFile. */
   programJson?: string;
+  /**
+   * cairo-run's --proof_mode: start at `__start__` with the [fp - 2] = fp stack prefix, stop
+   * after the `__end__` instruction, give every builtin of the layout a segment, pad the trace
+   * to a power of 2 with enough builtin cells, and size the segments for the prover.
+   */
+  proofMode?: boolean;
+  /** cairo-run's --allow_missing_builtins (default: on in proof mode). */
+  allowMissingBuiltins?: boolean;
 }
 
 /** Steps between heap checks in runToEnd: cheap next to the steps themselves. */
@@ -61,6 +70,21 @@ export class CairoRunner {
   relocation: number[] | undefined;
   /** The Python hint bridge of this run (started only for a program with hints Cairn lacks). */
   python: PythonHints | undefined;
+  readonly proofMode: boolean;
+  readonly allowMissingBuiltins: boolean;
+  /** Steps when the program reached its end, before padding (cairo-run's original_steps). */
+  originalSteps: number | undefined;
+  /** Steps of the run when end_run ran: the steps whose memory accesses count (memory holes). */
+  endRunSteps: number | undefined;
+  /** Offsets of the execution segment in the public memory (proof mode). */
+  executionPublicMemory: number[] = [];
+  /** Public memory of each finalized segment: [offset, page] pairs (finalize_segments). */
+  readonly publicMemory = new Map<number, [number, number][]>();
+  segmentsFinalized = false;
+  /** The segment of zeros the mod builtins point their unused instances at, if any. */
+  zeroSegment: number | undefined;
+  /** Warnings cairo-run prints on stdout while padding (`Warning: ... Increasing number of steps.`). */
+  readonly warnings: string[] = [];
 
   constructor(
     readonly program: Program,
@@ -68,17 +92,21 @@ export class CairoRunner {
   ) {
     setPrime(program.prime);
     this.layout = getLayout(options.layout ?? 'plain');
+    this.proofMode = options.proofMode ?? false;
+    this.allowMissingBuiltins = options.allowMissingBuiltins ?? this.proofMode;
     if (!isSubsequence(program.builtins, BUILTIN_ORDER)) {
       throw new VmError('Layout', `The builtins specified by the %builtins directive must be subsequence of [${BUILTIN_ORDER.map((b) => `'${b}'`).join(', ')}]. Got [${program.builtins.map((b) => `'${b}'`).join(', ')}].`);
     }
     const inLayout = new Set(this.layout.builtins.map((b) => b.name));
     const missing = program.builtins.filter((b) => !inLayout.has(b));
-    if (missing.length) {
+    if (missing.length && !this.allowMissingBuiltins) {
       throw new VmError('Layout', `Builtins {${missing.map((b) => `'${b}'`).join(', ')}} are not present in layout "${this.layout.name}"`);
     }
+    // In proof mode every builtin of the layout gets a runner (and a segment), used or not.
     for (const lb of this.layout.builtins) {
-      if (!program.builtins.includes(lb.name)) continue;
-      const b = createBuiltin(lb, true);
+      const included = program.builtins.includes(lb.name);
+      if (!included && !this.proofMode) continue;
+      const b = createBuiltin(lb, included);
       this.builtins.push(b);
       this.builtinsByName.set(lb.name, b);
     }
@@ -92,24 +120,42 @@ export class CairoRunner {
     this.executionBase = mem.addSegment();
     for (const b of this.builtins) b.initializeSegments(mem);
 
-    const name = this.options.entrypoint ?? 'main';
-    const full = name.includes('.') ? name : `${this.program.mainScope}.${name}`;
-    const entry = labelPc(this.program, full) ?? labelPc(this.program, name);
-    if (entry === undefined) throw new VmError('Program', name === 'main' ? 'Missing main().' : `Entrypoint "${name}" not found in the program.`);
-
     const stack: Value[] = [];
-    for (const n of this.program.builtins) stack.push(...this.builtinsByName.get(n)!.initialStack());
-    const returnFp = mem.addSegment();
-    this.end = mem.addSegment();
-    stack.push(returnFp, this.end);
+    for (const n of this.program.builtins) {
+      const b = this.builtinsByName.get(n);
+      if (b === undefined) stack.push(0); // a builtin the layout lacks (allow_missing_builtins)
+      else stack.push(...b.initialStack());
+    }
+    let entry: number;
+    if (this.proofMode) {
+      // The dummy saved fp and pc let the verifier enforce [fp - 2] = fp; the whole initial
+      // stack is public memory.
+      stack.unshift(this.executionBase.add(2), 0);
+      this.executionPublicMemory = stack.map((_, i) => i);
+      entry = labelPc(this.program, `${this.program.mainScope}.__start__`) ?? 0;
+      const end = labelPc(this.program, `${this.program.mainScope}.__end__`);
+      if (end === undefined) throw new VmError('Program', `Unknown identifier '${this.program.mainScope}.__end__'.`);
+      this.end = this.programBase.add(end);
+      this.initialFp = this.executionBase.add(2);
+    } else {
+      const name = this.options.entrypoint ?? 'main';
+      const full = name.includes('.') ? name : `${this.program.mainScope}.${name}`;
+      const main = labelPc(this.program, full) ?? labelPc(this.program, name);
+      if (main === undefined) throw new VmError('Program', name === 'main' ? 'Missing main().' : `Entrypoint "${name}" not found in the program.`);
+      entry = main;
+      const returnFp = mem.addSegment();
+      this.end = mem.addSegment();
+      stack.push(returnFp, this.end);
+      this.initialFp = this.executionBase.add(stack.length);
+    }
     mem.load(this.programBase, this.program.data);
     mem.load(this.executionBase, stack);
-    this.initialFp = this.executionBase.add(stack.length);
 
     let zeros = 0;
     for (const b of this.builtins) zeros = Math.max(zeros, b.neededZeros());
     if (zeros > 0) {
       const zero = mem.addSegment();
+      this.zeroSegment = zero.segment;
       for (let i = 0; i < zeros; i++) mem.write(zero.segment, i, 0);
       for (const b of this.builtins) if (b.neededZeros() > 0) b.setZeroSegment(zero);
       mem.finalizedSizes.set(zero.segment, zeros);
@@ -119,7 +165,7 @@ export class CairoRunner {
     vm.setPc(this.programBase.add(entry));
     vm.setAp(this.initialFp);
     vm.setFp(this.initialFp);
-    if (this.options.trace) vm.enableTrace(this.options.writeMarks ?? false);
+    if (this.options.trace || this.proofMode) vm.enableTrace(this.options.writeMarks ?? false);
     vm.scope.set('program_input', this.options.programInput ?? {});
     for (const b of this.builtins) b.addRules(vm);
     this.python = new PythonHints({
@@ -142,10 +188,12 @@ export class CairoRunner {
   /**
    * cairo-run's run: to the end, within `steps` if given (then exactly `steps` steps). Without
    * `steps`, a runaway program stops cleanly with an error after `maxSteps` steps or when the
-   * heap nears its limit, instead of hanging or dying out of memory.
+   * heap nears its limit, instead of hanging or dying out of memory. In proof mode the
+   * `__end__` instruction (`jmp rel 0`) runs once more, so the last pc executed is `__end__`.
    */
   runToEnd(steps?: number, maxSteps = DEFAULT_MAX_STEPS): void {
-    const limit = steps ?? maxSteps;
+    const extra = this.proofMode ? 1 : 0;
+    const limit = steps !== undefined ? steps - extra : maxSteps;
     const heapLimit = getHeapStatistics().heap_size_limit * 0.85;
     while (!this.atEnd() && this.vm.currentStep < limit) {
       this.vm.run(this.end.segment, this.end.offset, Math.min(RUN_SLICE, limit - this.vm.currentStep));
@@ -157,18 +205,45 @@ export class CairoRunner {
       const why = steps !== undefined ? 'Error: End of program was not reached' : `Error: End of program was not reached after ${limit} steps (a runaway loop?); pass --max_steps N to allow more.`;
       throw this.vm.wrap(new VmError('StepLimit', why), undefined);
     }
-    if (steps !== undefined && this.vm.currentStep < steps) {
-      throw this.vm.wrap(new VmError('EndOfProgram', 'Error: Execution reached the end of the program.'), undefined);
+    if (this.proofMode) this.vm.step();
+    this.originalSteps = this.vm.currentStep;
+    if (steps !== undefined) this.runUntilSteps(steps);
+  }
+
+  /** Runs `n` more steps; outside proof mode, stepping past the entrypoint's return fails. */
+  runForSteps(n: number): void {
+    for (let i = 0; i < n; i++) {
+      if (!this.proofMode && this.atEnd()) {
+        throw this.vm.wrap(new VmError('EndOfProgram', 'Error: Execution reached the end of the program.'), undefined);
+      }
+      this.vm.step();
     }
   }
 
-  /** Relocates temporary segments, checks auto-deductions and scopes, freezes memory. */
-  endRun(): void {
+  /** Runs until `steps` steps have run in all (nothing if that many ran already). */
+  runUntilSteps(steps: number): void {
+    this.runForSteps(Math.max(steps - this.vm.currentStep, 0));
+  }
+
+  /**
+   * Relocates temporary segments, checks auto-deductions and scopes, freezes memory. In proof
+   * mode (unless the trace padding is disabled, as cairo-run does when --steps is given) it then
+   * pads the run to a power of 2 of steps with enough cells for every builtin and check.
+   */
+  endRun(disableTracePadding = true): void {
     if (this.runEnded) throw new VmError('Program', 'end_run called twice.');
+    this.endRunSteps = this.vm.currentStep;
     this.mem.relocateMemory();
     this.verifyAutoDeductions();
     if (this.vm.execScopes.length !== 1) throw new VmError('Scope', 'Every enter_scope() requires a corresponding exit_scope().');
     this.mem.frozen = true;
+    if (this.proofMode && !disableTracePadding) {
+      this.runUntilSteps(nextPowerOf2(this.vm.currentStep));
+      while (!this.checkUsedCells()) {
+        this.runForSteps(1);
+        this.runUntilSteps(nextPowerOf2(this.vm.currentStep));
+      }
+    }
     this.runEnded = true;
     this.close();
   }
@@ -176,6 +251,14 @@ export class CairoRunner {
   /** Stops the Python hint bridge's child, if any (the run can still be inspected). */
   close(): void {
     this.python?.close();
+  }
+
+  /** cairo-run's check_used_cells: false (with a warning) when the layout needs more steps. */
+  checkUsedCells(): boolean {
+    const short = insufficientCells(this);
+    if (short === undefined) return true;
+    this.warnings.push(`Warning: ${short} Increasing number of steps.`);
+    return false;
   }
 
   private verifyAutoDeductions(): void {
@@ -198,10 +281,40 @@ export class CairoRunner {
 
   /** Reads the builtins' stop pointers from the top of the stack (read_return_values). */
   readReturnValues(): void {
-    let pointer = this.vm.apValue();
+    if (!this.runEnded) throw new VmError('Program', 'Run must be ended before calling read_return_values.');
+    const ap = this.vm.apValue();
+    let pointer = ap;
     for (const name of [...this.program.builtins].reverse()) {
-      pointer = this.builtinsByName.get(name)!.finalStack(this.mem, pointer);
+      const b = this.builtinsByName.get(name);
+      if (b !== undefined) {
+        pointer = b.finalStack(this.mem, pointer);
+        continue;
+      }
+      pointer = pointer.add(-1);
+      if (this.mem.getAt(pointer) !== 0) throw new VmError('Builtin', `The stop pointer of the missing builtin "${name}" must be 0.`);
     }
+    for (let i = pointer.offset; i < ap.offset; i++) this.executionPublicMemory.push(i - this.executionBase.offset);
+  }
+
+  /**
+   * cairo-run's finalize_segments (proof mode): the program, execution and builtin segments get
+   * their final sizes and public memory, which the relocation and the AIR public input use.
+   */
+  finalizeSegments(): void {
+    if (this.segmentsFinalized) return;
+    if (!this.runEnded) throw new VmError('Program', 'Run must be ended before calling finalize_segments.');
+    const mem = this.mem;
+    const n = this.program.data.length;
+    mem.finalizedSizes.set(this.programBase.segment, n);
+    this.publicMemory.set(this.programBase.segment, Array.from({ length: n }, (_, i) => [i, 0]));
+    this.publicMemory.set(this.executionBase.segment, this.executionPublicMemory.map((x) => [x + this.executionBase.offset, 0]));
+    const steps = this.vm.currentStep;
+    for (const b of this.builtins) {
+      const size = b instanceof OutputBuiltin ? b.usedCells(mem) : b.usedCellsAndAllocatedSize(mem, steps)[1];
+      mem.finalizedSizes.set(b.base.segment, size);
+      this.publicMemory.set(b.base.segment, b instanceof OutputBuiltin ? Array.from({ length: size }, (_, i) => [i, 0]) : []);
+    }
+    this.segmentsFinalized = true;
   }
 
   /** cairo-run's verify_secure_runner. */

@@ -126,9 +126,10 @@ const LAYOUT_LIST: Layout[] = [
     nTraceColumns: 8,
   }),
   // Defined in instances.py but missing from its LAYOUTS table, so cairo-run rejects it; Cairn
-  // accepts it, as the only fixed layout with range_check96, add_mod and mul_mod.
+  // accepts it, as the only fixed layout with range_check96, add_mod and mul_mod. Its rc_units is
+  // cairo-vm's (4, as Stwo's recorded proof-mode runs need), not instances.py's unused 8.
   layout('all_cairo', {
-    rcUnits: 8,
+    rcUnits: 4,
     publicMemoryFraction: 8,
     dilutedPool: pool(4),
     builtins: [
