@@ -120,3 +120,40 @@ test('parse time of the largest files (printed, not timed)', () => {
     console.log(`parse: ${basename(f)} ${(size / 1024).toFixed(1)} KB ${ms.toFixed(1)} ms`);
   }
 });
+
+test('hover, outline, completion and formatting on every library file; references of a library function across the corpus', async () => {
+  const files = cairoFiles(join(library, 'starkware', 'cairo', 'common'));
+  let hovers = 0;
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    const symbols = await c.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: uri(f) } });
+    c.open(f, text);
+    const again = await c.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: uri(f) } });
+    assert.ok(again.length >= symbols.length);
+    // every function's name hovers as its own declaration
+    for (const m of text.matchAll(/^ *func (\w+)/gm)) {
+      const at = m.index! + m[0].length - m[1].length;
+      const before = text.slice(0, at);
+      const position = { line: before.split('\n').length - 1, character: at - before.lastIndexOf('\n') - 1 };
+      const h = await c.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri(f) }, position });
+      assert.ok(h && h.contents.value.includes(`func `) && h.contents.value.includes(m[1]), `${f}: hover of ${m[1]}`);
+      hovers++;
+      // completion inside the body offers the function's own arguments and the file's names
+      const items = await c.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: uri(f) }, position });
+      assert.ok(Array.isArray(items));
+    }
+  }
+  // the common library is formatted with cairo-format: formatting a file of it changes nothing
+  const math = join(library, 'starkware', 'cairo', 'common', 'math.cairo');
+  const edits = await c.request<unknown[]>('textDocument/formatting', { textDocument: { uri: uri(math) }, options: { tabSize: 4, insertSpaces: true } });
+  assert.deepEqual(edits, []);
+  // references of serialize_word: its declaration and every corpus use (imports and calls)
+  const ser = join(library, 'starkware', 'cairo', 'common', 'serialize.cairo');
+  const serText = readFileSync(ser, 'utf8');
+  const declAt = serText.indexOf('func serialize_word') + 'func '.length;
+  const pos = { line: serText.slice(0, declAt).split('\n').length - 1, character: declAt - serText.lastIndexOf('\n', declAt) - 1 };
+  const refs = await c.request<Loc[]>('textDocument/references', { textDocument: { uri: uri(ser) }, position: pos, context: { includeDeclaration: true } });
+  const users = cairoFiles(CORPUS).filter((f) => /\bserialize_word\(/.test(readFileSync(f, 'utf8')) && /import[^\n]*\bserialize_word\b/.test(readFileSync(f, 'utf8')));
+  for (const u of users) assert.ok(refs.some((r) => fileURLToPath(r.uri) === u), `references miss ${u}`);
+  console.log(`library: ${hovers} function hovers; serialize_word: ${refs.length} references in ${users.length} corpus files and the library`);
+});
