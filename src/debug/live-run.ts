@@ -30,6 +30,9 @@ export interface LaunchOptions extends SourceOptions {
   steps?: number;
   /** A JSON file read as the hints' program_input. */
   programInput?: string;
+  /** The Python (with cairo-lang) for hints Cairn has no TypeScript for; pythonHints false: none. */
+  python?: string;
+  pythonHints?: boolean;
 }
 
 /** A launch that cannot start: the message says what to fix. */
@@ -77,6 +80,11 @@ export class LiveRun implements DebugFront, Subject, Frontier {
         entrypoint: typeof options.entrypoint === 'string' ? options.entrypoint : undefined,
         programInput: typeof options.programInput === 'string' && options.programInput !== '' ? options.programInput : undefined,
         trace: true,
+        python: {
+          enabled: options.pythonHints !== false,
+          python: typeof options.python === 'string' && options.python !== '' ? options.python : undefined,
+          print: (text) => events.output(text, 'stdout'),
+        },
         sourceRoots: roots.filter((r): r is string => typeof r === 'string' && r !== ''),
       });
     } catch (e) {
@@ -122,11 +130,16 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     const missing = map.files.filter((f, i) => map.paths[i] === undefined && !f.startsWith('starkware/'));
     let text = `Cairn: ${this.options.program} (layout ${this.layout}, ${this.program.data.length} words of code).\n`;
     if (missing.length) text += `Source files not found (set sourceRoot or cairoPath): ${missing.join(', ')}\n`;
+    const python = this.launched.runner.python;
+    const bridged = python?.summary();
+    if (bridged !== undefined) text += `${bridged}\n`;
+    else if (python?.why !== undefined) text += `Hints Cairn has no implementation for will stop the run: ${python.why}\n`;
     return text;
   }
 
   dispose(): void {
     this.control.dispose();
+    this.launched.runner.close();
   }
 
   // ---- what inspection reads -------------------------------------------------------------

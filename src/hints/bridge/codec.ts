@@ -32,6 +32,13 @@ export class PyObject {
   toString(): string {
     return this.repr;
   }
+  /** The debugger's Hint scopes pane shows it by its repr, with nothing to expand. */
+  describe(): string {
+    return this.repr;
+  }
+  dicts(): Map<string, unknown> {
+    return new Map();
+  }
 }
 
 type VarWire = { i: string } | { b: boolean } | { n: 0 } | { s: string } | { r: [number, number] } | { l: VarWire[] } | { d: Record<string, VarWire> } | { o: string; t: string };
