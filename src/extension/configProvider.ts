@@ -15,6 +15,8 @@ export function settings() {
     defaultLayout: c.get<string>('defaultLayout') ?? 'auto',
     compileBeforeLaunch: c.get<boolean>('compileBeforeLaunch') ?? false,
     cairoCompile: c.get<string>('cairoCompile') || undefined,
+    python: c.get<string>('python') || undefined,
+    pythonHints: c.get<boolean>('pythonHints') ?? true,
   };
 }
 
@@ -63,7 +65,7 @@ export class CairnConfigurationProvider implements vscode.DebugConfigurationProv
     let config = debugConfig as CairnLaunchConfig;
     const s = settings();
     const workspaceRoot = workspaceRootFor(folder, config.program);
-    const opts = { workspaceRoot, buildFolder: s.buildFolder, defaultLayout: s.defaultLayout };
+    const opts = { workspaceRoot, buildFolder: s.buildFolder, defaultLayout: s.defaultLayout, python: s.python, pythonHints: s.pythonHints };
 
     if (s.compileBeforeLaunch && config.program?.endsWith('.cairo')) {
       const ok = await compileFirst(path.resolve(workspaceRoot ?? '', config.program), config, opts);

@@ -22,12 +22,19 @@ export interface CairnLaunchConfig {
   stopOnEntry?: boolean;
   steps?: number;
   programInput?: string;
+  /** The Python (with cairo-lang) that runs hints Cairn has no TypeScript for. */
+  python?: string;
+  /** false: such hints stop the run instead. */
+  pythonHints?: boolean;
   [key: string]: unknown;
 }
 
 export interface CompleteOptions extends FindOptions {
   /** `cairn.defaultLayout`: a layout name, or `auto` to pick from the program's builtins. */
   defaultLayout?: string;
+  /** `cairn.python` and `cairn.pythonHints`, for a configuration that sets neither. */
+  python?: string;
+  pythonHints?: boolean;
 }
 
 export type CompleteResult =
@@ -66,6 +73,8 @@ export function completeLaunchConfig(input: CairnLaunchConfig, opts: CompleteOpt
   }
   if (config.cairoPath) config.cairoPath = config.cairoPath.map((p) => path.resolve(base, p));
   if (config.programInput) config.programInput = path.resolve(base, config.programInput);
+  if (config.python === undefined && opts.python) config.python = opts.python;
+  if (config.pythonHints === undefined && opts.pythonHints === false) config.pythonHints = false;
 
   if (!config.layout) {
     const wanted = opts.defaultLayout && opts.defaultLayout !== 'auto' ? opts.defaultLayout : undefined;
