@@ -66,3 +66,4 @@ const body = rows.map((r) => r.ok
   : `| ${r.program} | ${r.mode} | | | | | | skipped: ${r.why.replace(/\|/g, '/')} |`).join('\n');
 const md = `# Benchmark results\n\nNode ${process.version}, ${runs} timed runs after a warm-up per row (median), one process per row; peak memory from one more process doing a single run (bytes/step = (peak RSS - RSS after loading the program) / steps).\nModes: plain (no trace), trace (trace recorded), files (trace + relocation + trace/memory file bytes).\n\n${header}${body}\n${adapterLine ? `\nDebug adapter, long_loop run to a breakpoint at its last step: ${adapterLine}\n` : ''}`;
 writeFileSync(join(root, 'bench', 'results.md'), md);
+await import('./bridge.mjs'); // the Python hint bridge's rows (appended to results.md)
