@@ -5,6 +5,7 @@ import { launch, Launch } from '../runner/launch';
 import { traceBytes, memoryBytes } from '../runner/relocate';
 import { writeOutputFile } from '../runner/fs-errors';
 import { airPublicInput, airPrivateInput } from '../runner/air-input';
+import { cairoPie } from '../runner/pie';
 import { usedAndAllocated } from '../runner/proof-checks';
 import { VmException } from '../vm/vm';
 import { VmError, ProgramError } from '../vm/errors';
@@ -37,7 +38,6 @@ function checkFlags(args: RunArgs): void {
   // What Cairn cannot do yet: one line each, before anything runs.
   const unsupported: [unknown, string][] = [
     [args.runFromCairoPie, '--run_from_cairo_pie'],
-    [args.cairoPieOutput, '--cairo_pie_output'],
     [args.layoutParamsFile, '--cairo_layout_params_file (the dynamic layout)'],
     [args.debugInfoFile, '--debug_info_file'],
     [args.pythonDependencies, '--python_dependencies (Cairn runs no Python)'],
@@ -52,7 +52,7 @@ function checkFlags(args: RunArgs): void {
  * written, after the printed output (a one-line error instead of argparse's usage message).
  */
 function createOutputFiles(args: RunArgs): void {
-  for (const path of [args.memoryFile, args.traceFile, args.airPublicInput, args.airPrivateInput]) {
+  for (const path of [args.memoryFile, args.traceFile, args.airPublicInput, args.airPrivateInput, args.cairoPieOutput]) {
     if (path === undefined) continue;
     try {
       writeFileSync(path, '');
@@ -77,7 +77,7 @@ export function runCommand(args: RunArgs, io: Io): number {
       program: args.program!,
       programInput: args.programInput,
       layout: args.layout,
-      trace: args.traceFile !== undefined,
+      trace: args.traceFile !== undefined || args.cairoPieOutput !== undefined, // a PIE counts memory holes from the trace
       entrypoint: args.entrypoint,
       sourceRoots: args.cairoPath,
       python: { enabled: !args.noPythonHints, python: args.python, print: (t) => io.out(t) },
@@ -105,6 +105,9 @@ export function runCommand(args: RunArgs, io: Io): number {
     if (!args.noEnd) runner.readReturnValues();
     if (!args.noEnd && args.proofMode) runner.finalizeSegments();
     if (secureRun) runner.verifySecure();
+    if (args.cairoPieOutput !== undefined) {
+      writeOutputFile(args.cairoPieOutput, cairoPie(runner, { secureRun, mergeExtraSegments: args.mergeExtraSegments }), 'Cairo PIE');
+    }
     const offsets = runner.relocate();
     const vm = runner.vm;
     if (args.printMemory) text += memoryListing(runner, args.relocatePrints);

@@ -1,8 +1,9 @@
 // Differential test against the installed reference (cairo-lang 0.14.0.1's cairo-run): Cairn's
 // own Cairo programs, compiled by cairo-compile (with --proof_mode for proof runs), run by both
 // with the same flags. Everything must be identical: stdout, stderr, exit code, the trace and
-// memory files, and in proof mode the AIR public and private inputs (the private input names
-// each run's own trace and memory paths, so those two fields are compared by file name).
+// memory files, the Cairo PIE (entry by entry) in normal mode, and in proof mode the AIR public
+// and private inputs (the private input names each run's own trace and memory paths, so those
+// two fields are compared by file name).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { compileCairo, cairoRun } from '../support/reference';
 import { runCommand } from '../../src/cli/run';
 import { parseRunArgs } from '../../src/cli/args';
 import { PROGRAMS } from './programs';
+import { readZip } from '../../src/runner/zip';
 
 interface Case {
   label: string;
@@ -28,8 +30,8 @@ function cases(): Case[] {
     for (const layout of p.layouts) {
       out.push({
         label: `${p.name} (${layout})`, mode: 'normal', program: normal,
-        args: ['--layout', layout, '--print_output', '--print_info', '--print_segments', ...(p.flags ?? [])],
-        outputs: ['trace_file', 'memory_file'],
+        args: ['--layout', layout, '--print_output', '--print_info', '--print_segments', ...(p.flags ?? []), ...(p.normalFlags ?? [])],
+        outputs: ['trace_file', 'memory_file', 'cairo_pie_output'],
       });
     }
     if (p.proofLayouts.length === 0) continue;
@@ -54,6 +56,16 @@ function privateInput(text: string): string {
   return JSON.stringify(j, null, 4);
 }
 
+/** PIE zips are compared entry by entry, by content (the zip bytes hold timestamps and packing). */
+function pieDifference(theirs: Buffer, mine: Buffer): string | undefined {
+  if (theirs.length === 0 || mine.length === 0) return theirs.length === mine.length ? undefined : 'only one of them is empty';
+  const a = readZip(theirs);
+  const b = readZip(mine);
+  if ([...a.keys()].join() !== [...b.keys()].join()) return `entries ${[...b.keys()]} != ${[...a.keys()]}`;
+  for (const [name, data] of a) if (!data.equals(b.get(name)!)) return `${name} differs`;
+  return undefined;
+}
+
 /** The first difference between the reference and Cairn, or undefined when identical. */
 function difference(c: Case): string | undefined {
   const ref = cairoRun(c.program, c.args, c.outputs);
@@ -76,7 +88,10 @@ function difference(c: Case): string | undefined {
     const mine = join(dir, o);
     if ((theirs === undefined) !== !existsSync(mine)) return `${o}: written by only one of them`;
     if (theirs === undefined) continue;
-    if (o === 'air_private_input') {
+    if (o === 'cairo_pie_output') {
+      const d = pieDifference(readFileSync(theirs), readFileSync(mine));
+      if (d !== undefined) return `${o}: ${d}`;
+    } else if (o === 'air_private_input') {
       const a = privateInput(readFileSync(theirs, 'utf8'));
       const b = privateInput(readFileSync(mine, 'utf8'));
       if (a !== b) return `${o} ${firstLine(a, b)}`;

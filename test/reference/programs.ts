@@ -11,6 +11,8 @@ export interface DiffProgram {
   proofLayouts: string[];
   /** Extra cairo-run flags for every run of this program. */
   flags?: string[];
+  /** Extra flags for its normal-mode runs only. */
+  normalFlags?: string[];
 }
 
 export const PROGRAMS: DiffProgram[] = [
@@ -41,13 +43,19 @@ func main() {
     layouts: ['small', 'recursive'],
     proofLayouts: ['small', 'recursive'],
     flags: ['--print_memory'],
+    normalFlags: ['--merge_extra_segments'],
     source: `
 %builtins output range_check
 from starkware.cairo.common.math import assert_nn, assert_le, unsigned_div_rem
 from starkware.cairo.common.serialize import serialize_word
+from starkware.cairo.common.alloc import alloc
 
 func main{output_ptr: felt*, range_check_ptr}() {
     alloc_locals;
+    let (local a: felt*) = alloc();
+    let (local b: felt*) = alloc();
+    assert a[1] = 11;
+    assert b[0] = cast(a + 1, felt);
     assert_nn(1234);
     assert_le(5, 700);
     let (q, r) = unsigned_div_rem(1000003, 97);
