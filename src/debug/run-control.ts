@@ -52,7 +52,11 @@ export class Controller implements RunControl, Cursor {
   }
 
   start(stopOnEntry: boolean): void {
-    if (stopOnEntry) this.events.stopped('entry', {});
+    if (stopOnEntry) return this.events.stopped('entry', {});
+    // The run loop checks breakpoints from its second step on (so a run can leave one): a
+    // breakpoint on the entry instruction is judged here, before the first step.
+    const hit = this.breakpoints.hitAt(0);
+    if (hit) this.events.stopped(hit.reason, { breakpointIds: hit.ids });
     else void this.forward('continue');
   }
 
