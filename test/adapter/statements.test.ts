@@ -10,11 +10,16 @@ import { compileCairo } from '../support/reference';
 
 /** Sends a request that resumes, and waits for the stop (its line) or the end of the run. */
 async function resume(dc: DebugClient, send: () => Promise<unknown>): Promise<number | 'ended'> {
-  const stopped = dc.waitForEvent('stopped').then(() => 'stopped' as const);
-  const ended = dc.waitForEvent('terminated').then(() => 'ended' as const);
+  let onEnd: () => void = () => undefined;
+  const ended = new Promise<'ended'>((r) => (onEnd = () => r('ended')));
+  dc.once('terminated', onEnd);
+  // After the end no stop comes: its wait times out quietly.
+  const stopped = dc.waitForEvent('stopped').then(() => 'stopped' as const, () => 'no stop' as const);
   await send();
-  if ((await Promise.race([stopped, ended])) === 'ended') return 'ended';
-  return (await top(dc)).line;
+  const what = await Promise.race([stopped, ended]);
+  dc.removeListener('terminated', onEnd);
+  if (what === 'no stop') throw new Error('Neither a stop nor the end arrived.');
+  return what === 'ended' ? 'ended' : (await top(dc)).line;
 }
 
 describe('statements: next through a straight-line main', () => {
