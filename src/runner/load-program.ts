@@ -47,7 +47,7 @@ export function loadProgramFile(path: string): Program {
         `(cairo-compile ${path} --output program.json) and pass the JSON to --program.`);
     }
     if (e instanceof ProgramError && /not valid JSON/.test(e.message)) {
-      throw new ProgramError(`${e.message.replace(/\.$/, '')} Did you compile the code before running it?`);
+      throw new ProgramError(`${e.message} Did you compile the code before running it?`);
     }
     throw e;
   }

@@ -20,7 +20,9 @@ const flow = (nRefs: number): Shape =>
 function refIndex(nRefs: number): Check {
   return (v, path) => {
     nat(v, path);
-    if ((v as number) >= nRefs) throw new ShapeError(path, `an index into reference_manager.references (0..${nRefs - 1})`, v);
+    if ((v as number) >= nRefs) {
+      throw new ShapeError(path, nRefs === 0 ? 'no reference id (reference_manager.references is empty)' : `an index into reference_manager.references (0..${nRefs - 1})`, v);
+    }
   };
 }
 
