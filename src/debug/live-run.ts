@@ -2,6 +2,8 @@
 // its VM driven in slices (the event loop gets control between them, so pause answers) and
 // watched through the VM's step hooks: breakpoints stop it, the history records as it goes.
 import { dirname } from 'node:path';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { launch, Launch } from '../runner/launch';
 import { loadProgramFile } from '../runner/load-program';
 import { layoutsWith } from '../runner/layouts';
@@ -21,12 +23,16 @@ import { BreakpointSetter } from './breakpoint-setter';
 import { Controller, Cursor, Frontier, Outcome, writtenText } from './run-control';
 import { Inspector, Subject } from './inspection';
 import { formatValue } from './values';
+import { compileSource, isCairoSource } from './cairo-source';
 
 export interface LaunchOptions extends SourceOptions {
+  /** The compiled JSON, or a .cairo source compiled with cairo-compile. */
   program: string;
+  /** cairo-compile for a .cairo program (default: the one on the PATH). */
+  cairoCompile?: string;
   layout?: string;
   entrypoint?: string;
-  /** Step limit: the run stops with an error after this many steps. */
+  /** Step limit: the run stops with an error after this many steps (default: none). */
   steps?: number;
   /** A JSON file read as the hints' program_input. */
   programInput?: string;
@@ -40,8 +46,18 @@ export class LaunchError extends Error {}
 
 /** Steps per slice: ~25 ms of VM time, so a pause is answered well within a second. */
 const SLICE = 100_000;
-/** Without a `steps` limit the history (12 bytes of trace and 4 of marks per step) stops here. */
-export const DEFAULT_STEP_LIMIT = 30_000_000;
+/**
+ * Without a `steps` limit a run goes on until its history (16 bytes a step, plus memory) would
+ * crowd out the machine: then it stops with an error saying so, instead of dying out of memory.
+ */
+const HEAP_LIMIT = getHeapStatistics().heap_size_limit * 0.85;
+const RSS_LIMIT = totalmem() * 0.6;
+
+function memoryFull(): string | undefined {
+  const m = process.memoryUsage();
+  if (m.heapUsed < HEAP_LIMIT && m.rss < RSS_LIMIT) return undefined;
+  return `${(m.rss / 2 ** 30).toFixed(1)} GiB`;
+}
 
 export class LiveRun implements DebugFront, Subject, Frontier {
   readonly control: Controller;
@@ -53,6 +69,8 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   readonly layout: string;
   readonly stepLimit: number;
   failure: Failure | undefined;
+  /** The JSON cairo-compile wrote, when the program was a .cairo source. */
+  readonly compiled: string | undefined;
   private readonly launched: Launch;
   private readonly stepping: Stepping;
   private outputShown = 0;
@@ -70,9 +88,21 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     if (typeof options.program !== 'string' || options.program === '') {
       throw new LaunchError('The launch configuration has no "program": set it to the compiled JSON (cairo-compile --output).');
     }
-    const roots = [options.sourceRoot, ...(Array.isArray(options.cairoPath) ? options.cairoPath : []), dirname(options.program)];
+    const cairoPath = Array.isArray(options.cairoPath) ? options.cairoPath : [];
+    let programFile = options.program;
+    if (isCairoSource(programFile)) {
+      try {
+        programFile = compileSource(programFile, { compiler: options.cairoCompile, cairoPath });
+      } catch (e) {
+        throw new LaunchError((e as Error).message);
+      }
+      // cairo-compile ran in the source's folder: debug_info names are relative to it.
+      options = { ...options, sourceRoot: options.sourceRoot ?? dirname(options.program) };
+      this.compiled = programFile;
+    }
+    const roots = [options.sourceRoot, ...cairoPath, dirname(programFile)];
     try {
-      const program = loadProgramFile(options.program);
+      const program = loadProgramFile(programFile);
       const layout = typeof options.layout === 'string' ? options.layout : program.builtins.length === 0 ? 'plain' : (layoutsWith(program.builtins)[0]?.name ?? 'plain');
       this.launched = launch({
         program,
@@ -93,7 +123,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     const { program, runner } = this.launched;
     this.layout = runner.layout.name;
     const steps = options.steps;
-    this.stepLimit = typeof steps === 'number' && steps > 0 ? Math.floor(steps) : DEFAULT_STEP_LIMIT;
+    this.stepLimit = typeof steps === 'number' && steps > 0 ? Math.floor(steps) : Infinity;
     const sourceMap = new SourceMap(program, options);
     this.code = new Code(runner.programBase.segment, program.data);
     this.places = new Places(sourceMap, program);
@@ -128,7 +158,8 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   get banner(): string {
     const map = this.places.sourceMap;
     const missing = map.files.filter((f, i) => map.paths[i] === undefined && !f.startsWith('starkware/'));
-    let text = `Cairn: ${this.options.program} (layout ${this.layout}, ${this.program.data.length} words of code).\n`;
+    const compiled = this.compiled ? `, compiled with cairo-compile to ${this.compiled}` : '';
+    let text = `Cairn: ${this.options.program} (layout ${this.layout}, ${this.program.data.length} words of code${compiled}).\n`;
     if (missing.length) text += `Source files not found (set sourceRoot or cairoPath): ${missing.join(', ')}\n`;
     const python = this.launched.runner.python;
     const bridged = python?.summary();
@@ -196,13 +227,20 @@ export class LiveRun implements DebugFront, Subject, Frontier {
       if (ret !== undefined) skip = skipTo(ret.pc.offset, ret.fp.segment, ret.fp.offset);
     }
     let lastYield = Date.now();
+    let checked = vm.currentStep;
     for (;;) {
       if (control.cancelled) return 'cancelled';
       if (control.pausing) return { stop: 'pause' };
       const remaining = this.stepLimit - vm.currentStep;
       if (remaining <= 0) {
-        const limit = this.options.steps !== undefined ? `the launch's "steps" limit (${this.stepLimit})` : `Cairn's default limit of ${this.stepLimit} steps (set "steps" in the launch configuration to go further)`;
-        return this.fail(vm.wrap(new VmError('StepLimit', `Error: End of program was not reached: the run hit ${limit}.`), undefined));
+        return this.fail(vm.wrap(new VmError('StepLimit', `Error: End of program was not reached: the run hit the launch's "steps" limit (${this.stepLimit}).`), undefined));
+      }
+      if (vm.currentStep - checked >= SLICE) {
+        checked = vm.currentStep;
+        const used = memoryFull();
+        if (used !== undefined) {
+          return this.fail(vm.wrap(new VmError('StepLimit', `Error: End of program was not reached after ${vm.currentStep} steps, and the run's history fills memory (${used}): a runaway loop? Set "steps" in the launch configuration to stop earlier.`), undefined));
+        }
       }
       if (goal.kind === 'over' && skip === undefined && vm.pcSeg === codeSeg && vm.fpSeg === goal.fpSeg && vm.fp === goal.fp) {
         const inst = this.instructionAtPc();

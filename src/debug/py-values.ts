@@ -1,63 +1,105 @@
-// Values of the hints' exec scopes (any JS value the hint families keep there), shown as the
-// hint's Python would print them.
+// Values of the hints' exec scopes (whatever the TypeScript hint families keep there), shown as
+// the hint's Python prints them: ints in decimal, True/False/None, 'strings', [lists], {dicts},
+// addresses as `1:5` (their str) or RelocatableValue(...) inside containers (their repr), and a
+// hint family's own classes (DictManager, DictTracker, ...) by their Python attribute names.
 import { Relocatable } from '../vm/relocatable';
-import * as F from '../vm/felt';
-import { VarNode, formatFelt, errorText } from './values';
+import { VarNode } from './values';
 
-/** A value from a hint's exec scope (any JS value the hint families keep there). */
+/** Entries of a value with children: [shown name, value]. */
+type Entries = [string, unknown][];
+
+const MAX_TEXT = 200;
+const MAX_CHILDREN = 1000;
+
+/** A scope value as a Variables node. */
 export function pyNode(name: string, v: unknown, depth = 0): VarNode {
-  const node: VarNode = { name, value: '' };
-  if (v === null || v === undefined) node.value = String(v);
-  else if (typeof v === 'bigint') node.value = v >= 0n && v < F.getPrime() ? formatFelt(F.toFelt(v)) : v.toString();
-  else if (typeof v === 'number' || typeof v === 'boolean') node.value = String(v);
-  else if (typeof v === 'string') node.value = JSON.stringify(v);
-  else if (typeof v === 'function') node.value = 'function';
-  else if (v instanceof Relocatable) node.value = v.toString();
-  else if (depth > 8) node.value = '...';
-  else {
-    const o = v as Record<string, unknown>;
-    let entries: [string, unknown][];
-    let label: string;
-    if (typeof o.describe === 'function') {
-      try {
-        const d = (o.describe as () => unknown).call(o);
-        if (typeof d === 'string') label = d;
-        else return { ...pyNode(name, d, depth + 1), type: o.constructor?.name };
-      } catch {
-        label = o.constructor?.name ?? 'object';
-      }
-    } else label = '';
-    if (typeof o.dicts === 'function') {
-      let d: unknown;
-      try {
-        d = (o.dicts as () => unknown).call(o);
-      } catch (e) {
-        d = errorText(e);
-      }
-      entries = d instanceof Map ? [...d.entries()].map(([k, x]) => [keyText(k), x]) : Object.entries(d as object);
-    } else if (v instanceof Map) entries = [...v.entries()].map(([k, x]) => [keyText(k), x]);
-    else if (v instanceof Set) entries = [...v.values()].map((x, i) => [String(i), x]);
-    else if (Array.isArray(v)) entries = v.map((x, i) => [String(i), x]);
-    else entries = Object.entries(o).filter(([, x]) => typeof x !== 'function');
-    const kind = v instanceof Map ? `Map(${entries.length})` : Array.isArray(v) ? `Array(${entries.length})` : v instanceof Set ? `Set(${entries.length})` : (o.constructor?.name ?? 'object');
-    node.type = o.constructor?.name;
-    node.value = label || (entries.length <= 6 ? `${kind} {${entries.map(([k, x]) => `${k}: ${shortJs(x)}`).join(', ')}}` : kind);
-    if (entries.length > 0) node.children = { list: () => entries.slice(0, 1000).map(([k, x]) => pyNode(k, x, depth + 1)) };
+  const node: VarNode = { name, value: clip(pyText(v, true, depth)) };
+  const type = pyType(v);
+  if (type !== undefined) node.type = type;
+  const entries = depth < 8 ? childrenOf(v) : undefined;
+  if (entries !== undefined && entries.length > 0) {
+    node.children = { list: () => entries.slice(0, MAX_CHILDREN).map(([k, x]) => pyNode(k, x, depth + 1)) };
   }
   return node;
 }
 
-function keyText(k: unknown): string {
-  if (typeof k === 'bigint') return formatFelt(F.toFelt(k));
-  if (k instanceof Relocatable) return k.toString();
-  return typeof k === 'string' ? k : String(k);
+/** print(v) when top, repr(v) inside a container. */
+export function pyText(v: unknown, top = false, depth = 0): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'bigint' || typeof v === 'number') return String(v);
+  if (typeof v === 'string') return top ? v : pyString(v);
+  if (typeof v === 'function') return '<function>';
+  if (v instanceof Relocatable) return top ? `${v.segment}:${v.offset}` : `RelocatableValue(segment_index=${v.segment}, offset=${v.offset})`;
+  if (depth > 6) return '...';
+  const d = depth + 1;
+  if (Array.isArray(v)) return `[${v.map((x) => pyText(x, false, d)).join(', ')}]`;
+  if (v instanceof Set) return v.size === 0 ? 'set()' : `{${[...v].map((x) => pyText(x, false, d)).join(', ')}}`;
+  const dict = dictEntries(v);
+  if (dict !== undefined) {
+    const body = `{${dict.map(([k, x]) => `${pyText(k, false, d)}: ${pyText(x, false, d)}`).join(', ')}}`;
+    const dflt = (v as { defaultValue?: unknown }).defaultValue;
+    return dflt !== undefined && !(v instanceof Map) ? `defaultdict(lambda: ${pyText(dflt, false, d)}, ${body})` : body;
+  }
+  const o = v as object;
+  const fields = objectFields(o);
+  return `${className(o)}(${fields.map(([k, x]) => `${k}=${pyText(x, false, d)}`).join(', ')})`;
 }
 
-function shortJs(v: unknown): string {
-  if (typeof v === 'bigint') return formatFelt(F.toFelt(v));
-  if (v instanceof Relocatable) return v.toString();
-  if (v === null || typeof v !== 'object') return typeof v === 'string' ? JSON.stringify(v) : String(v);
-  if (v instanceof Map) return `Map(${v.size})`;
-  if (Array.isArray(v)) return `Array(${v.length})`;
-  return (v as object).constructor?.name ?? 'object';
+/** Python's repr of a str: single quotes unless the text holds one and no double quote. */
+function pyString(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(new RegExp(q, 'g'), `\\${q}`);
+  return q + body + q;
+}
+
+/** A Map, or a hint family's dict (an object with entries() giving [key, value] pairs). */
+function dictEntries(v: unknown): [unknown, unknown][] | undefined {
+  if (v instanceof Map) return [...v.entries()];
+  const e = (v as { entries?: unknown }).entries;
+  if (typeof e !== 'function' || Array.isArray(v) || v instanceof Set) return undefined;
+  try {
+    const out = [...(e.call(v) as Iterable<unknown>)];
+    return out.every((x) => Array.isArray(x) && x.length === 2) ? (out as [unknown, unknown][]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function className(o: object): string {
+  const name = o.constructor?.name ?? 'object';
+  return name === 'Object' ? 'dict' : name.replace(/^_+/, '');
+}
+
+/** An object's attributes as Python spells them (camelCase -> snake_case), without methods. */
+function objectFields(o: object): Entries {
+  return Object.entries(o)
+    .filter(([, x]) => typeof x !== 'function')
+    .map(([k, x]) => [k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()), x]);
+}
+
+function childrenOf(v: unknown): Entries | undefined {
+  if (v === null || typeof v !== 'object' || v instanceof Relocatable) return undefined;
+  if (Array.isArray(v)) return v.map((x, i) => [`[${i}]`, x]);
+  if (v instanceof Set) return [...v].map((x, i) => [`[${i}]`, x]);
+  const dict = dictEntries(v);
+  if (dict !== undefined) return dict.map(([k, x]) => [pyText(k, true), x]);
+  return objectFields(v);
+}
+
+function pyType(v: unknown): string | undefined {
+  if (v === null || v === undefined) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'bigint' || typeof v === 'number') return 'int';
+  if (typeof v === 'string') return 'str';
+  if (v instanceof Relocatable) return 'RelocatableValue';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof Set) return 'set';
+  if (v instanceof Map) return 'dict';
+  if (typeof v === 'object') return dictEntries(v) !== undefined && (v as { defaultValue?: unknown }).defaultValue !== undefined ? 'defaultdict' : dictEntries(v) !== undefined ? 'dict' : className(v);
+  return undefined;
+}
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT - 3) + '...' : text;
 }

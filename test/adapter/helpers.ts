@@ -17,9 +17,10 @@ export function launchArgs(name: string, extra: Record<string, unknown> = {}): R
   return { program: join(ROOT, 'examples/build', `${name}.json`), sourceRoot: SRC, layout: 'starknet_with_keccak', ...extra };
 }
 
-export async function startClient(): Promise<DebugClient> {
+/** The adapter as its own process; `env` replaces its environment (a PATH with or without cairo-compile). */
+export async function startClient(env?: NodeJS.ProcessEnv): Promise<DebugClient> {
   if (!existsSync(ADAPTER)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  const dc = new DebugClient(process.execPath, ADAPTER, 'cairn');
+  const dc = new DebugClient(process.execPath, ADAPTER, 'cairn', env ? { env } : undefined);
   dc.defaultTimeout = 10_000;
   await dc.start();
   return dc;

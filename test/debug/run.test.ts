@@ -24,6 +24,8 @@ function recorder() {
 test('the front of a live run: a far breakpoint, then history (memory and registers as they were)', async () => {
   const rec = recorder();
   const run = new LiveRun({ program: join(ROOT, 'examples/build/fib.json'), sourceRoot: SRC, layout: 'small' }, rec.events);
+  // No step count limits a run unless the launch sets one (memory does).
+  assert.equal(run.stepLimit, Infinity);
   const [bp] = run.breakpoints.setLines(join(SRC, 'fib.cairo'), [{ line: 8 }]);
   assert.deepEqual([bp.verified, bp.line, bp.file?.path], [true, 8, join(SRC, 'fib.cairo')]);
   let woke = rec.next();
