@@ -119,6 +119,9 @@ export function checkRequest(command: unknown, args: unknown): string | undefine
   }
   if (command === 'setBreakpoints' && Array.isArray(a.lines) && a.lines.some((l) => !is('count', l))) return '"setBreakpoints": "lines" must hold line numbers.';
   if (command === 'setExceptionBreakpoints' && (a.filters as unknown[]).some((f) => typeof f !== 'string')) return '"setExceptionBreakpoints": "filters" must hold filter names.';
+  if (command === 'setExceptionBreakpoints' && Array.isArray(a.filterOptions) && a.filterOptions.some((f) => !is('object', f) || typeof (f as { filterId?: unknown }).filterId !== 'string')) {
+    return '"setExceptionBreakpoints": each of "filterOptions" needs a "filterId".';
+  }
   if (command === 'initialize' && a.pathFormat !== undefined && a.pathFormat !== 'path') return `Cairn takes file paths (pathFormat "path"), not "${String(a.pathFormat)}".`;
   return undefined;
 }

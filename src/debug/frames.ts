@@ -13,25 +13,30 @@ export interface Frame {
 }
 
 /**
- * Frames innermost first, all of them; stops at the entry frame (whose return pc is outside the
- * code). Each frame holds two cells of its own, so a chain longer than memory is a loop.
+ * Frames innermost first, all of them (or the first `limit`); stops at the entry frame (whose
+ * return pc is outside the code). Each frame holds two cells of its own, so a chain longer than
+ * memory is a loop.
  */
-export function callStack(mem: Memory, regs: Registers, codeSegment: number): Frame[] {
+export function callStack(mem: Memory, regs: Registers, codeSegment: number, limit = Infinity): Frame[] {
   const frames: Frame[] = [{ pc: regs.pc, fp: regs.fp, ap: regs.ap }];
   let fp = regs.fp;
-  while (frames.length <= mem.size) {
+  const callSize = new Map<number, number>();
+  while (frames.length <= mem.size && frames.length < limit) {
     const savedFp = mem.get(fp.segment, fp.offset - 2);
     const retPc = mem.get(fp.segment, fp.offset - 1);
     if (typeof savedFp !== 'object' || typeof retPc !== 'object') break;
     if (retPc.segment !== codeSegment || savedFp.equals(fp)) break;
-    let callPc: Relocatable;
-    const i1 = mem.get(retPc.segment, retPc.offset - 1);
-    const i0 = mem.get(retPc.segment, retPc.offset - 2);
-    // cairo-lang's order (get_traceback_entries): a one-word call first.
-    if (isCallInstruction(i1, undefined)) callPc = new Relocatable(retPc.segment, retPc.offset - 1);
-    else if (isCallInstruction(i0, i1)) callPc = new Relocatable(retPc.segment, retPc.offset - 2);
-    else break;
-    frames.push({ pc: callPc, fp: savedFp, ap: new Relocatable(fp.segment, fp.offset - 2) });
+    // The call before a return pc: decoded once per return pc (a recursion returns to one place).
+    let size = callSize.get(retPc.offset);
+    if (size === undefined) {
+      const i1 = mem.get(retPc.segment, retPc.offset - 1);
+      const i0 = mem.get(retPc.segment, retPc.offset - 2);
+      // cairo-lang's order (get_traceback_entries): a one-word call first.
+      size = isCallInstruction(i1, undefined) ? 1 : isCallInstruction(i0, i1) ? 2 : 0;
+      callSize.set(retPc.offset, size);
+    }
+    if (size === 0) break;
+    frames.push({ pc: new Relocatable(retPc.segment, retPc.offset - size), fp: savedFp, ap: new Relocatable(fp.segment, fp.offset - 2) });
     fp = savedFp;
   }
   return frames;

@@ -125,7 +125,7 @@ export interface RunControl {
 }
 
 export interface Inspection {
-  /** Frames `start` to `start + count` (innermost first), and how many there are in all. */
+  /** Frames `start` to `start + count` (innermost first; at most a page of them), and how many there are in all. */
   frames(start: number, count: number): { frames: RuntimeFrame[]; total: number };
   scopes(frame: number): RuntimeScope[];
   variables(frame: number, scope: ScopeKind): VarNode[];

@@ -19,6 +19,8 @@ export const CELL_BYTES = 32;
 /** The most bytes one read returns (a megabyte). */
 const MAX_READ = 1 << 20;
 const MAX_ROWS = 10_000;
+/** Frames in one answer at most: a deeper stack comes in pages (its total is always given). */
+export const MAX_FRAMES = 1000;
 
 /** What inspection reads of a run besides its timeline. */
 export interface Subject {
@@ -55,9 +57,12 @@ export class Inspector implements Inspection {
   }
 
   frame(index: number, step = this.run.cursor): Frame {
-    const frames = this.stack(step);
-    const f = Number.isSafeInteger(index) ? frames[index] : undefined;
-    if (f === undefined) throw new Error(`There is no frame ${String(index)} (the stack has ${frames.length}).`);
+    if (!Number.isSafeInteger(index) || index < 0) throw new Error(`There is no frame ${String(index)}.`);
+    const c = this.cached;
+    // Walk only as far as the frame asked for, unless the whole stack is at hand.
+    const frames = c !== undefined && c.step === step && c.latest === this.run.timeline.latest ? c.frames : callStack(this.run.timeline.memoryAt(step), this.run.timeline.registersAt(step), this.run.code.segment, index + 1);
+    const f = frames[index];
+    if (f === undefined) throw new Error(`There is no frame ${index} (the stack has ${this.stack(step).length}).`);
     return f;
   }
 
@@ -87,7 +92,7 @@ export class Inspector implements Inspection {
   frames(start: number, count: number): { frames: RuntimeFrame[]; total: number } {
     const all = this.stack();
     const from = Math.max(0, start);
-    const to = Math.min(all.length, from + Math.max(0, count));
+    const to = Math.min(all.length, from + Math.max(0, Math.min(count, MAX_FRAMES)));
     const out: RuntimeFrame[] = [];
     for (let i = from; i < to; i++) out.push(this.runtimeFrame(i, all[i]));
     return { frames: out, total: all.length };

@@ -44,8 +44,8 @@ export interface LaunchOptions extends SourceOptions {
 /** A launch that cannot start: the message says what to fix. */
 export class LaunchError extends Error {}
 
-/** Steps per slice: ~25 ms of VM time, so a pause is answered well within a second. */
-const SLICE = 100_000;
+/** Steps per slice (a few ms of VM time): requests are answered between slices, within ~20 ms. */
+const SLICE = 20_000;
 /**
  * Without a `steps` limit a run goes on until its history (16 bytes a step, plus memory) would
  * crowd out the machine: then it stops with an error saying so, instead of dying out of memory.
@@ -235,7 +235,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
       if (remaining <= 0) {
         return this.fail(vm.wrap(new VmError('StepLimit', `Error: End of program was not reached: the run hit the launch's "steps" limit (${this.stepLimit}).`), undefined));
       }
-      if (vm.currentStep - checked >= SLICE) {
+      if (vm.currentStep - checked >= 5 * SLICE) {
         checked = vm.currentStep;
         const used = memoryFull();
         if (used !== undefined) {

@@ -95,7 +95,7 @@ export class Controller implements RunControl, Cursor {
       const goal = this.stepping.goal(kind, this.cursor);
       // Past a VM error there is nothing to run: going on ends the session.
       if (this.failure !== undefined && this.cursor >= this.timeline.latest) outcome = 'end';
-      else outcome = this.replay(goal) ?? (this.frontier ? await this.frontier.extend(goal, this) : 'end');
+      else outcome = (await this.replay(goal)) ?? (this.frontier ? await this.frontier.extend(goal, this) : 'end');
     } catch (e) {
       this.events.output(`Internal error in Cairn's debugger: ${e instanceof Error ? e.message : String(e)}\n`, 'stderr');
       outcome = 'end';
@@ -106,9 +106,17 @@ export class Controller implements RunControl, Cursor {
   }
 
   /** Forward through recorded steps; undefined when the cursor reaches the latest one. */
-  private replay(goal: Goal): Outcome | undefined {
+  private async replay(goal: Goal): Promise<Outcome | undefined> {
     const writers = this.breakpoints.watching ? this.breakpoints.writers() : undefined;
+    let lastYield = Date.now();
     while (this.cursor < this.timeline.latest) {
+      // A long replay lets the event loop in, so pause and disconnect are answered.
+      if ((this.cursor & 0xfff) === 0 && Date.now() - lastYield > 20) {
+        await new Promise<void>((r) => setImmediate(r));
+        lastYield = Date.now();
+        if (this.cancelled) return 'cancelled';
+        if (this.pausing) return { stop: 'pause' };
+      }
       this.cursor++;
       const wrote = writers?.get(this.cursor - 1);
       if (wrote) return { stop: 'data breakpoint', ids: wrote.ids, text: writtenText(wrote.cells, this.cursor - 1) };
