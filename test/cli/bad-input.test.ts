@@ -74,7 +74,7 @@ test('hint flow-tracking data pointing past reference_manager is refused', () =>
   const p = program('refid', ['0x208b7fff7fff7ffe'], {
     hints: { 0: [{ code: 'x = 1', accessible_scopes: [], flow_tracking_data: { ap_tracking: { group: 0, offset: 0 }, reference_ids: { '__main__.x': 7 } } }] },
   });
-  expectError(['--program', p], /hints\["0"\]\[0\]\.flow_tracking_data\.reference_ids\["__main__\.x"\]: expected an index into reference_manager\.references/);
+  expectError(['--program', p], /hints\["0"\]\[0\]\.flow_tracking_data\.reference_ids\["__main__\.x"\]: expected no reference id \(reference_manager\.references is empty\), got 7\./);
 });
 
 test('a missing program file says what ENOENT means', () => {

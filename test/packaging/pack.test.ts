@@ -49,7 +49,7 @@ test('npm pack of a clean copy, then a global install into a temporary prefix ru
     copyFileSync(join(ROOT, 'examples', 'build', 'fib.json'), join(elsewhere, 'fib.json'));
     const r = spawnSync(cairn, ['run', '--program', 'fib.json', '--layout', 'starknet_with_keccak', '--print_output', '--print_info'], { cwd: elsewhere, encoding: 'utf8', timeout: 60_000 });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^Program output:\n {2}6765\n\nNumber of steps: 134 \n/);
+    assert.match(r.stdout, /^Program output:\n {2}6765\n\nNumber of steps: 134\b/);
     const help = spawnSync(cairn, ['--help'], { cwd: elsewhere, encoding: 'utf8', timeout: 30_000 });
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^usage: cairn run/);
