@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../src/hints/all';
 import { findHint, HintContext } from '../../src/hints/hint';
-import { HintError } from '../../src/hints/errors';
+import { HintBench, raises } from './harness';
 import * as C from '../../src/hints/families/field/codes';
 import { isqrt as isqrtPy, mod as pyMod, sqrtMod as sqrtPy, divMod as divModPy, safeDiv as safeDivPy } from '../../src/hints/lib/math-utils';
 import { pyPow } from '../../src/hints/lib/py';
@@ -16,63 +16,30 @@ const P = getPrime();
 
 interface Fake {
   ctx: HintContext;
-  writes: [string, bigint][];
+  /** What the hint wrote, in order: ids by name, other cells as `[segment:offset]`. */
+  readonly writes: [string, bigint][];
   scope: Map<string, unknown>;
-  loads: [Relocatable, unknown[]][];
+  bench: HintBench;
 }
 
-/** A context whose ids are the given felts (dotted names) and constants. */
+/**
+ * The shared hint bench with the given ids (dotted names, cells from 1:100), constants and scope;
+ * ap is 1:7, and an id the hint sets without being given gets a cell.
+ */
 function fake(vals: Record<string, bigint | Relocatable>, consts: Record<string, bigint> = {}, scope = new Map<string, unknown>()): Fake {
-  const writes: [string, bigint][] = [];
-  const loads: [Relocatable, unknown[]][] = [];
-  const get = (n: string) => {
-    if (!(n in vals)) throw new Error(`no ids.${n}`);
-    return vals[n];
+  const bench = new HintBench({ ap: 7, idsAt: 100, open: true }).felts(vals).constants(consts).bind(scope);
+  return {
+    ctx: bench.ctx(),
+    get writes() {
+      return bench.feltWrites();
+    },
+    scope: bench.vm.scope,
+    bench,
   };
-  const ids = {
-    get,
-    big: (n: string) => {
-      const v = get(n);
-      if (typeof v !== 'bigint') throw new Error(`ids.${n} is an address`);
-      return v;
-    },
-    set: (n: string, v: bigint | number) => {
-      const b = BigInt(v);
-      writes.push([n, ((b % P) + P) % P]);
-      vals[n] = ((b % P) + P) % P;
-    },
-    const: (n: string) => {
-      if (!(n in consts)) throw new Error(`no const ${n}`);
-      return consts[n];
-    },
-    addr: (n: string) => new Relocatable(1, n.length),
-    has: (n: string) => n in vals,
-  };
-  const mem = {
-    write: (seg: number, off: number, v: unknown) => writes.push([`[${seg}:${off}]`, BigInt(v as number)]),
-    load: (addr: Relocatable, values: unknown[]) => {
-      loads.push([addr, values]);
-      return addr.add(values.length);
-    },
-  };
-  const vm = { apSeg: 1, ap: 7, scope };
-  const ctx = { ids, mem, vm, scope } as unknown as HintContext;
-  return { ctx, writes, scope, loads };
 }
 
 function run(code: string, f: Fake): void {
-  const impl = findHint(code);
-  assert.ok(impl, 'hint not registered');
-  impl(f.ctx);
-}
-
-function raises(fn: () => void, pyType: string, message: string): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof HintError, `expected a HintError, got ${String(e)}`);
-    assert.equal(e.pyType, pyType);
-    assert.equal(e.message, message);
-    return true;
-  });
+  f.bench.run(code);
 }
 
 const limbs3 = (name: string, v: bigint, shift = 128n) =>
@@ -212,7 +179,7 @@ test('nondet_bigint3 (v2): split(value) in base 2^86; NameError without value; t
   const v = (7n << 172n) + (5n << 86n) + 3n;
   const f = fake({}, {}, new Map([['value', v]]));
   run(C.NONDET_BIGINT3_V2, f);
-  assert.deepEqual(f.loads[0][1], [3, 5, 7]);
+  assert.deepEqual(f.writes, [['[1:100]', 3n], ['[1:101]', 5n], ['[1:102]', 7n]]);
   raises(() => run(C.NONDET_BIGINT3_V2, fake({})), 'NameError', "name 'value' is not defined");
   raises(() => run(C.NONDET_BIGINT3_V2, fake({}, {}, new Map([['value', 1n << 258n]]))), 'AssertionError', '');
   raises(() => run(C.NONDET_BIGINT3_V2, fake({}, {}, new Map([['value', -1n]]))), 'AssertionError', '');

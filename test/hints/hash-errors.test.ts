@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../src/hints/all';
 import { findHint, normalizeHintCode, HintContext } from '../../src/hints/hint';
-import { HintError } from '../../src/hints/errors';
-import { Memory } from '../../src/vm/memory';
+import { HintBench, raises } from './harness';
+import type { Memory } from '../../src/vm/memory';
 import { VmError } from '../../src/vm/errors';
 import { Relocatable, Value } from '../../src/vm/relocatable';
 import * as F from '../../src/vm/felt';
@@ -33,7 +33,8 @@ const HASH_HINTS = {
 type HashHint = keyof typeof HASH_HINTS;
 
 interface Fake {
-  ctx: HintContext;
+  bench: HintBench;
+  readonly ctx: HintContext;
   mem: Memory;
   scopes: Map<string, unknown>[];
   /** ids bound to a value (read-only) or to a cell (ids.set writes it). */
@@ -41,58 +42,24 @@ interface Fake {
   cell(name: string, addr: Relocatable): void;
 }
 
+/** The shared hint bench, with ids bound one by one to values or cells. */
 function fake(): Fake {
-  const mem = new Memory();
-  const exec = mem.addSegment();
-  const scopes: Map<string, unknown>[] = [new Map()];
-  const values = new Map<string, Value>();
-  const cells = new Map<string, Relocatable>();
-  const read = (name: string): Value => {
-    const c = cells.get(name);
-    if (c !== undefined) return mem.getAt(c)!;
-    const v = values.get(name);
-    if (v === undefined) throw new Error(`unbound ids.${name}`);
-    return v;
-  };
-  const ids = {
-    get: read,
-    big: (n: string) => F.big(read(n) as F.Felt),
-    ptr: (n: string) => read(n) as Relocatable,
-    set: (n: string, v: Value | bigint) => mem.writeAt(cells.get(n)!, typeof v === 'bigint' ? F.toFelt(v) : v),
-  };
-  const vm = {
-    execScopes: scopes,
-    get scope() { return scopes[scopes.length - 1]; },
-    enterScope: (m?: Map<string, unknown>) => scopes.push(m ?? new Map()),
-    exitScope: () => scopes.pop(),
-    apSeg: exec.segment,
-    ap: 100,
-  };
-  const ctx = {
-    vm, mem, ids, builtins: new Map(),
-    get scope() { return scopes[scopes.length - 1]; },
-  } as unknown as HintContext;
+  const bench = new HintBench();
   return {
-    ctx, mem, scopes,
-    bind: (n, v) => values.set(n, typeof v === 'bigint' ? F.toFelt(v) : v),
-    cell: (n, a) => cells.set(n, a),
+    bench,
+    get ctx() {
+      return bench.ctx();
+    },
+    mem: bench.mem,
+    scopes: bench.vm.execScopes,
+    bind: (n, v) => bench.value(n, v),
+    cell: (n, a) => bench.cellAt(n, a),
   };
 }
 
 function run(hint: HashHint, f: Fake): void {
-  const impl = findHint(HASH_HINTS[hint]);
-  assert.ok(impl, `${hint} is not registered`);
-  impl(f.ctx);
-}
-
-function raises(fn: () => void, pyType: string, message: string | RegExp): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof HintError, `expected a HintError, got ${String(e)}`);
-    assert.equal(e.pyType, pyType);
-    if (typeof message === 'string') assert.equal(e.message, message);
-    else assert.match(e.message, message);
-    return true;
-  });
+  assert.ok(findHint(HASH_HINTS[hint]), `${hint} is not registered`);
+  f.bench.run(HASH_HINTS[hint]);
 }
 
 test('every hash hint of the whitelists and corpus programs is registered', () => {

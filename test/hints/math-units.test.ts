@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../src/hints/all';
 import { findHint, HintContext } from '../../src/hints/hint';
-import { HintError } from '../../src/hints/errors';
+import { HintBench, raises } from './harness';
 import * as C from '../../src/hints/families/math/codes';
 import { randomEcPoint, recoverY } from '../../src/hints/families/math/ec';
-import { Memory } from '../../src/vm/memory';
-import { VirtualMachine } from '../../src/vm/vm';
+import type { Memory } from '../../src/vm/memory';
+import type { VirtualMachine } from '../../src/vm/vm';
 import { Relocatable, Value } from '../../src/vm/relocatable';
 import * as F from '../../src/vm/felt';
 import { isQuadResidue, mod } from '../../src/hints/lib/math-utils';
@@ -17,6 +17,7 @@ const P = F.getPrime();
 const RC_BOUND = 1n << 128n;
 
 interface Fake {
+  bench: HintBench;
   ctx: HintContext;
   mem: Memory;
   vm: VirtualMachine;
@@ -27,67 +28,24 @@ interface Fake {
 }
 
 /**
- * A context whose `ids` are cells of segment 1 (given values written, others left unknown until
- * the hint sets them), with the given constants, scope variables and builtins.
+ * A context whose `ids` are cells of segment 1 from 1:100 (given values written, others left
+ * unknown until the hint sets them), ap at 1:0, with the given constants, scope variables and
+ * builtins (a range_check of bound 2^128 unless `rc` is false).
  */
 function fake(
   vals: Record<string, bigint | Relocatable | null>,
   opts: { consts?: Record<string, bigint>; scope?: Map<string, unknown>; rc?: boolean; builtins?: Map<string, unknown> } = {},
 ): Fake {
-  const mem = new Memory();
-  mem.addSegment(); // program
-  mem.addSegment(); // execution: ids live at 1:100 + i, ap is 1:0
-  const vm = new VirtualMachine(mem, 0);
-  vm.apSeg = 1;
-  vm.ap = 0;
-  if (opts.scope) for (const [k, v] of opts.scope) vm.scope.set(k, v);
-  const addrs = new Map<string, Relocatable>();
-  Object.entries(vals).forEach(([name, v], i) => {
-    const a = new Relocatable(1, 100 + i);
-    addrs.set(name, a);
-    if (v !== null) mem.writeAt(a, typeof v === 'bigint' ? F.toFelt(v) : v);
-  });
-  const addr = (n: string) => {
-    const a = addrs.get(n);
-    if (!a) throw new Error(`no ids.${n}`);
-    return a;
-  };
-  const get = (n: string): Value => {
-    const v = mem.getAt(addr(n));
-    if (v === undefined) throw new Error(`ids.${n} unset`);
-    return v;
-  };
-  const ids = {
-    get,
-    big: (n: string) => F.big(get(n) as F.Felt),
-    ptr: (n: string) => get(n) as Relocatable,
-    addr,
-    set: (n: string, v: Value | bigint) => mem.writeAt(addr(n), typeof v === 'bigint' ? F.toFelt(v) : v),
-    const: (n: string) => {
-      const c = opts.consts?.[n];
-      if (c === undefined) throw new Error(`no const ${n}`);
-      return c;
-    },
-    has: (n: string) => addrs.has(n),
-  };
   const builtins = opts.builtins ?? new Map<string, unknown>(opts.rc === false ? [] : [['range_check', { bound: RC_BOUND }]]);
-  const ctx = { vm, mem, ids, builtins, scope: vm.scope, program: {}, hint: {} } as unknown as HintContext;
-  return { ctx, mem, vm, id: (n) => mem.getAt(addr(n)), ap: () => mem.get(1, 0) };
+  const bench = new HintBench({ ap: 0, idsAt: 100, builtins }).felts(vals).constants(opts.consts ?? {});
+  if (opts.scope) bench.bind(opts.scope);
+  return { bench, ctx: bench.ctx(), mem: bench.mem, vm: bench.vm, id: (n) => bench.get(n), ap: () => bench.ap() };
 }
 
 function run(code: string, f: Fake): void {
   const impl = findHint(code);
   assert.ok(impl, 'hint not registered');
   impl(f.ctx);
-}
-
-function raises(fn: () => void, pyType: string, message: string): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof HintError, `expected a HintError, got ${String(e)}`);
-    assert.equal(e.pyType, pyType);
-    assert.equal(e.message, message);
-    return true;
-  });
 }
 
 test('every code string of the math family is registered', () => {

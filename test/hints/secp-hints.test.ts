@@ -6,11 +6,8 @@ import assert from 'node:assert/strict';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { p256 } from '@noble/curves/p256';
 import '../../src/hints/all';
-import { findHint, HintContext } from '../../src/hints/hint';
-import { HintError } from '../../src/hints/errors';
-import { Memory } from '../../src/vm/memory';
-import { VirtualMachine } from '../../src/vm/vm';
-import { Relocatable, Value } from '../../src/vm/relocatable';
+import { HintBench, raises } from './harness';
+import { Relocatable } from '../../src/vm/relocatable';
 import * as F from '../../src/vm/felt';
 
 const P = F.getPrime();
@@ -20,102 +17,12 @@ const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 const R1_P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
 const R1_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 
-/** A hint context whose `ids` are cells of segment 1, named by dotted paths. */
-class Fake {
-  readonly mem = new Memory();
-  readonly vm: VirtualMachine;
-  readonly cells = new Map<string, Relocatable>();
-  readonly consts = new Map<string, bigint>();
-  readonly builtins = new Map<string, unknown>();
-  private next = 0;
-
-  constructor() {
-    this.mem.addSegment();
-    this.mem.addSegment();
-    this.vm = new VirtualMachine(this.mem, 0);
-    this.vm.ap = 100;
-  }
-
-  /** Declares a felt cell (optionally written). */
-  felt(name: string, v?: bigint | Value): Relocatable {
-    const a = new Relocatable(1, this.next++);
-    this.cells.set(name, a);
-    if (v !== undefined) this.mem.writeAt(a, typeof v === 'bigint' ? F.toFelt(((v % P) + P) % P) : v);
-    return a;
-  }
-
-  /** Declares a BigInt3 (d0, d1, d2) holding `v` split in base 2^86 (or given limbs). */
-  bigint3(name: string, v?: bigint | bigint[]): Relocatable {
-    const limbs = v === undefined ? [undefined, undefined, undefined] : Array.isArray(v) ? v : [v % BASE, (v / BASE) % BASE, v / BASE / BASE];
-    const a = this.felt(`${name}.d0`, limbs[0]);
-    this.felt(`${name}.d1`, limbs[1]);
-    this.felt(`${name}.d2`, limbs[2]);
-    this.cells.set(name, a);
-    return a;
-  }
-
+/** The shared hint bench, with secp points (x and y as BigInt3). */
+class Fake extends HintBench {
   point(name: string, x: bigint, y: bigint): void {
     this.bigint3(`${name}.x`, x);
     this.bigint3(`${name}.y`, y);
   }
-
-  read(name: string): bigint {
-    return F.big(this.mem.getAt(this.cells.get(name)!) as F.Felt);
-  }
-
-  readBigint3(name: string): bigint {
-    return this.read(`${name}.d0`) + this.read(`${name}.d1`) * BASE + this.read(`${name}.d2`) * BASE * BASE;
-  }
-
-  ctx(): HintContext {
-    const cell = (name: string) => {
-      const a = this.cells.get(name);
-      if (a === undefined) throw new Error(`no ids.${name}`);
-      return a;
-    };
-    const ids = {
-      get: (name: string): Value => {
-        if (this.consts.has(name)) return F.toFelt(this.consts.get(name)!);
-        const v = this.mem.getAt(cell(name));
-        if (v === undefined) throw new Error(`ids.${name} unset`);
-        return v;
-      },
-      big: (name: string): bigint => F.big(ids.get(name) as F.Felt),
-      ptr: (name: string): Relocatable => ids.get(name) as Relocatable,
-      addr: cell,
-      set: (name: string, v: Value | bigint) => this.mem.writeAt(cell(name), typeof v === 'bigint' ? F.toFelt(((v % P) + P) % P) : v),
-      const: (name: string): bigint => {
-        const c = this.consts.get(name);
-        if (c === undefined) throw new Error(`no const ${name}`);
-        return c;
-      },
-      has: (name: string) => this.cells.has(name) || this.consts.has(name),
-    };
-    return { vm: this.vm, mem: this.mem, ids, builtins: this.builtins, scope: this.vm.scope } as unknown as HintContext;
-  }
-
-  run(code: string): void {
-    const impl = findHint(code);
-    assert.ok(impl, `hint not registered:\n${code}`);
-    impl(this.ctx());
-  }
-
-  scope(name: string): unknown {
-    return this.vm.scope.get(name);
-  }
-
-  ap(): Value | undefined {
-    return this.mem.get(1, 100);
-  }
-}
-
-function raises(f: () => void, pyType: string, message: string): void {
-  assert.throws(f, (e: unknown) => {
-    assert.ok(e instanceof HintError, `not a HintError: ${String(e)}`);
-    assert.equal(e.pyType, pyType);
-    assert.equal(e.message, message);
-    return true;
-  });
 }
 
 const L = (...lines: string[]) => lines.join('\n');
@@ -330,7 +237,7 @@ test('verify_zero writes q; a nonzero remainder raises the reference message', (
   bad.bigint3('val', [1n, 2n, 3n]);
   bad.felt('q');
   raises(() => bad.run(VERIFY_ZERO), 'AssertionError', 'verify_zero: Invalid input (1, 2, 3).');
-  assert.equal(bad.mem.getAt(bad.cells.get('q')!), undefined);
+  assert.equal(bad.get('q'), undefined);
 
   const noPack = new Fake();
   noPack.bigint3('val', 0n);

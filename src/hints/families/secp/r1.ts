@@ -4,7 +4,7 @@
 import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { getPrime } from '../../../vm/felt';
-import { SECP256R1_P, SECP256R1_ALPHA, SECP256R1_BETA, packIds, split } from '../../lib/bigint3';
+import { SECP256R1_P, SECP256R1_ALPHA, SECP256R1_BETA, packIds } from '../../lib/bigint3';
 import { asInt, divMod, divmod, ecDoubleSlope, lineSlope, mod } from '../../lib/math-utils';
 import { assertInteger, bindLocals, pyPow, scopeGet, scopeInt } from '../../lib/py';
 import { PY, intLocals, idsInt, pyObject } from './py';
