@@ -2,7 +2,7 @@
 // shared by every hint family.
 import { getPrime } from '../../vm/felt';
 import { HintError } from '../errors';
-import { sqrtModPrime } from '../../vm/modular';
+import { powModNonNeg, sqrtModPrime } from '../../vm/modular';
 
 /** Python's `%` on ints: the result has the sign of the divisor; a zero modulus raises (Python 3.11+). */
 export function mod(a: bigint, m: bigint, codeLine?: string): bigint {
@@ -29,21 +29,21 @@ export function asInt(v: bigint, prime: bigint = getPrime()): bigint {
   return v < prime / 2n ? v : v - prime;
 }
 
-export function powMod(base: bigint, exp: bigint, m: bigint): bigint {
-  if (m === 1n) return 0n;
-  let r = 1n;
-  let b = mod(base, m);
+/** Python's `pow(base, exp, m)` for ints (a negative exp inverts first), with its errors. */
+export function pyPow(base: bigint, exp: bigint, m: bigint): bigint {
+  if (m === 0n) throw new HintError('ValueError', 'pow() 3rd argument cannot be 0');
+  const am = m < 0n ? -m : m;
+  let b = mod(base, am);
   let e = exp;
   if (e < 0n) {
-    b = invMod(b, m);
+    const [x, , g] = igcdex(b, am);
+    if (g !== 1n) throw new HintError('ValueError', 'base is not invertible for the given modulus');
+    b = mod(x, am);
     e = -e;
   }
-  while (e > 0n) {
-    if (e & 1n) r = (r * b) % m;
-    b = (b * b) % m;
-    e >>= 1n;
-  }
-  return r;
+  const r = powModNonNeg(b, e, am);
+  // Python gives a result with the sign of the modulus.
+  return m < 0n && r !== 0n ? r + m : r;
 }
 
 /** igcdex(a, b) -> (x, y, g) with x*a + y*b = g (sympy's convention). */
@@ -62,12 +62,6 @@ export function igcdex(a: bigint, b: bigint): [bigint, bigint, bigint] {
     [a, b, r, s, x, y] = [b, c, x - q * r, y - q * s, r, s];
   }
   return [x * xs, y * ys, a];
-}
-
-export function invMod(a: bigint, m: bigint): bigint {
-  const [x, , g] = igcdex(mod(a, m), m);
-  if (g !== 1n) throw new HintError('ValueError', `base is not invertible for the given modulus`);
-  return mod(x, m);
 }
 
 /** div_mod(n, m, p): n / m mod p; the reference asserts gcd(m, p) == 1 (a bare AssertionError). */
@@ -101,7 +95,7 @@ export function isQuadResidue(n: bigint, p: bigint): boolean {
   if (p < 1n) throw new HintError('ValueError', 'p must be > 0');
   n = mod(n, p);
   if (n === 0n || n === 1n) return true;
-  return powMod(n, (p - 1n) / 2n, p) === 1n;
+  return pyPow(n, (p - 1n) / 2n, p) === 1n;
 }
 
 /** Modular square root (Tonelli-Shanks); math_utils.sqrt returns the smaller root. */

@@ -1,11 +1,12 @@
 // The Python semantics every hint family relies on: the exec scope (hint locals that outlive the
-// hint; NameError for a name never bound), Python's `pow` with its errors, int() and the
-// TypeErrors Python raises when an address shows up where an integer is expected, memory reads
-// and writes as a hint's `memory[...]` / `segments.write_arg` do them. Number helpers (`%`, `//`,
-// divmod, div_mod, safe_div, isqrt, ...) are in ./math-utils; BigInt3 pack/split in ./bigint3.
+// hint; NameError for a name never bound), memory reads and writes as a hint's `memory[...]` /
+// `segments.write_arg` do them, and the one vocabulary for Python ints: toBigInt (a scope value),
+// scopeInt / scopeInts (scope locals by name), pyInt (a memory value, with the TypeError int() or
+// an operator raises for an address), idsValue / idsInt (the same for `ids.x`), assertInteger
+// (cairo-lang's assert_integer). Number helpers (`%`, `//`, divmod, pow, div_mod, safe_div,
+// isqrt, ...) are in ./math-utils; BigInt3 pack/split in ./bigint3.
 import type { HintContext } from '../hint';
 import { HintError } from '../errors';
-import { igcdex, mod } from './math-utils';
 import { Memory } from '../../vm/memory';
 import { VmError } from '../../vm/errors';
 import { Relocatable, Value } from '../../vm/relocatable';
@@ -41,29 +42,12 @@ export function scopeInt(ctx: HintContext, name: string, codeLine?: string): big
   return toBigInt(scopeGet(ctx, name, codeLine), name);
 }
 
-// ---- Python operators ----
-
-/** Python's `pow(base, exp, m)` for ints (a negative exp inverts first), with its errors. */
-export function pyPow(base: bigint, exp: bigint, m: bigint): bigint {
-  if (m === 0n) throw new HintError('ValueError', 'pow() 3rd argument cannot be 0');
-  const am = m < 0n ? -m : m;
-  let b = mod(base, am);
-  let e = exp;
-  if (e < 0n) {
-    const [x, , g] = igcdex(b, am);
-    if (g !== 1n) throw new HintError('ValueError', 'base is not invertible for the given modulus');
-    b = mod(x, am);
-    e = -e;
-  }
-  let r = 1n % am;
-  while (e > 0n) {
-    if (e & 1n) r = (r * b) % am;
-    b = (b * b) % am;
-    e >>= 1n;
-  }
-  // Python gives a result with the sign of the modulus.
-  return m < 0n && r !== 0n ? r + m : r;
+/** Several int locals read in the order Python evaluates them (the first missing one raises). */
+export function scopeInts(ctx: HintContext, ...names: string[]): bigint[] {
+  return names.map((n) => scopeInt(ctx, n));
 }
+
+// ---- Python operators ----
 
 /** int.bit_length(). */
 export function bitLength(v: bigint): bigint {
@@ -71,19 +55,15 @@ export function bitLength(v: bigint): bigint {
   return v === 0n ? 0n : BigInt(v.toString(2).length);
 }
 
-/** Python's int(x) for a value read from ids or memory. */
-export function pyInt(v: Value, codeLine?: string): bigint {
+/**
+ * A value read from ids or memory as a Python int: passed to int() (`op` 'int()'), or used in
+ * integer arithmetic with `op` ('%', '>>', ...). An address is the TypeError Python raises there.
+ */
+export function pyInt(v: Value, op = 'int()', codeLine?: string): bigint {
   if (typeof v === 'object') {
-    throw new HintError('TypeError',
-      "int() argument must be a string, a bytes-like object or a number, not 'RelocatableValue'", codeLine);
-  }
-  return F.big(v);
-}
-
-/** A value used in integer arithmetic with `op` (an address there is a TypeError in Python). */
-export function intOperand(v: Value, op: string, codeLine?: string): bigint {
-  if (typeof v === 'object') {
-    throw new HintError('TypeError', `unsupported operand type(s) for ${op}: 'RelocatableValue' and 'int'`, codeLine);
+    throw new HintError('TypeError', op === 'int()'
+      ? "int() argument must be a string, a bytes-like object or a number, not 'RelocatableValue'"
+      : `unsupported operand type(s) for ${op}: 'RelocatableValue' and 'int'`, codeLine);
   }
   return F.big(v);
 }
@@ -94,10 +74,9 @@ export function idsValue(ctx: HintContext, name: string): bigint | Relocatable {
   return typeof v === 'object' ? v : F.big(v);
 }
 
-/** `ids.name` used in integer arithmetic with `op` (`'int()'`: passed to int()). */
-export function idsInt(ctx: HintContext, name: string, op: string, codeLine?: string): bigint {
-  const v = ctx.ids.get(name);
-  return op === 'int()' ? pyInt(v, codeLine) : intOperand(v, op, codeLine);
+/** `ids.name` as a Python int, as pyInt takes it (`op`: 'int()' or the arithmetic operator). */
+export function idsInt(ctx: HintContext, name: string, op = 'int()', codeLine?: string): bigint {
+  return pyInt(ctx.ids.get(name), op, codeLine);
 }
 
 /** cairo-lang's assert_integer(val): AssertionError `Expected integer, found: {val}.`. */

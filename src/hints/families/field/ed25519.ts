@@ -6,8 +6,8 @@ import { HintError } from '../../errors';
 import * as F from '../../../vm/felt';
 import * as C from './codes';
 import { packIds } from '../../lib/bigint3';
-import { divMod, divmod, mod } from '../../lib/math-utils';
-import { bindLocals, pyPow, scopeInt } from '../../lib/py';
+import { divMod, divmod, mod, pyPow } from '../../lib/math-utils';
+import { bindLocals, scopeInt } from '../../lib/py';
 
 const SECP_P = (1n << 255n) - 19n;
 const ALPHA = 42204101795669822316448953119945047945709099015225996174933988943478124189485n;

@@ -2,8 +2,8 @@
 // inverses, square roots, and the ed25519 split_xx square root.
 import { defineHint } from '../../hint';
 import * as C from './codes';
-import { divMod, divmod, mod } from '../../lib/math-utils';
-import { bindLocals, pyPow } from '../../lib/py';
+import { divMod, divmod, mod, pyPow } from '../../lib/math-utils';
+import { bindLocals } from '../../lib/py';
 import { D4, LOW_HIGH, packLimbs, setLimbs, splitLimbs } from './py';
 import { squareRoots } from './square-root';
 

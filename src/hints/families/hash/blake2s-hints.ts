@@ -4,8 +4,8 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { Relocatable } from '../../../vm/relocatable';
 import { BLAKE2S_IV, Blake2sArgs, blake2sCompress } from './blake2s-compress';
-import { getRange, intOperand, memGet, pyInt, writeArg } from '../../lib/py';
-import { assertBelow, intWords, minus } from './py';
+import { getRange, memGet, pyInt, writeArg } from '../../lib/py';
+import { assertBelow, minus } from './py';
 
 const F_LAST = 0xffffffffn;
 /** [IV[0] ^ 0x01010020] + IV[1:]: the IV with the parameter block of a 32-byte unkeyed hash. */
@@ -23,7 +23,7 @@ function chunkSize(ctx: HintContext, name: string): number {
 }
 
 function words(ctx: HintContext, from: Relocatable, size: number): bigint[] {
-  return intWords(getRange(ctx.mem, from, size), '+');
+  return getRange(ctx.mem, from, size).map((v) => pyInt(v, '+'));
 }
 
 // finalize_blake2s: N_PACKED_INSTANCES - 1 dummy instances after blake2s_ptr_end. The two
@@ -95,7 +95,7 @@ defineHint(
   (ctx) => {
     const n = chunkSize(ctx, 'BLAKE2S_INPUT_CHUNK_SIZE_FELTS');
     const message = words(ctx, ctx.ids.ptr('blake2s_start'), n);
-    const t0 = intOperand(ctx.ids.get('n_bytes'), '^', 'new_state = blake2s_compress(');
+    const t0 = pyInt(ctx.ids.get('n_bytes'), '^', 'new_state = blake2s_compress(');
     const newState = compress({ message, h: MODIFIED_IV, t0, t1: 0n, f0: F_LAST, f1: 0n }, 'new_state = blake2s_compress(');
     writeArg(ctx.mem, ctx.ids.ptr('output'), newState);
   },
@@ -113,8 +113,8 @@ defineHint(
     const out = ctx.ids.ptr('output');
     const h = words(ctx, minus(out, 26n), 8);
     const message = words(ctx, minus(out, 18n), 16);
-    const t0 = intOperand(memGet(ctx.mem, minus(out, 2n)), '^', line);
-    const f0 = intOperand(memGet(ctx.mem, minus(out, 1n)), '^', line);
+    const t0 = pyInt(memGet(ctx.mem, minus(out, 2n)), '^', line);
+    const f0 = pyInt(memGet(ctx.mem, minus(out, 1n)), '^', line);
     writeArg(ctx.mem, out, compress({ message, h, t0, t1: 0n, f0, f1: 0n }, line));
   },
 );

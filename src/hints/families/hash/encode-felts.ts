@@ -4,7 +4,7 @@ import { defineHint } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { Relocatable, valuesEqual } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { intOperand, memGet, pyCompare, writeAp } from '../../lib/py';
+import { memGet, pyCompare, pyInt, writeAp } from '../../lib/py';
 import { divmod, mod } from '../../lib/math-utils';
 import * as C from './codes';
 
@@ -16,7 +16,7 @@ defineHint(C.BLAKE2S_ENCODE_FELTS, (ctx) => {
   const n = ctx.ids.big('packed_values_len');
   let offset = 0;
   for (let i = 0; i < n; i++) {
-    let val = mod(intOperand(memGet(ctx.mem, packed.add(i)), '%'), F.getPrime());
+    let val = mod(pyInt(memGet(ctx.mem, packed.add(i)), '%'), F.getPrime());
     const len = val < SMALL ? 2 : 8;
     if (len === 8) val += 1n << 255n;
     for (let j = len - 1; j >= 0; j--) {

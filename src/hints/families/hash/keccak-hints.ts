@@ -8,7 +8,7 @@ import { VmError } from '../../../vm/errors';
 import * as F from '../../../vm/felt';
 import { keccakFunc } from './keccak-func';
 import { getRange, memGet, pyCompare, pyInt, scopeGet, writeArg } from '../../lib/py';
-import { assertBelow, intWords, minus } from './py';
+import { assertBelow, minus } from './py';
 
 /** The exec-scope name the Python hints import keccak_func under. */
 const KECCAK_FUNC = 'keccak_func';
@@ -136,7 +136,7 @@ function permute(values: bigint[]): bigint[] {
 }
 
 function permuteRange(ctx: HintContext, from: Relocatable, size: number): bigint[] {
-  return permute(intWords(getRange(ctx.mem, from, size), '^'));
+  return permute(getRange(ctx.mem, from, size).map((v) => pyInt(v, '^')));
 }
 
 // cairo_keccak (0.8 / 0.10 whitelists) and keccak_utils (latest): the permutation of the 25

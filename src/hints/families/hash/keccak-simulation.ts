@@ -3,7 +3,7 @@
 import { defineHint } from '../../hint';
 import { Relocatable } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { idsInt, intOperand, memGet } from '../../lib/py';
+import { idsInt, memGet, pyInt } from '../../lib/py';
 import { divmod } from '../../lib/math-utils';
 import * as C from './codes';
 
@@ -20,7 +20,7 @@ defineHint(C.KECCAK_STATE_TO_FELTS, (ctx) => {
 for (let k = 1; k <= 7; k++) {
   defineHint(C.keccakWordSplit(k), (ctx) => {
     const word = memGet(ctx.mem, ctx.ids.ptr('felt_array').add(3 * k));
-    const [high, low] = divmod(intOperand(word, 'divmod()'), 256n ** BigInt(k));
+    const [high, low] = divmod(pyInt(word, 'divmod()'), 256n ** BigInt(k));
     ctx.ids.set(`high${3 * k}`, high);
     ctx.ids.set(`low${3 * k}`, low);
   });

@@ -1,17 +1,11 @@
 // Small pieces of the Python hint environment only the hash hints use; the shared ones (memory
-// reads, write_arg, int(), operand TypeErrors, the exec scope) are in ../../lib/py.
-import { Relocatable, Value } from '../../../vm/relocatable';
+// reads, write_arg, int() and operand TypeErrors, the exec scope) are in ../../lib/py.
+import { Relocatable } from '../../../vm/relocatable';
 import { HintError } from '../../errors';
-import { intOperand } from '../../lib/py';
 
 /** `addr - n` for an address and a small integer. */
 export function minus(addr: Relocatable, n: bigint): Relocatable {
   return new Relocatable(addr.segment, addr.offset - Number(n));
-}
-
-/** The words read by a hash hint, as integers; an address among them is a TypeError. */
-export function intWords(values: readonly Value[], op: string, codeLine?: string): bigint[] {
-  return values.map((v) => intOperand(v, op, codeLine));
 }
 
 /** Python's `assert 0 <= x < bound` with no message. */

@@ -8,7 +8,7 @@ import {
   SHA256_IV, ScheduleLengthError, StateLengthError, computeMessageSchedule, sha2Compress,
 } from './sha256-compress';
 import { getRange, pyCompare, pyInt, writeArg } from '../../lib/py';
-import { assertBelow, intWords } from './py';
+import { assertBelow } from './py';
 import { mod } from '../../lib/math-utils';
 import * as C from './codes';
 
@@ -48,7 +48,7 @@ function chunkSize(ctx: HintContext): number {
 }
 
 function readWords(ctx: HintContext, from: Relocatable, size: number): bigint[] {
-  return intWords(getRange(ctx.mem, from, size), '>>');
+  return getRange(ctx.mem, from, size).map((v) => pyInt(v, '>>'));
 }
 
 // finalize_sha256: BLOCK_SIZE - 1 dummy (message, IV, output) instances after sha256_ptr_end.

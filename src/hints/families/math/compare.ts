@@ -6,28 +6,28 @@ import { HintError, hintAssert } from '../../errors';
 import { getPrime } from '../../../vm/felt';
 import * as F from '../../../vm/felt';
 import { asInt, mod } from '../../lib/math-utils';
-import { idsInt, idsValue, pyCompare, scopeInt, writeAp } from '../../lib/py';
-import { integerId, pyStr, rcBound } from './util';
+import { assertInteger, idsInt, idsValue, pyCompare, scopeInt, writeAp } from '../../lib/py';
+import { pyStr, rcBound } from './util';
 import * as C from './codes';
 
 // assert_lt_felt.
 defineHint(C.ASSERT_LT_FELT, (ctx) => {
-  const a = integerId(ctx, 'a');
-  const b = integerId(ctx, 'b');
+  const a = assertInteger(ctx.ids.get('a'), `assert_integer(ids.a)`);
+  const b = assertInteger(ctx.ids.get('b'), `assert_integer(ids.b)`);
   hintAssert(a < b, `a = ${a} is not less than b = ${b}.`, "assert (ids.a % PRIME) < (ids.b % PRIME), \\");
 });
 
 // assert_le_felt of cairo-lang 0.6.
 defineHint(C.ASSERT_LE_FELT_V06, (ctx) => {
-  const a = integerId(ctx, 'a');
-  const b = integerId(ctx, 'b');
+  const a = assertInteger(ctx.ids.get('a'), `assert_integer(ids.a)`);
+  const b = assertInteger(ctx.ids.get('b'), `assert_integer(ids.b)`);
   hintAssert(a <= b, `a = ${a} is not less than or equal to b = ${b}.`, "assert (ids.a % PRIME) <= (ids.b % PRIME), \\");
 });
 
 // assert_le_felt of cairo-lang 0.8: also tells whether both values are small.
 defineHint(C.ASSERT_LE_FELT_V08, (ctx) => {
-  const a = integerId(ctx, 'a');
-  const b = integerId(ctx, 'b');
+  const a = assertInteger(ctx.ids.get('a'), `assert_integer(ids.a)`);
+  const b = assertInteger(ctx.ids.get('b'), `assert_integer(ids.b)`);
   ctx.scope.set('a', a);
   ctx.scope.set('b', b);
   hintAssert(a <= b, `a = ${a} is not less than or equal to b = ${b}.`, "assert a <= b, f'a = {a} is not less than or equal to b = {b}.'");

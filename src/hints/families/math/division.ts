@@ -4,13 +4,13 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { getPrime, toFelt } from '../../../vm/felt';
 import { asInt, divmod, floorDiv, isqrt } from '../../lib/math-utils';
-import { idsInt, idsValue, pyCompare, scopeInt } from '../../lib/py';
-import { integerId, pyHex, pyStr, rcBound } from './util';
+import { assertInteger, idsInt, idsValue, pyCompare, scopeInt } from '../../lib/py';
+import { pyHex, pyStr, rcBound } from './util';
 import * as C from './codes';
 
 /** `assert 0 < ids.div <= PRIME // range_check_builtin.bound` shared by both div_rem hints. */
 function checkedDiv(ctx: HintContext): bigint {
-  const div = integerId(ctx, 'div');
+  const div = assertInteger(ctx.ids.get('div'), `assert_integer(ids.div)`);
   const bound = rcBound(ctx);
   hintAssert(div > 0n && div <= floorDiv(getPrime(), bound), `div=${pyHex(div)} is out of the valid range.`,
     'assert 0 < ids.div <= PRIME // range_check_builtin.bound, \\');
@@ -26,10 +26,10 @@ defineHint(C.UNSIGNED_DIV_REM, (ctx) => {
 
 defineHint(C.SIGNED_DIV_REM, (ctx) => {
   const div = checkedDiv(ctx);
-  const bound = integerId(ctx, 'bound');
+  const bound = assertInteger(ctx.ids.get('bound'), `assert_integer(ids.bound)`);
   hintAssert(bound <= rcBound(ctx) / 2n, `bound=${pyHex(bound)} is out of the valid range.`,
     'assert ids.bound <= range_check_builtin.bound // 2, \\');
-  const intValue = asInt(integerId(ctx, 'value', 'int_value = as_int(ids.value, PRIME)'));
+  const intValue = asInt(assertInteger(ctx.ids.get('value'), 'int_value = as_int(ids.value, PRIME)'));
   const [q, r] = divmod(intValue, div);
   ctx.scope.set('int_value', intValue);
   ctx.scope.set('q', q);

@@ -6,7 +6,7 @@ import { HintError, hintAssert } from '../../errors';
 import { PRIME as FIELD_PRIME } from '../../../vm/felt';
 import * as F from '../../../vm/felt';
 import { Value } from '../../../vm/relocatable';
-import { isQuadResidue, mod, powMod, sqrtMod } from '../../lib/math-utils';
+import { isQuadResidue, mod, pyPow, sqrtMod } from '../../lib/math-utils';
 import { getRange, toBigInt } from '../../lib/py';
 import { pyStr } from './util';
 import * as C from './codes';
@@ -19,7 +19,7 @@ const NOT_ON_CURVE = 'starkware.python.math_utils.NotOnCurveException';
 
 /** math_utils.recover_y: the smaller root, or NotOnCurveException. */
 export function recoverY(x: bigint): bigint {
-  const y2 = mod(powMod(x, 3n, FIELD_PRIME) + ALPHA * x + BETA, FIELD_PRIME);
+  const y2 = mod(pyPow(x, 3n, FIELD_PRIME) + ALPHA * x + BETA, FIELD_PRIME);
   if (!isQuadResidue(y2, FIELD_PRIME)) {
     throw new HintError(NOT_ON_CURVE, `${x} does not represent the x coordinate of a point on the curve.`);
   }

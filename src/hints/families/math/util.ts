@@ -3,7 +3,7 @@
 // ../../lib/py.
 import type { HintContext } from '../../hint';
 import { HintError } from '../../errors';
-import { assertInteger, nameError, scopeGet, toBigInt } from '../../lib/py';
+import { nameError, scopeGet, toBigInt } from '../../lib/py';
 import { Relocatable, Value, valueToString } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
 
@@ -15,11 +15,6 @@ export function pyStr(v: Value | bigint): string {
 /** Python's hex(): `0x...` in lower case, `-0x...` for negatives. */
 export function pyHex(v: bigint): string {
   return v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`;
-}
-
-/** cairo-lang's assert_integer(ids.name): AssertionError `Expected integer, found: ...`. */
-export function integerId(ctx: HintContext, name: string, codeLine = `assert_integer(ids.${name})`): bigint {
-  return assertInteger(ctx.ids.get(name), codeLine);
 }
 
 /** `range_check_builtin.bound`; NameError when the program has no range_check builtin. */

@@ -2,10 +2,10 @@
 // ec_double and ec_add (fast_ec_add), and ec_mul_inner's bit.
 import { defineHint, HintContext } from '../../hint';
 import { SECP_P, packIds } from '../../lib/bigint3';
-import { divMod, ecDoubleSlope, lineSlope, mod } from '../../lib/math-utils';
-import { bindLocals, code, pyPow, scopeInt, writeAp } from '../../lib/py';
+import { divMod, ecDoubleSlope, lineSlope, mod, pyPow } from '../../lib/math-utils';
+import { bindLocals, code, idsInt, scopeInt, scopeInts, writeAp } from '../../lib/py';
 import { getPrime } from '../../../vm/felt';
-import { PY, idsInt, intLocals } from './py';
+import { PY } from './py';
 
 const IMPORT_SECP_P_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import SECP_P, pack';
 const IMPORT_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import pack';
@@ -218,17 +218,17 @@ defineHint(code(IMPORT_PACK, '', ...addXBody('point0', 'point1')), (ctx) => {
 
 // secp#19, #20: the new y, from the locals the new-x hint left.
 defineHint('value = new_y = (slope * (x - new_x) - y) % SECP_P', (ctx) => {
-  const [slope, x, newX, y, p] = intLocals(ctx, 'slope', 'x', 'new_x', 'y', 'SECP_P');
+  const [slope, x, newX, y, p] = scopeInts(ctx, 'slope', 'x', 'new_x', 'y', 'SECP_P');
   const v = mod(slope * (x - newX) - y, p);
   bindLocals(ctx, { value: v, new_y: v });
 });
 defineHint('value = new_y = (slope * (x0 - new_x) - y0) % SECP_P', (ctx) => {
-  const [slope, x0, newX, y0, p] = intLocals(ctx, 'slope', 'x0', 'new_x', 'y0', 'SECP_P');
+  const [slope, x0, newX, y0, p] = scopeInts(ctx, 'slope', 'x0', 'new_x', 'y0', 'SECP_P');
   const v = mod(slope * (x0 - newX) - y0, p);
   bindLocals(ctx, { value: v, new_y: v });
 });
 
 // secp#17: ec_mul_inner's lowest bit of the scalar.
 defineHint('memory[ap] = (ids.scalar % PRIME) % 2', (ctx) => {
-  writeAp(ctx, mod(idsInt(ctx, 'scalar'), getPrime()) % 2n);
+  writeAp(ctx, mod(idsInt(ctx, 'scalar', '%'), getPrime()) % 2n);
 });

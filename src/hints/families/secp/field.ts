@@ -4,9 +4,9 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { getPrime } from '../../../vm/felt';
 import { SECP_P, SECP_N, SECP256R1_P, SECP256R1_N, SECP256R1_ALPHA, packIds, split } from '../../lib/bigint3';
-import { divMod, divmod, mod, safeDiv } from '../../lib/math-utils';
-import { bindLocals, code, pyPow, scopeGet, scopeInt, writeArg, writeAp } from '../../lib/py';
-import { PY, intLocals, idsInt } from './py';
+import { divMod, divmod, mod, pyPow, safeDiv } from '../../lib/math-utils';
+import { bindLocals, code, idsInt, scopeGet, scopeInt, scopeInts, writeAp, writeArg } from '../../lib/py';
+import { PY } from './py';
 
 const IMPORT_SECP_P_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import SECP_P, pack';
 const IMPORT_PACK = 'from starkware.cairo.common.cairo_secp.secp_utils import pack';
@@ -86,7 +86,7 @@ defineHint(
 );
 defineHint(code('from starkware.python.math_utils import div_mod', '', X_INV_LINE), (ctx) => {
   bindLocals(ctx, { div_mod: PY.div_mod });
-  const [x, p] = intLocals(ctx, 'x', 'SECP_P');
+  const [x, p] = scopeInts(ctx, 'x', 'SECP_P');
   const v = divMod(1n, x, p, X_INV_LINE);
   bindLocals(ctx, { value: v, x_inv: v });
 });
@@ -99,7 +99,7 @@ function verifyZero(ctx: HintContext, p: () => bigint): void {
   const [q, r] = divmod(packed, p());
   bindLocals(ctx, { q, r });
   if (r !== 0n) {
-    const limbs = ['d0', 'd1', 'd2'].map((l) => idsInt(ctx, `val.${l}`, VZ_ASSERT));
+    const limbs = ['d0', 'd1', 'd2'].map((l) => idsInt(ctx, `val.${l}`, '%', VZ_ASSERT));
     throw new HintError('AssertionError', `verify_zero: Invalid input (${limbs.join(', ')}).`, VZ_ASSERT);
   }
   ctx.ids.set('q', mod(q, getPrime()));
@@ -153,7 +153,7 @@ defineHint(
 const K_PLUS_ONE = 'value = k_plus_one = safe_div(res * b - a, N) + 1';
 defineHint(K_PLUS_ONE, (ctx) => {
   scopeGet(ctx, 'safe_div');
-  const [res, b, a, n] = intLocals(ctx, 'res', 'b', 'a', 'N');
+  const [res, b, a, n] = scopeInts(ctx, 'res', 'b', 'a', 'N');
   const v = safeDiv(res * b - a, n, K_PLUS_ONE) + 1n;
   bindLocals(ctx, { value: v, k_plus_one: v });
 });
@@ -179,7 +179,7 @@ defineHint(code(IMPORT_PACK, 'from starkware.python.math_utils import div_mod, s
 const K_LINE = 'value = k = safe_div(res * s - x, N)';
 defineHint(K_LINE, (ctx) => {
   scopeGet(ctx, 'safe_div');
-  const [res, s, x, n] = intLocals(ctx, 'res', 's', 'x', 'N');
+  const [res, s, x, n] = scopeInts(ctx, 'res', 's', 'x', 'N');
   const v = safeDiv(res * s - x, n, K_LINE);
   bindLocals(ctx, { value: v, k: v });
 });
@@ -204,6 +204,6 @@ defineHint(code(IMPORT_SECP_P_PACK, '', ...GPX), (ctx) => {
   bindLocals(ctx, { y_square_int: ySquare });
   const y = pyPow(ySquare, (SECP_P + 1n) / 4n, SECP_P);
   bindLocals(ctx, { y });
-  const v = idsInt(ctx, 'v', GPX[5]);
+  const v = idsInt(ctx, 'v', '%', GPX[5]);
   bindLocals(ctx, { value: v % 2n === y % 2n ? y : mod(-y, SECP_P) });
 });

@@ -5,8 +5,8 @@ import { HintError } from '../../errors';
 import { getPrime } from '../../../vm/felt';
 import * as F from '../../../vm/felt';
 import { divmod, mod } from '../../lib/math-utils';
-import { assertInteger, bindLocals, code, idsValue, nameError } from '../../lib/py';
-import { PY, idsInt } from './py';
+import { assertInteger, bindLocals, code, idsInt, idsValue, nameError } from '../../lib/py';
+import { PY } from './py';
 
 /** `range_check_builtin.bound` (NameError when the program has no range_check builtin). */
 function rcBound(ctx: HintContext): bigint {
@@ -56,9 +56,9 @@ defineHint(code(...LE), (ctx) => {
   bindLocals(ctx, { itertools: PY.itertools, assert_integer: PY.assert_integer });
   assertInteger(idsValue(ctx, 'a'), LE[3]);
   assertInteger(idsValue(ctx, 'b'), LE[4]);
-  const a = mod(idsInt(ctx, 'a'), prime);
+  const a = mod(idsInt(ctx, 'a', '%'), prime);
   bindLocals(ctx, { a });
-  const b = mod(idsInt(ctx, 'b'), prime);
+  const b = mod(idsInt(ctx, 'b', '%'), prime);
   bindLocals(ctx, { b });
   if (!(a <= b)) throw new HintError('AssertionError', `a = ${a} is not less than or equal to b = ${b}.`, LE[7]);
   const arcs: [bigint, bigint][] = [
@@ -102,7 +102,7 @@ const SUB = [
 defineHint(code(...SUB), (ctx) => {
   bindLocals(ctx, { split: PY.split128, pack: PY.pack128 });
   const pack128 = (name: string, line: string) =>
-    idsInt(ctx, `${name}.low`, line) + (idsInt(ctx, `${name}.high`, line) << 128n);
+    idsInt(ctx, `${name}.low`, '+', line) + (idsInt(ctx, `${name}.high`, '<<', line) << 128n);
   const a = pack128('a', SUB[11]);
   bindLocals(ctx, { a });
   const b = pack128('b', SUB[12]);

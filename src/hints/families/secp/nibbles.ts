@@ -3,14 +3,13 @@
 import { defineHint } from '../../hint';
 import * as F from '../../../vm/felt';
 import { mod } from '../../lib/math-utils';
-import { bindLocals, scopeGet, toBigInt } from '../../lib/py';
+import { bindLocals, idsInt, scopeGet, scopeInts, toBigInt } from '../../lib/py';
 import { pyPop } from '../uint-dict/py';
 import { HintError } from '../../errors';
-import { intLocals, idsInt } from './py';
 import * as C from './codes';
 
 defineHint(C.NIBBLES, (ctx) => {
-  const num = (idsInt(ctx, 'scalar.high') << 128n) + idsInt(ctx, 'scalar.low');
+  const num = (idsInt(ctx, 'scalar.high', '<<') << 128n) + idsInt(ctx, 'scalar.low', '+');
   const nibbles: bigint[] = [];
   for (let i = 0n; i < 256n; i += 4n) nibbles.push((num >> i) & 0xfn);
   bindLocals(ctx, { num, nibbles });
@@ -26,6 +25,6 @@ defineHint(C.NIBBLE_POP, (ctx) => {
 });
 
 defineHint(C.K1_IS_ON_CURVE, (ctx) => {
-  const [y, p, ySquare] = intLocals(ctx, 'y', 'SECP_P', 'y_square_int');
+  const [y, p, ySquare] = scopeInts(ctx, 'y', 'SECP_P', 'y_square_int');
   ctx.ids.set('is_on_curve', mod(y * y, p) === ySquare ? 1n : 0n);
 });

@@ -1,10 +1,8 @@
 // The bits of Python only the secp hints lean on: the imported names they leave in the exec
-// scope (`from module import name` binds one object per qualified name), `>>` and bit_length(),
-// and `ids` felts as Python ints. The shared Python semantics (scope, operators, math_utils,
-// secp_utils.pack/split) are in ../../lib.
-import type { HintContext } from '../../hint';
+// scope (`from module import name` binds one object per qualified name) and `>>`. The shared
+// Python semantics (scope, ints from ids and scope, operators, math_utils, secp_utils.pack/split)
+// are in ../../lib.
 import { HintError } from '../../errors';
-import { idsValue, scopeInt } from '../../lib/py';
 
 /** An imported Python function or module left in the scope (`pack`, `div_mod`, `itertools`). */
 export interface PyObject {
@@ -41,20 +39,8 @@ export const PY = {
   pack128: pyObject('<hint>.pack'),
 } as const;
 
-/** Several int locals read in the order Python evaluates them (the first missing one raises). */
-export function intLocals(ctx: HintContext, ...names: string[]): bigint[] {
-  return names.map((n) => scopeInt(ctx, n));
-}
-
 /** Python's `a >> n` (a negative count raises). */
 export function pyShr(a: bigint, n: bigint): bigint {
   if (n < 0n) throw new HintError('ValueError', 'negative shift count');
   return a >> n;
-}
-
-/** An `ids` felt used in integer arithmetic (an address there is a TypeError in Python). */
-export function idsInt(ctx: HintContext, name: string, codeLine?: string): bigint {
-  const v = idsValue(ctx, name);
-  if (typeof v !== 'bigint') throw new HintError('TypeError', `unsupported operand type(s) for an address: ${v.toString()}`, codeLine);
-  return v;
 }

@@ -5,9 +5,9 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { getPrime } from '../../../vm/felt';
 import { SECP256R1_P, SECP256R1_ALPHA, SECP256R1_BETA, packIds } from '../../lib/bigint3';
-import { asInt, divMod, divmod, ecDoubleSlope, lineSlope, mod } from '../../lib/math-utils';
-import { assertInteger, bindLocals, pyPow, scopeGet, scopeInt } from '../../lib/py';
-import { PY, intLocals, idsInt, pyObject } from './py';
+import { asInt, divMod, divmod, ecDoubleSlope, lineSlope, mod, pyPow } from '../../lib/math-utils';
+import { assertInteger, bindLocals, idsInt, scopeGet, scopeInt, scopeInts } from '../../lib/py';
+import { PY, pyObject } from './py';
 import * as C from './codes';
 
 /** secp_utils.SECP256R1, the Curve object the hints import (they read its prime, alpha, beta). */
@@ -66,7 +66,7 @@ for (const [c, prime] of [[C.R1_DOUBLE_NEW_X, undefined], [C.R1_DOUBLE_NEW_X_013
 
 // ec_double's new y, from the locals the new-x hint left.
 defineHint(C.R1_NEW_Y, (ctx) => {
-  const [slope, x, newX, y] = intLocals(ctx, 'slope', 'x', 'new_x', 'y');
+  const [slope, x, newX, y] = scopeInts(ctx, 'slope', 'x', 'new_x', 'y');
   const p = scopeInt(ctx, 'SECP256R1_P');
   const v = mod(slope * (x - newX) - y, p);
   bindLocals(ctx, { value: v, new_y: v });
@@ -81,14 +81,14 @@ for (const [c, prime] of [[C.R1_GET_POINT, undefined], [C.R1_GET_POINT_0133, SEC
     bindLocals(ctx, { y_square_int: ySquare });
     const y = pyPow(ySquare, (SECP256R1_P + 1n) / 4n, SECP256R1_P);
     bindLocals(ctx, { y });
-    const v = idsInt(ctx, 'v', 'if ids.v % 2 == y % 2:');
+    const v = idsInt(ctx, 'v', '%', 'if ids.v % 2 == y % 2:');
     bindLocals(ctx, { value: v % 2n === y % 2n ? y : mod(-y, SECP256R1_P) });
   });
 }
 defineHint(C.R1_IS_ON_CURVE, (ctx) => {
-  const [y] = intLocals(ctx, 'y');
+  const [y] = scopeInts(ctx, 'y');
   const p = curvePrime(ctx);
-  const [ySquare] = intLocals(ctx, 'y_square_int');
+  const [ySquare] = scopeInts(ctx, 'y_square_int');
   ctx.ids.set('is_on_curve', mod(y * y, p) === ySquare ? 1n : 0n);
 });
 
@@ -100,7 +100,7 @@ defineHint(C.R1_ASSERT_165, (ctx) => {
   bindLocals(ctx, { value });
   const bound = ctx.ids.const('UPPER_BOUND');
   hintAssert(value < bound, `${value} is outside of the range [0, 2**165).`, "assert value < ids.UPPER_BOUND, f'{value} is outside of the range [0, 2**165).'");
-  const [high, low] = divmod(idsInt(ctx, 'value'), ctx.ids.const('SHIFT'));
+  const [high, low] = divmod(idsInt(ctx, 'value', 'divmod()'), ctx.ids.const('SHIFT'));
   ctx.ids.set('high', high);
   ctx.ids.set('low', low);
 });
@@ -112,7 +112,7 @@ defineHint(C.R1_VERIFY_ZERO, (ctx) => {
   const [q, r] = divmod(packIds(ctx, 'val', 'q, r = divmod(pack(ids.val, PRIME), SECP256R1_P)'), SECP256R1_P);
   bindLocals(ctx, { q, r });
   if (r !== 0n) {
-    const limbs = ['d0', 'd1', 'd2'].map((l) => idsInt(ctx, `val.${l}`, line));
+    const limbs = ['d0', 'd1', 'd2'].map((l) => idsInt(ctx, `val.${l}`, '%', line));
     throw new HintError('AssertionError', `verify_zero: Invalid input (${limbs.join(', ')}).`, line);
   }
   ctx.ids.set('q', mod(q, getPrime()));
@@ -125,7 +125,7 @@ defineHint(C.R1_IS_ZERO_X, (ctx) => {
 });
 defineHint(C.R1_X_INV, (ctx) => {
   bindLocals(ctx, { div_mod: PY.div_mod });
-  const [x] = intLocals(ctx, 'x');
+  const [x] = scopeInts(ctx, 'x');
   const p = scopeInt(ctx, 'SECP256R1_P');
   bindLocals(ctx, { value: divMod(1n, x, p, 'value = div_mod(1, x, SECP256R1_P)') });
 });

@@ -1,5 +1,4 @@
-// Python-semantics helpers only the uint-dict family uses: `ids.Struct.SIZE`, ints kept in a
-// scope, list.pop(). The shared ones (ids as ints, write_arg, the exec scope) are in ../../lib/py.
+// Python-semantics helpers only the uint-dict family uses: `ids.Struct.SIZE`, list.pop(). The shared ones (ids as ints, write_arg, the exec scope) are in ../../lib/py.
 import type { HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { resolveIdentifier } from '../../../vm/program';
@@ -23,13 +22,6 @@ export function structSize(ctx: HintContext, name: string): number {
     if (id?.id.type === 'struct') return id.id.size;
   }
   throw new HintError('AttributeError', `'IdentifierManager' has no struct ${name}.`);
-}
-
-/** A Python int kept in a scope (bigint; a JS number from another family is accepted). */
-export function asPyInt(v: unknown): bigint {
-  if (typeof v === 'bigint') return v;
-  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
-  throw new HintError('TypeError', `an integer is required (got type ${pyTypeName(v)})`);
 }
 
 /** `list.pop()` on a Python list kept in a scope. */

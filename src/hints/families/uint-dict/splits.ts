@@ -5,7 +5,7 @@ import { HintError, hintAssert } from '../../errors';
 import { asInt, divmod, mod } from '../../lib/math-utils';
 import { getPrime } from '../../../vm/felt';
 import { Relocatable } from '../../../vm/relocatable';
-import { idsInt, intOperand, writeArg } from '../../lib/py';
+import { idsInt, pyInt, writeArg } from '../../lib/py';
 
 const MASK128 = (1n << 128n) - 1n;
 
@@ -157,7 +157,7 @@ for (const [code, n, divisor] of SPLIT_INPUTS) {
   defineHint(code, (ctx) => {
     const inputs = ctx.ids.get('inputs');
     if (!(inputs instanceof Relocatable)) throw new HintError('TypeError', "unsupported operand type(s) for +: 'int' and 'int'");
-    const [high, low] = divmod(intOperand(ctx.mem.readAt(inputs.add(n)), 'divmod()'), divisor);
+    const [high, low] = divmod(pyInt(ctx.mem.readAt(inputs.add(n)), 'divmod()'), divisor);
     ctx.ids.set(`high${n}`, high);
     ctx.ids.set(`low${n}`, low);
   });

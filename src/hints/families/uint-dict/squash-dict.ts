@@ -10,8 +10,8 @@ import { defineHint, HintContext } from '../../hint';
 import { HintError, hintAssert } from '../../errors';
 import { Relocatable, Value } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { idsInt, scopeGet } from '../../lib/py';
-import { asPyInt, pyPop, structSize } from './py';
+import { idsInt, scopeGet, toBigInt } from '../../lib/py';
+import { pyPop, structSize } from './py';
 
 type SquashKey = bigint | Relocatable;
 type AccessIndices = Map<SquashKey, bigint[]>;
@@ -26,7 +26,7 @@ function compareKeys(a: SquashKey, b: SquashKey): number {
 
 /** A key as kept in the scope (another family may have stored a JS number). */
 function normKey(v: unknown): SquashKey {
-  return v instanceof Relocatable ? v : asPyInt(v);
+  return v instanceof Relocatable ? v : toBigInt(v, 'key');
 }
 
 /** `access_indices[key]`, KeyError when absent. */
@@ -88,7 +88,7 @@ defineHint(SQUASH_DICT, (ctx) => {
   const nAccesses = idsInt(ctx, 'n_accesses', '+');
   scope.set('n_accesses', nAccesses);
   if (scope.has('__squash_dict_max_size')) {
-    const max = asPyInt(scope.get('__squash_dict_max_size'));
+    const max = toBigInt(scope.get('__squash_dict_max_size'), '__squash_dict_max_size');
     hintAssert(
       nAccesses <= max,
       `squash_dict() can only be used with n_accesses<=${max}. Got: n_accesses=${nAccesses}.`,
@@ -141,7 +141,7 @@ defineHint(SQUASH_DICT_INNER_FIRST_ITERATION, (ctx) => {
   const accessIndices = scopeGet<AccessIndices>(ctx, 'access_indices', codeLine);
   const key = scopeGet<unknown>(ctx, 'key', codeLine);
   const current = indicesOf(accessIndices, key, codeLine)
-    .map(asPyInt)
+    .map((v) => toBigInt(v, 'index'))
     .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
   scope.set('current_access_indices', current);
   const index = pyPop(current, 'current_access_index = current_access_indices.pop()');
@@ -167,10 +167,11 @@ current_access_index = new_access_index
 defineHint(SQUASH_DICT_INNER_CHECK_ACCESS_INDEX, (ctx) => {
   const scope = ctx.vm.scope;
   const current = scopeGet<bigint[]>(ctx, 'current_access_indices', 'new_access_index = current_access_indices.pop()');
-  const next = asPyInt(pyPop(current, 'new_access_index = current_access_indices.pop()'));
+  const next = toBigInt(pyPop(current, 'new_access_index = current_access_indices.pop()'), 'new_access_index');
   scope.set('new_access_index', next);
-  const prev = asPyInt(
+  const prev = toBigInt(
     scopeGet<unknown>(ctx, 'current_access_index', 'ids.loop_temps.index_delta_minus1 = new_access_index - current_access_index - 1'),
+    'current_access_index',
   );
   ctx.ids.set('loop_temps.index_delta_minus1', next - prev - 1n);
   scope.set('current_access_index', next);
