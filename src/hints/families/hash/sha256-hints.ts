@@ -51,6 +51,17 @@ function readWords(ctx: HintContext, from: Relocatable, size: number): bigint[] 
   return getRange(ctx.mem, from, size).map((v) => pyInt(v, '>>'));
 }
 
+/** `count` dummy (message 0, IV, its compression) instances written at ids.sha256_ptr_end. */
+function writeDummyInstances(ctx: HintContext, count: bigint): void {
+  const message = new Array<bigint>(chunkSize(ctx)).fill(0n);
+  const w = schedule(message, 'w = compute_message_schedule(message)');
+  const output = compress(SHA256_IV, w, 'output = sha2_compress_function(IV, w)');
+  const instance = [...message, ...SHA256_IV, ...output];
+  const padding: bigint[] = [];
+  for (let i = 0n; i < count; i++) padding.push(...instance);
+  writeArg(ctx.mem, ctx.ids.ptr('sha256_ptr_end'), padding);
+}
+
 // finalize_sha256: BLOCK_SIZE - 1 dummy (message, IV, output) instances after sha256_ptr_end.
 defineHint(
   [
@@ -71,13 +82,7 @@ defineHint(
   (ctx) => {
     const blockSize = pyInt(ctx.ids.get('BLOCK_SIZE'));
     assertBelow(blockSize, 20n, 'assert 0 <= _block_size < 20');
-    const message = new Array<bigint>(chunkSize(ctx)).fill(0n);
-    const w = schedule(message, 'w = compute_message_schedule(message)');
-    const output = compress(SHA256_IV, w, 'output = sha2_compress_function(IV, w)');
-    const instance = [...message, ...SHA256_IV, ...output];
-    const padding: bigint[] = [];
-    for (let i = 1n; i < blockSize; i++) padding.push(...instance);
-    writeArg(ctx.mem, ctx.ids.ptr('sha256_ptr_end'), padding);
+    writeDummyInstances(ctx, blockSize - 1n);
   },
 );
 
@@ -136,11 +141,5 @@ defineHint('ids.full_word = int(ids.n_bytes >= 4)', (ctx) => {
 defineHint(C.SHA256_FINALIZE, (ctx) => {
   const missing = mod(-pyInt(ctx.ids.get('n')), ctx.ids.const('BATCH_SIZE'));
   assertBelow(missing, 20n, 'assert 0 <= number_of_missing_blocks < 20');
-  const message = new Array<bigint>(chunkSize(ctx)).fill(0n);
-  const w = schedule(message, 'w = compute_message_schedule(message)');
-  const output = compress(SHA256_IV, w, 'output = sha2_compress_function(IV, w)');
-  const instance = [...message, ...SHA256_IV, ...output];
-  const padding: bigint[] = [];
-  for (let i = 0n; i < missing; i++) padding.push(...instance);
-  writeArg(ctx.mem, ctx.ids.ptr('sha256_ptr_end'), padding);
+  writeDummyInstances(ctx, missing);
 });

@@ -66,34 +66,30 @@ defineHint(C.FIND_ELEMENT, (ctx) => {
   throw new HintError('ValueError', `Key ${pyStr(key)} was not found.`, "raise ValueError(f'Key {key} was not found.')");
 });
 
-defineHint(C.SEARCH_SORTED_LOWER, (ctx) => {
-  const arrayPtr = ctx.ids.ptr('array_ptr');
-  const size = elmSize(ctx);
-  const n = nElms(ctx);
-  for (let i = 0n; i < n; i++) {
-    // memory[...] >= ids.key
-    if (!lt(memGet(ctx.mem, elementAddr(arrayPtr, size, i)), ctx.ids.get('key'))) {
-      ctx.ids.set('index', i);
-      return;
-    }
-  }
-  ctx.ids.set('index', n);
-});
-
-defineHint(C.SEARCH_SORTED_OPTIMISTIC, (ctx) => {
+/** The first element at least ids.key sets ids.index (n_elms if none); returns it. */
+function searchLower(ctx: HintContext): Value | undefined {
   const arrayPtr = ctx.ids.ptr('array_ptr');
   const size = elmSize(ctx);
   const n = nElms(ctx);
   for (let i = 0n; i < n; i++) {
     const elm = memGet(ctx.mem, elementAddr(arrayPtr, size, i));
+    // memory[...] >= ids.key
     if (!lt(elm, ctx.ids.get('key'))) {
       ctx.ids.set('index', i);
-      ctx.ids.set('exists', valuesEqual(memGet(ctx.mem, elementAddr(arrayPtr, size, i)), ctx.ids.get('key')) ? 1n : 0n);
-      return;
+      return elm;
     }
   }
   ctx.ids.set('index', n);
-  ctx.ids.set('exists', 0n);
+  return undefined;
+}
+
+defineHint(C.SEARCH_SORTED_LOWER, (ctx) => {
+  searchLower(ctx);
+});
+
+defineHint(C.SEARCH_SORTED_OPTIMISTIC, (ctx) => {
+  const elm = searchLower(ctx);
+  ctx.ids.set('exists', elm !== undefined && valuesEqual(elm, ctx.ids.get('key')) ? 1n : 0n);
 });
 
 defineHint(C.SET_ADD, (ctx) => {
