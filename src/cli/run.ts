@@ -193,6 +193,8 @@ export function describeError(e: unknown, run: Launch | undefined, bare = false)
   if (e instanceof VmException && run !== undefined) return run.report(e);
   if (e instanceof FlagError) return bare ? e.message : `Error: ${e.message}`;
   if (e instanceof UsageError) return `cairn run: error: ${e.message}`;
+  // cairo-run lets a SecurityError escape (a Python traceback of its own internals): its last line.
+  if (e instanceof VmError && e.kind === 'Security') return `starkware.cairo.lang.vm.vm_exceptions.SecurityError: ${e.message}`;
   if (e instanceof ProgramError || e instanceof VmError) return `Error: ${e.message}`;
   if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message)) return `Error: the run exhausted Cairn's resources (${e.message}).`;
   return internalErrorText(e);

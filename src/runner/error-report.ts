@@ -154,7 +154,14 @@ export class ErrorReporter {
       const idx = code.split('\n').findIndex((l) => l.trim() === inner.codeLine!.trim());
       if (hintLoc && idx >= 0) {
         const line = idx + 1 + hintLoc.location.startLine + hintLoc.nPrefixNewlines - 1;
-        note += `  File "${hintLoc.location.filename}", line ${line}, in <module>\n    ${inner.codeLine.trim()}\n`;
+        const file = hintLoc.location.filename;
+        note += `  File "${file}", line ${line}, in <module>\n`;
+        // Python's traceback shows that line of the file as linecache finds it: the program's
+        // own files where they are, cairo-lang's library on its sys.path (Cairn does not ship it,
+        // but a library hint's line is the hint's own code line).
+        const text = this.sources.read(file);
+        const shown = text !== undefined ? text.split(/\r?\n/)[line - 1]?.trim() : file.startsWith('starkware/') ? inner.codeLine.trim() : undefined;
+        if (shown) note += `    ${shown}\n`;
       }
     }
     return note + (inner.message ? `${type}: ${inner.message}` : type);

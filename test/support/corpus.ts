@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, Launch, LaunchOptions } from '../../src/runner/launch';
 import { traceBytes, memoryBytes } from '../../src/runner/relocate';
-import { VmException } from '../../src/vm/vm';
+import { describeError } from '../../src/cli/run';
 import { toSigned } from '../../src/vm/felt';
 import { Value } from '../../src/vm/relocatable';
 
@@ -111,8 +111,7 @@ export function runCase(c: Case, opts: Partial<LaunchOptions> = {}): Outcome {
       memorySortedSha: sortedMemorySha(mem),
     };
   } catch (e) {
-    if (e instanceof VmException && run !== undefined) return { status: 'error', error: run.report(e) };
-    return { status: 'error', error: e instanceof Error ? `Error: ${e.message}` : String(e) };
+    return { status: 'error', error: describeError(e, run) };
   }
 }
 
