@@ -482,7 +482,10 @@ export class CairnSession extends LoggingDebugSession {
   protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
     void this.handle(response, () => {
       const frame = args.frameId !== undefined ? args.frameId - 1 : 0;
-      const node = this.need().inspect.evaluate(args.expression, frame);
+      const who = /^\s*who\s+wrote\s+(.+?)\s*$/i.exec(args.expression);
+      if (who !== null && args.context !== undefined && args.context !== 'repl') throw new Error('"who wrote" moves the run to another step: ask it in the Debug Console.');
+      // "who wrote X" moves the run (a stop event first, so the answer's handles outlive it).
+      const node = who !== null ? this.need().whoWrote(who[1], frame) : this.need().inspect.evaluate(args.expression, frame);
       const v = this.variable(node, args.format?.hex === true);
       response.body = { result: v.value, type: node.type, variablesReference: v.variablesReference, memoryReference: node.memoryReference, indexedVariables: v.indexedVariables };
     });

@@ -164,6 +164,11 @@ export interface DebugFront {
   readonly breakpoints: Breakpoints;
   /** One line for the console: what is being debugged and what is missing. */
   readonly banner: string;
+  /**
+   * "Who wrote this?": the step that wrote a cell (an expression or `s:o`), the instruction and its
+   * operands with their own writers; the cursor moves to that step (a stop follows).
+   */
+  whoWrote(target: string, frame: number): VarNode;
   /** Stops the run for good (disconnect, restart). */
   dispose(): void;
 }

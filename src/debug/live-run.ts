@@ -22,8 +22,10 @@ import { Stepping, Goal } from './stepping';
 import { BreakpointSetter } from './breakpoint-setter';
 import { Controller, Cursor, Frontier, Outcome, writtenText } from './run-control';
 import { Inspector, Subject } from './inspection';
-import { formatValue } from './values';
+import { formatValue, VarNode } from './values';
 import { compileSource, isCairoSource } from './cairo-source';
+import { provenance } from './provenance';
+import { writerNode } from './writer-node';
 
 export interface LaunchOptions extends SourceOptions {
   /** The compiled JSON, or a .cairo source compiled with cairo-compile. */
@@ -171,6 +173,13 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   dispose(): void {
     this.control.dispose();
     this.launched.runner.close();
+  }
+
+  whoWrote(target: string, frame: number): VarNode {
+    const cell = /^\s*-?\d+:\d+\s*$/.test(target) ? this.code.parseAddress(target) : this.inspect.evaluate(target, frame).cell;
+    if (cell === undefined) throw new Error(`${target} is not one memory cell (try an id, &x, [ap - 1] or segment:offset).`);
+    const p = provenance(this.timeline, this.code, cell);
+    return writerNode(target, p, this.places, (step, text) => this.control.goTo(step, text));
   }
 
   // ---- what inspection reads -------------------------------------------------------------

@@ -151,6 +151,14 @@ export class Controller implements RunControl, Cursor {
     this.events.stopped('step', {});
   }
 
+  /** Moves the cursor to a recorded step (who wrote this): a stop there. */
+  goTo(step: number, text: string): void {
+    this.idle();
+    if (!Number.isSafeInteger(step) || step < 0 || step > this.timeline.latest) throw new Error(`There is no step ${step} in the history (0 to ${this.timeline.latest}).`);
+    this.cursor = step;
+    this.events.stopped('step', { text });
+  }
+
   reverseContinue(): void {
     this.idle();
     const active = this.breakpoints.table.active;

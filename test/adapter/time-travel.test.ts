@@ -1,0 +1,48 @@
+// Time travel over the real protocol (issue 13 part 2): "who wrote this?" walks a value back
+// through its writers, moving the run to each writing step.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import { DebugProtocol } from '@vscode/debugprotocol';
+import { startClient, launchArgs, launchTo, source, top } from './helpers';
+
+async function ask(dc: DebugClient, expression: string): Promise<{ result: string; operands: DebugProtocol.Variable[]; stop: DebugProtocol.StoppedEvent }> {
+  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+  const r = await dc.evaluateRequest({ expression, frameId: 1, context: 'repl' });
+  const stop = await stopped;
+  const operands = r.body.variablesReference ? (await dc.variablesRequest({ variablesReference: r.body.variablesReference })).body.variables : [];
+  return { result: r.body.result, operands, stop };
+}
+
+describe('who wrote this, in multi_main', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('p back to the step that wrote it, then one of its operands back to its own writer', async () => {
+    await launchTo(dc, launchArgs('multi_main'), () => dc.setBreakpointsRequest({ source: { path: source('multi/main.cairo') }, breakpoints: [{ line: 11 }] }));
+    await assert.rejects(dc.evaluateRequest({ expression: 'who wrote p', frameId: 1, context: 'watch' }), /ask it in the Debug Console/);
+
+    const first = await ask(dc, 'who wrote p');
+    const m = /^(\d+:\d+) = 14: written by step (\d+) \(pc 0x[0-9a-f]+, multi\/geometry\.cairo:13\)$/.exec(first.result);
+    assert.ok(m, first.result);
+    assert.equal(first.stop.body.reason, 'step');
+    let t = await top(dc);
+    assert.deepEqual([t.frames[0].name, t.line], ['multi.geometry.perimeter', 13]);
+    const roles = first.operands.map((o) => o.name.split(' ')[0]);
+    assert.deepEqual(roles, ['dst', 'op0', 'op1']);
+    assert.match(first.operands[0].value, /\(this write\)$/);
+    // An operand written by an earlier step: follow it with its own form.
+    const earlier = first.operands.find((o) => /written by step \d+$/.test(o.value))!;
+    assert.ok(earlier, first.operands.map((o) => o.value).join(' | '));
+    assert.match(earlier.evaluateName ?? '', /^who wrote \d+:\d+$/);
+    const second = await ask(dc, earlier.evaluateName!);
+    const m2 = /written by step (\d+)/.exec(second.result)!;
+    assert.ok(Number(m2[1]) < Number(m[2]), `${second.result} is before ${first.result}`);
+    t = await top(dc);
+    console.log(`who wrote p: ${first.result}\n  ${first.operands.map((o) => `${o.name}: ${o.value}`).join('\n  ')}\nwho wrote ${earlier.evaluateName!.slice(10)}: ${second.result} -> ${t.frames[0].name} at ${t.path?.split('/').pop()}:${t.line}`);
+    // A value from before the run: no move.
+    const r = await dc.evaluateRequest({ expression: 'who wrote 0:0', frameId: 1, context: 'repl' });
+    assert.match(r.body.result, /written before the run started/);
+  });
+});
