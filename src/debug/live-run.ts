@@ -25,6 +25,7 @@ import { Inspector, Subject } from './inspection';
 import { formatValue, VarNode } from './values';
 import { compileSource, isCairoSource } from './cairo-source';
 import { provenance } from './provenance';
+import { ScopeHistory } from './scope-history';
 import { writerNode } from './writer-node';
 
 export interface LaunchOptions extends SourceOptions {
@@ -74,6 +75,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   /** The JSON cairo-compile wrote, when the program was a .cairo source. */
   readonly compiled: string | undefined;
   private readonly launched: Launch;
+  private readonly scopeHistory: ScopeHistory;
   private readonly stepping: Stepping;
   private outputShown = 0;
   /** Pcs where the run loop stops: the breakpoints, plus a stepping target. */
@@ -139,10 +141,16 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     // The debugger watches the VM from outside: a stop before a step at a pc of `stopAt`, and the
     // history's note after each step.
     const codeSeg = this.code.segment;
+    this.scopeHistory = new ScopeHistory(runner.vm.execScopes);
+    let hinted = false;
     runner.vm.hooks = {
-      beforeStep: (vm) => (vm.pcSeg === codeSeg && this.stopAt[vm.pc] === 1) || this.written !== undefined,
+      beforeStep: (vm) => {
+        hinted = vm.pcSeg === codeSeg && vm.hints[vm.pc] !== undefined;
+        return (vm.pcSeg === codeSeg && this.stopAt[vm.pc] === 1) || this.written !== undefined;
+      },
       afterStep: (vm) => {
         this.timeline.record(vm);
+        if (hinted) this.scopeHistory.note(vm.currentStep, vm.execScopes);
         if (this.breakpoints.watching) this.watchWrites(vm.currentStep - 1);
         this.logged = vm.mem.size;
       },
@@ -185,8 +193,8 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   // ---- what inspection reads -------------------------------------------------------------
 
   hintScopes(step: number): { scopes: Scope[]; note?: string } {
-    const scopes = this.launched.runner.vm.execScopes;
-    return step < this.timeline.latest ? { scopes, note: 'Hint scopes are shown as they are now: history does not keep them.' } : { scopes };
+    if (step >= this.timeline.latest) return { scopes: this.launched.runner.vm.execScopes };
+    return { scopes: this.scopeHistory.at(step), note: `As they were at step ${step} (objects a hint changes in place, such as a dict manager, show their current content).` };
   }
 
   segmentNames(): Map<number, string> {

@@ -46,3 +46,34 @@ describe('who wrote this, in multi_main', () => {
     assert.match(r.body.result, /written before the run started/);
   });
 });
+
+describe('hint scopes in the past, in dict_counter', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  async function hintScopes(): Promise<Map<string, string>> {
+    const scopes = await dc.scopesRequest({ frameId: 1 });
+    const stack = (await dc.variablesRequest({ variablesReference: scopes.body.scopes[2].variablesReference })).body.variables;
+    const out = new Map<string, string>();
+    for (const s of stack) {
+      out.set(s.name, s.value);
+      if (s.variablesReference) for (const v of (await dc.variablesRequest({ variablesReference: s.variablesReference })).body.variables) out.set(`${s.name}.${v.name}`, v.value);
+    }
+    return out;
+  }
+
+  test('going back shows the scopes as they were then, not as they are now', async () => {
+    await launchTo(dc, launchArgs('dict_counter'), () => dc.setBreakpointsRequest({ source: { path: source('dict_counter.cairo') }, breakpoints: [{ line: 33 }] }));
+    const now = await hintScopes();
+    assert.ok([...now.keys()].some((k) => k.endsWith('.__dict_manager')), [...now.keys()].join(', '));
+    assert.equal(now.has('note'), false);
+    const back = dc.waitForEvent('stopped');
+    await dc.customRequest('reverseContinue', { threadId: 1 });
+    await back;
+    const then = await hintScopes();
+    assert.match(then.get('note') ?? '', /^As they were at step 0/);
+    assert.equal([...then.keys()].some((k) => k.endsWith('.__dict_manager')), false, [...then.keys()].join(', '));
+    assert.ok(then.has('main scope.program_input'));
+  });
+});
