@@ -1,6 +1,6 @@
 // pc <-> source line tables, built once from debug_info: which statement each pc belongs to,
 // where a line breakpoint lands, which function holds a pc, and where each debug_info file name
-// lives on this disk (sourceRoot, cairoPath, sourceFileMap).
+// lives on this disk (sourceRoot, cairoPath, sourceFileMap, the user's cairo-lang).
 //
 // A pc belongs to a statement, not to its innermost location: the pushes of an argument or an
 // implicit argument are recorded where the reference was defined (a `let` lines above, or the
@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve, dirname, sep } from 'node:path';
 import { Program, InstructionLocation, Location } from '../vm/program';
 import { SourceReader } from '../runner/sources';
+import { findCairoLang, findCairoLangQuick } from './cairo-lang-path';
 
 export interface SourceOptions {
   /** The program's JSON path: its folder is the last place relative names are looked for. */
@@ -19,6 +20,21 @@ export interface SourceOptions {
   cairoPath?: string[];
   /** Prefix rewrites of debug_info names: { "/build/host/src": "/home/me/src" }. */
   sourceFileMap?: Record<string, string>;
+  /** Look for the user's cairo-lang to show the common library's files (on unless false). */
+  findCairoLang?: boolean;
+}
+
+/** Where the common library is: `quick` starts no process, `full` may ask a Python (see cairo-lang-path.ts). */
+export interface LibraryFinder {
+  quick(): string | undefined;
+  full(): string | undefined;
+}
+
+/** The user's cairo-lang as the options and this process's environment say. */
+export function cairoLangFinder(options: SourceOptions): LibraryFinder {
+  if (options.findCairoLang === false) return { quick: () => undefined, full: () => undefined };
+  const search = { cairoPath: Array.isArray(options.cairoPath) ? options.cairoPath : [] };
+  return { quick: () => findCairoLangQuick(search)?.root, full: () => findCairoLang(search)?.root };
 }
 
 export interface LineHit {
@@ -57,6 +73,7 @@ export class SourceMap {
   constructor(
     readonly program: Program,
     private readonly options: SourceOptions = {},
+    private readonly library: LibraryFinder = cairoLangFinder(options),
   ) {
     const n = program.data.length;
     this.keyOfPc = new Int32Array(n).fill(-1);
@@ -167,7 +184,21 @@ export class SourceMap {
     ].filter((r): r is string => typeof r === 'string' && r !== '');
     const candidates = isAbsolute(mapped) ? [mapped] : roots.map((r) => join(r, mapped));
     for (const c of candidates) if (existsSync(c)) return resolve(c);
+    const lib = isAbsolute(mapped) ? undefined : this.library.quick();
+    if (lib !== undefined && existsSync(join(lib, mapped))) return resolve(lib, mapped);
     return undefined;
+  }
+
+  /**
+   * Where a file is on disk; for a common-library file not found yet, asks the user's
+   * cairo-lang (a process start, once per adapter), so only a frame that shows one pays it.
+   */
+  locate(file: number): string | undefined {
+    const name = this.files[file];
+    if (this.paths[file] !== undefined || name === undefined || !name.startsWith('starkware/')) return this.paths[file];
+    const lib = this.library.full();
+    if (lib !== undefined && existsSync(join(lib, name))) this.paths[file] = resolve(lib, name);
+    return this.paths[file];
   }
 
   /** debug_info's own entry for a pc (innermost location, hints, flow tracking data). */
