@@ -1,7 +1,8 @@
 // Values of the hints' exec scopes (whatever the TypeScript hint families keep there), shown as
 // the hint's Python prints them: ints in decimal, True/False/None, 'strings', [lists], {dicts},
 // addresses as `1:5` (their str) or RelocatableValue(...) inside containers (their repr), and a
-// hint family's own classes (DictManager, DictTracker, ...) by their Python attribute names.
+// hint family's own classes (DictManager, DictTracker, ...) by their Python attribute names; an
+// object that describes itself (a Python object held by the hint bridge) by that text.
 import { Relocatable } from '../vm/relocatable';
 import { VarNode } from './values';
 
@@ -31,6 +32,8 @@ export function pyText(v: unknown, top = false, depth = 0): string {
   if (typeof v === 'string') return top ? v : pyString(v);
   if (typeof v === 'function') return '<function>';
   if (v instanceof Relocatable) return top ? `${v.segment}:${v.offset}` : `RelocatableValue(segment_index=${v.segment}, offset=${v.offset})`;
+  const repr = described(v);
+  if (repr !== undefined) return repr;
   if (depth > 6) return '...';
   const d = depth + 1;
   if (Array.isArray(v)) return `[${v.map((x) => pyText(x, false, d)).join(', ')}]`;
@@ -78,8 +81,20 @@ function objectFields(o: object): Entries {
     .map(([k, x]) => [k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()), x]);
 }
 
+/** An object that says how Python shows it (a Python-side object of the hint bridge: its repr). */
+function described(v: unknown): string | undefined {
+  const d = typeof v === 'object' && v !== null ? (v as { describe?: unknown }).describe : undefined;
+  if (typeof d !== 'function') return undefined;
+  try {
+    const text = d.call(v);
+    return typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function childrenOf(v: unknown): Entries | undefined {
-  if (v === null || typeof v !== 'object' || v instanceof Relocatable) return undefined;
+  if (v === null || typeof v !== 'object' || v instanceof Relocatable || described(v) !== undefined) return undefined;
   if (Array.isArray(v)) return v.map((x, i) => [`[${i}]`, x]);
   if (v instanceof Set) return [...v].map((x, i) => [`[${i}]`, x]);
   const dict = dictEntries(v);
@@ -96,6 +111,8 @@ function pyType(v: unknown): string | undefined {
   if (Array.isArray(v)) return 'list';
   if (v instanceof Set) return 'set';
   if (v instanceof Map) return 'dict';
+  const t = (v as { type?: unknown }).type;
+  if (described(v) !== undefined && typeof t === 'string') return t;
   if (typeof v === 'object') return dictEntries(v) !== undefined && (v as { defaultValue?: unknown }).defaultValue !== undefined ? 'defaultdict' : dictEntries(v) !== undefined ? 'dict' : className(v);
   return undefined;
 }
