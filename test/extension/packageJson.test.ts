@@ -65,11 +65,14 @@ test('grammar and language configuration exist and parse', () => {
   for (const r of refs) assert.ok(grammar.repository[r.slice(2, -1)], `rule ${r}`);
 });
 
-test('"files" ships only the bundles and user-facing files (npm pack and vsce both read it)', () => {
-  assert.ok(!existsSync(path.join(root, '.vscodeignore')), 'vsce refuses a .vscodeignore beside "files"');
-  const allowed = /^(dist\/\*\.js|dist\/cairn_bridge\.py|README\.md|CHANGELOG\.md|LICENSE|docs\/[\w-]+\.md|syntaxes\/cairo\.tmLanguage\.json|language-configuration\.json)$/;
-  for (const f of pkg.files) assert.match(f, allowed);
-  assert.ok(pkg.files.includes('dist/*.js') && pkg.files.includes('LICENSE'));
+test('.vscodeignore and .npmignore ship only the bundles and user-facing files', () => {
+  // vsce refuses a "files" list beside .vscodeignore; npm pack then follows .npmignore.
+  assert.equal(pkg.files, undefined);
+  const keep = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+  const allowed = /^(dist\/(extension|adapter|server|cli)\.js|dist\/cairn_bridge\.py|package\.json|README\.md|LICENSE|docs\/[\w-]+\.md|syntaxes\/cairo\.tmLanguage\.json|language-configuration\.json)$/;
+  for (const f of keep) assert.match(f, allowed);
+  for (const f of ['dist/extension.js', 'dist/adapter.js', 'dist/server.js', 'dist/cli.js', 'dist/cairn_bridge.py', 'LICENSE']) assert.ok(keep.includes(f), f);
+  assert.ok(existsSync(path.join(root, '.npmignore')));
   assert.ok(existsSync(path.join(root, 'language-configuration.json')));
 });
 
