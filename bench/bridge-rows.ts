@@ -67,7 +67,7 @@ for (let r = 0; r < 5; r++) {
 // The run: N calls of a one-line hint, then one hint reading N cells one by one.
 const vm = run.runner.vm;
 const hint = vm.hints.findIndex((h) => h?.[0]?.code.includes('x = ids.i'));
-const readsPc = vm.hints.findIndex((h) => h?.[0]?.code.includes('memory[ids.p + k]'));
+const readsPc = vm.hints.findIndex((h) => h?.[0]?.code.includes('memory[p + k]'));
 let callNs = 0n;
 let readNs = 0n;
 const t0 = process.hrtime.bigint();
