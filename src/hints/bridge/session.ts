@@ -50,7 +50,8 @@ export function bridgeScript(): string {
   throw new ChannelClosed(`cairn_bridge.py is missing beside ${__dirname}`);
 }
 
-const PREFETCH = 48;
+const PREFETCH_BELOW = 6;
+const PREFETCH_ABOVE = 4;
 
 export class BridgeSession {
   /** The exec scopes the Python side mirrors (same identities as the VM's, in order). */
@@ -217,12 +218,16 @@ export class BridgeSession {
     this.mirror = vm.execScopes.slice();
   }
 
-  /** Cells a hint most likely reads (its frame: fp-8 up to ap), sent with the request. */
+  /**
+   * Cells a hint most likely reads, sent with the request: the frame's arguments and first
+   * locals (fp-6 up to fp+4, below ap). Each costs about a microsecond or two to send and keep,
+   * a round trip about 15, so the window stays small.
+   */
   private prefetch(vm: VirtualMachine): [[number, number], Wire][] {
     const out: [[number, number], Wire][] = [];
     if (vm.apSeg !== vm.fpSeg) return out;
-    const lo = Math.max(0, Math.min(vm.fp - 8, vm.ap - PREFETCH));
-    const hi = Math.min(vm.ap, lo + PREFETCH);
+    const lo = Math.max(0, vm.fp - PREFETCH_BELOW);
+    const hi = Math.min(vm.ap, vm.fp + PREFETCH_ABOVE);
     for (let off = lo; off < hi; off++) {
       const v = this.mem.get(vm.fpSeg, off);
       if (v !== undefined && !(typeof v === 'object' && v.segment < 0)) out.push([[vm.fpSeg, off], encValue(v)]);
