@@ -83,7 +83,7 @@ export const FLAGS: Flag[] = [
   { name: '--run_from_cairo_pie', value: 'RUN_FROM_CAIRO_PIE', help: 'Runs a Cairo PIE file, instead of a program. This flag can be used with --secure_run to verify the correctness of a Cairo PIE file. [Cairn: not supported yet; says so and exits 1]', set: (a, v) => (a.runFromCairoPie = v) },
   { name: '--cairo_pie_output', value: 'CAIRO_PIE_OUTPUT', help: 'Output file name for the CairoPIE object.', set: (a, v) => (a.cairoPieOutput = v) },
   { name: '--merge_extra_segments', help: 'Merge extra memory segments in the output CairoPIE object.', set: (a) => (a.mergeExtraSegments = true) },
-  { name: '--debug_info_file', value: 'DEBUG_INFO_FILE', help: 'Output file name for debug information created at run time. [Cairn: not supported yet; says so and exits 1]', set: (a, v) => (a.debugInfoFile = v) },
+  { name: '--debug_info_file', value: 'DEBUG_INFO_FILE', help: 'Output file name for debug information created at run time.', set: (a, v) => (a.debugInfoFile = v) },
   { name: '--air_public_input', value: 'AIR_PUBLIC_INPUT', help: 'Output file name for the public input json file of the Cairo AIR.', set: (a, v) => (a.airPublicInput = v) },
   { name: '--air_private_input', value: 'AIR_PRIVATE_INPUT', help: 'Output file name for the private input json file of the Cairo AIR.', set: (a, v) => (a.airPrivateInput = v) },
   { name: '--layout', value: `{${LAYOUT_CHOICES.join(',')}}`, help: 'The layout of the Cairo AIR. (Cairn also accepts all_cairo.)', set: (a, v, f) => (a.layout = v === 'all_cairo' ? v : choice(f, v!, LAYOUT_CHOICES)) },

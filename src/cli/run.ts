@@ -6,6 +6,7 @@ import { traceBytes, memoryBytes } from '../runner/relocate';
 import { writeOutputFile } from '../runner/fs-errors';
 import { airPublicInput, airPrivateInput } from '../runner/air-input';
 import { cairoPie } from '../runner/pie';
+import { debugInfoFile } from '../runner/debug-info-file';
 import { usedAndAllocated } from '../runner/proof-checks';
 import { VmException } from '../vm/vm';
 import { VmError, ProgramError } from '../vm/errors';
@@ -39,7 +40,6 @@ function checkFlags(args: RunArgs): void {
   const unsupported: [unknown, string][] = [
     [args.runFromCairoPie, '--run_from_cairo_pie'],
     [args.layoutParamsFile, '--cairo_layout_params_file (the dynamic layout)'],
-    [args.debugInfoFile, '--debug_info_file'],
     [args.pythonDependencies, '--python_dependencies (Cairn runs no Python)'],
   ];
   for (const [v, what] of unsupported) if (v !== undefined) throw new UsageError(`${what} is not supported by Cairn yet.`);
@@ -52,7 +52,7 @@ function checkFlags(args: RunArgs): void {
  * written, after the printed output (a one-line error instead of argparse's usage message).
  */
 function createOutputFiles(args: RunArgs): void {
-  for (const path of [args.memoryFile, args.traceFile, args.airPublicInput, args.airPrivateInput, args.cairoPieOutput]) {
+  for (const path of [args.memoryFile, args.traceFile, args.airPublicInput, args.airPrivateInput, args.cairoPieOutput, args.debugInfoFile]) {
     if (path === undefined) continue;
     try {
       writeFileSync(path, '');
@@ -139,6 +139,7 @@ export function runCommand(args: RunArgs, io: Io): number {
       if (args.memoryFile === undefined) throw new FlagError('--memory_file must be set when --air_private_input is set.');
       writeOutputFile(args.airPrivateInput, airPrivateInput(runner, args.traceFile, args.memoryFile), 'AIR private input');
     }
+    if (args.debugInfoFile !== undefined) writeOutputFile(args.debugInfoFile, debugInfoFile(runner), 'debug info file');
     return code;
   } catch (e) {
     if (text !== '') io.out(text);

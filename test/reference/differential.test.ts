@@ -1,9 +1,9 @@
 // Differential test against the installed reference (cairo-lang 0.14.0.1's cairo-run): Cairn's
 // own Cairo programs, compiled by cairo-compile (with --proof_mode for proof runs), run by both
 // with the same flags. Everything must be identical: stdout, stderr, exit code, the trace and
-// memory files, the Cairo PIE (entry by entry) in normal mode, and in proof mode the AIR public
-// and private inputs (the private input names each run's own trace and memory paths, so those
-// two fields are compared by file name).
+// memory files, the Cairo PIE (entry by entry) and the debug info file in normal mode, and in
+// proof mode the AIR public and private inputs (the private input names each run's own trace and
+// memory paths, so those two fields are compared by file name).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -31,7 +31,7 @@ function cases(): Case[] {
       out.push({
         label: `${p.name} (${layout})`, mode: 'normal', program: normal,
         args: ['--layout', layout, '--print_output', '--print_info', '--print_segments', ...(p.flags ?? []), ...(p.normalFlags ?? [])],
-        outputs: ['trace_file', 'memory_file', 'cairo_pie_output'],
+        outputs: ['trace_file', 'memory_file', 'cairo_pie_output', 'debug_info_file'],
       });
     }
     if (p.proofLayouts.length === 0) continue;

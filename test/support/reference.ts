@@ -86,7 +86,7 @@ export interface RefRun {
 }
 
 /** File-output flags: the helper gives each a path in the run's folder. */
-export const OUTPUT_FLAGS = ['trace_file', 'memory_file', 'air_public_input', 'air_private_input', 'cairo_pie_output', 'profile_output'];
+export const OUTPUT_FLAGS = ['trace_file', 'memory_file', 'air_public_input', 'air_private_input', 'cairo_pie_output', 'profile_output', 'debug_info_file'];
 
 /**
  * Runs the reference's cairo-run on a program with `args` (flags as cairo-run takes them), plus
