@@ -34,6 +34,7 @@ export interface RunArgs {
   showTrace: boolean;
   flavor?: string;
   pythonDependencies?: string;
+  profileOutput?: string;
   cairoPath: string[];
   /** The Python (with cairo-lang) that runs hints Cairn has no TypeScript for (--python). */
   python?: string;
@@ -89,6 +90,7 @@ export const FLAGS: Flag[] = [
   { name: '--layout', value: `{${LAYOUT_CHOICES.join(',')}}`, help: 'The layout of the Cairo AIR. (Cairn also accepts all_cairo.)', set: (a, v, f) => (a.layout = v === 'all_cairo' ? v : choice(f, v!, LAYOUT_CHOICES)) },
   { name: '--cairo_layout_params_file', value: 'CAIRO_LAYOUT_PARAMS_FILE', help: 'Path to a json file representing a CairoLayoutParams object. Must be given for dynamic layouts only. [Cairn: not supported yet; says so and exits 1]', set: (a, v) => (a.layoutParamsFile = v) },
   { name: '--tracer', help: "Run the tracer. [Cairn: not supported; use Cairn's debugger (cairn dap, or VS Code) instead]", set: (a) => (a.tracer = true) },
+  { name: '--profile_output', value: 'PROFILE_OUTPUT', help: 'A path to an output file to write profile data to. Can be opened in pprof. Usually "profile.pb.gz". [Cairn: not supported yet; says so and exits 1]', set: (a, v) => (a.profileOutput = v) },
   { name: '--proof_mode', help: 'Prepare a provable execution trace.', set: (a) => (a.proofMode = true) },
   { name: '--show_trace', help: 'Print the full Python error trace in case of an internal error. [Cairn: accepted; Cairn has no Python trace to add]', set: (a) => (a.showTrace = true) },
   { name: '--flavor', value: '{Debug,Release,RelWithDebInfo}', help: 'Build flavor. [Cairn: accepted; no effect]', set: (a, v, f) => (a.flavor = choice(f, v!, ['Debug', 'Release', 'RelWithDebInfo'])) },

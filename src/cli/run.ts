@@ -41,6 +41,7 @@ function checkFlags(args: RunArgs): void {
     [args.runFromCairoPie, '--run_from_cairo_pie'],
     [args.layoutParamsFile, '--cairo_layout_params_file (the dynamic layout)'],
     [args.pythonDependencies, '--python_dependencies (Cairn runs no Python)'],
+    [args.profileOutput, '--profile_output'],
   ];
   for (const [v, what] of unsupported) if (v !== undefined) throw new UsageError(`${what} is not supported by Cairn yet.`);
   if (args.tracer) throw new UsageError("--tracer is not supported: debug the run with Cairn's debugger (VS Code, or `cairn dap`) instead.");
