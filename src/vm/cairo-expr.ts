@@ -13,7 +13,7 @@ export type Expr =
   | { kind: 'reg'; reg: 'ap' | 'fp' | 'pc' }
   | { kind: 'name'; name: string }
   | { kind: 'neg'; arg: Expr }
-  | { kind: 'bin'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr }
+  | { kind: 'bin'; op: '+' | '-' | '*' | '/' | '**'; left: Expr; right: Expr }
   | { kind: 'deref'; arg: Expr }
   | { kind: 'cast'; arg: Expr; type: CairoType }
   | { kind: 'member'; arg: Expr; member: string }
@@ -38,9 +38,7 @@ function tokenize(text: string): string[] {
     TOKEN.lastIndex = pos;
     const m = TOKEN.exec(text);
     if (!m) throw new ExprSyntaxError(`Unexpected character at ${pos} in ${JSON.stringify(text)}.`);
-    // `**` only occurs in types (pointer to pointer).
-    if (m[1] === '**') out.push('*', '*');
-    else out.push(m[1]);
+    out.push(m[1]);
     pos = TOKEN.lastIndex;
   }
   return out;
@@ -97,7 +95,15 @@ class Parser {
       this.next();
       return { kind: 'addr', arg: this.unary() };
     }
-    return this.postfix();
+    return this.pow();
+  }
+
+  /** `a ** b ** c` is `a ** (b ** c)`, and binds tighter than unary minus (Cairo's grammar). */
+  pow(): Expr {
+    const base = this.postfix();
+    if (this.peek() !== '**') return base;
+    this.next();
+    return { kind: 'bin', op: '**', left: base, right: this.pow() };
   }
 
   postfix(): Expr {
@@ -172,9 +178,11 @@ class Parser {
     else if (t === 'codeoffset') base = { kind: 'codeoffset' };
     else if (/^[A-Za-z_]/.test(t)) base = { kind: 'struct', name: t };
     else throw new ExprSyntaxError(`Expected a type but found "${t}" in ${JSON.stringify(this.text)}.`);
-    while (this.peek() === '*') {
+    // `felt**` is a pointer to a pointer (one `**` token).
+    for (let t = this.peek(); t === '*' || t === '**'; t = this.peek()) {
       this.next();
       base = { kind: 'pointer', pointee: base };
+      if (t === '**') base = { kind: 'pointer', pointee: base };
     }
     return base;
   }

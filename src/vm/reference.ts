@@ -6,6 +6,7 @@ import { Relocatable, Value, MAX_OFFSET } from './relocatable';
 import { Program, resolveIdentifier, ReferenceDef, ApTracking } from './program';
 import * as F from './felt';
 import { addValues, subValues, mulValues } from './values';
+import { powModNonNeg } from './modular';
 
 export class EvalError extends Error {
   constructor(message: string) {
@@ -233,7 +234,11 @@ export function evaluate(env: EvalEnv, e: Expr): Typed {
       if (e.op === '+') value = addValues(lv, rv);
       else if (e.op === '-') value = subValues(lv, rv);
       else if (e.op === '*') value = mulValues(lv, rv);
-      else {
+      else if (e.op === '**') {
+        // As Cairo's constant folding: the exponent is the felt's integer value.
+        if (typeof lv === 'object' || typeof rv === 'object') throw new EvalError('Cannot raise an address to a power, or to an address.');
+        value = F.fromReduced(powModNonNeg(F.big(lv), F.big(rv), F.getPrime()));
+      } else {
         if (typeof lv === 'object' || typeof rv === 'object') throw new EvalError('Cannot divide addresses.');
         value = F.div(lv, rv);
       }
