@@ -13,13 +13,19 @@ const runs = Number(runsText ?? 3);
 const program = loadProgramFile(programPath);
 const baseline = process.memoryUsage().rss;
 
-function once(): { steps: number; run: number; relocate: number } {
+// BENCH_INTERPRETER=1: the interpreter alone (no compiled blocks), to measure what they bring.
+const interpreterOnly = process.env.BENCH_INTERPRETER === '1';
+
+function once(): { steps: number; run: number; cpu: number; relocate: number } {
   const run = launch({ program, layout, trace: mode !== 'plain' });
   const runner = run.runner;
+  if (interpreterOnly) runner.vm.compileBlocks = false;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   runner.runToEnd();
   const offsets = run.finish({ secureRun: false });
   const t1 = process.hrtime.bigint();
+  const c = process.cpuUsage(c0);
   let relocate = 0;
   if (mode === 'files') {
     const t = traceBytes(runner.vm.trace!, offsets);
@@ -27,7 +33,7 @@ function once(): { steps: number; run: number; relocate: number } {
     if (t.length + m.length === 0) throw new Error('empty files');
     relocate = Number(process.hrtime.bigint() - t1) / 1e9;
   }
-  return { steps: runner.vm.currentStep, run: Number(t1 - t0) / 1e9, relocate };
+  return { steps: runner.vm.currentStep, run: Number(t1 - t0) / 1e9, cpu: (c.user + c.system) / 1e6, relocate };
 }
 
 try {
@@ -37,6 +43,7 @@ try {
     ok: true,
     steps: results[0].steps,
     seconds: median(results.map((r) => r.run)),
+    cpuSeconds: median(results.map((r) => r.cpu)),
     relocateSeconds: median(results.map((r) => r.relocate)),
     peakBytes: process.resourceUsage().maxRSS * 1024,
     baselineBytes: baseline,

@@ -10,6 +10,7 @@ import { Instruction, decodeInstruction, Reg, Op1Src, Res, PcUpdate, ApUpdate, F
 import { addValues, subValues, mulValues } from './values';
 import { Trace } from './trace';
 import { StepHooks } from './hooks';
+import { Block, compileBlock } from './blocks';
 
 /** A hint ready to run: its code is matched once, at load; `run` has its ids bound. */
 export interface LoadedHint {
@@ -60,6 +61,12 @@ export class VirtualMachine {
   /** Return addresses by call pc: one object per call site instead of one per call. */
   private returnPcs: (Relocatable | undefined)[] = [];
   private otherDecoded = new Map<string, Instruction>();
+  /** Run straight runs of instructions as compiled blocks (blocks.ts); false: the interpreter only. */
+  compileBlocks = true;
+  /** Compiled blocks by start pc (null: none can start there); valid for the hints they were made with. */
+  private blocks: (Block | null | undefined)[] = [];
+  private blockHeat = new Uint8Array(0);
+  private blocksFor: unknown = undefined;
 
   constructor(
     readonly mem: Memory,
@@ -151,6 +158,7 @@ export class VirtualMachine {
    */
   run(endSeg: number, endOff: number, maxSteps: number, breakpoints?: Uint8Array): number {
     if (this.hooks !== undefined) return this.runHooked(endSeg, endOff, maxSteps, breakpoints, this.hooks);
+    if (this.compileBlocks && breakpoints === undefined && this.writeMarks === undefined) return this.runBlocks(endSeg, endOff, maxSteps);
     let n = 0;
     const programSeg = this.programSeg;
     const hints = this.hints;
@@ -166,6 +174,48 @@ export class VirtualMachine {
           }
           n++;
           continue;
+        }
+      }
+      this.step();
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * run() on compiled blocks: at a pc of the program segment without hints, the block starting
+   * there runs (compiled once the pc has been reached BLOCK_HEAT times); a block that bails
+   * leaves the instruction it stopped at to one interpreter step.
+   */
+  private runBlocks(endSeg: number, endOff: number, maxSteps: number): number {
+    const programSeg = this.programSeg;
+    const hints = this.hints;
+    if (this.blocksFor !== hints) {
+      this.blocks = [];
+      this.blockHeat = new Uint8Array(this.mem.segment(programSeg)?.length ?? 0);
+      this.blocksFor = hints;
+    }
+    const blocks = this.blocks;
+    const heat = this.blockHeat;
+    const rules = this.mem.relocationRules;
+    let n = 0;
+    while (n < maxSteps && !(this.pc === endOff && this.pcSeg === endSeg)) {
+      const pc = this.pc;
+      if (this.pcSeg === programSeg && hints[pc] === undefined && rules.size === 0) {
+        let b = blocks[pc];
+        if (b === undefined && pc < heat.length && ++heat[pc] >= BLOCK_HEAT) {
+          b = blocks[pc] = compileBlock(this, pc, heat.length) ?? null;
+        }
+        if (b != null && b.length <= maxSteps - n) {
+          let r: number;
+          try {
+            r = b.fn(this);
+          } catch (e) {
+            throw this.wrap(e, undefined);
+          }
+          n += r >> 1;
+          if ((r & 1) === 0) continue;
+          // Bailed: the instruction at pc goes to the interpreter.
         }
       }
       this.step();
@@ -390,6 +440,8 @@ export class VirtualMachine {
 /** Forward jumps below this need no overflow check (backward jumps are big felts: P - k). */
 const SMALL_JUMP = 2 ** 30;
 const SAFE = 2 ** 53;
+/** Times a pc starts a straight run before its block is compiled: short runs stay interpreted. */
+const BLOCK_HEAT = 8;
 
 function sameValue(a: Value, b: Value): boolean {
   if (a === b) return true;
