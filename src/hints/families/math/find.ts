@@ -106,13 +106,62 @@ defineHint(C.SET_ADD, (ctx) => {
   const n = Number(size);
   const elm = getRange(ctx.mem, ctx.ids.ptr('elm_ptr'), n);
   const span = setEnd.offset - setPtr.offset;
-  for (let i = 0; i < span; i += n) {
-    const cand = getRange(ctx.mem, setPtr.add(i), n);
-    if (cand.every((v, j) => valuesEqual(v, elm[j]))) {
-      ctx.ids.set('index', BigInt(Math.floor(i / n)));
-      ctx.ids.set('is_elm_in_set', 1);
-      return;
-    }
+  const found = setIndexOf(ctx, setPtr, n, span, elm);
+  if (found >= 0) {
+    ctx.ids.set('index', BigInt(found));
+    ctx.ids.set('is_elm_in_set', 1);
+    return;
   }
   ctx.ids.set('is_elm_in_set', 0);
 });
+
+/**
+ * SET_ADD's search, `for i in range(0, span, n): if get_range(set_ptr + i, n) == elm`, without
+ * rescanning the set on every call: memory is write-once, so the candidates already read keep
+ * their values, and an index per (set_ptr, n) of each candidate's first position stays valid.
+ * The scan goes on from where the last call stopped, reading cells in the reference's order (an
+ * unknown cell fails at the same candidate). A set holding temporary-segment addresses, whose
+ * values relocation may still change, is searched without the index.
+ */
+interface SetIndex {
+  firstAt: Map<string, number>;
+  /** Candidates read so far (positions 0, n, ..., (scanned - 1) * n). */
+  scanned: number;
+}
+const setIndexes = new WeakMap<object, Map<string, SetIndex | null>>();
+
+function setIndexOf(ctx: HintContext, setPtr: Relocatable, n: number, span: number, elm: Value[]): number {
+  const candidates = Math.ceil(span / n);
+  let bySet = setIndexes.get(ctx.mem);
+  if (bySet === undefined) setIndexes.set(ctx.mem, (bySet = new Map()));
+  const id = `${setPtr.segment}:${setPtr.offset}:${n}`;
+  let index = bySet.get(id);
+  if (index === undefined) bySet.set(id, (index = { firstAt: new Map(), scanned: 0 }));
+  if (index === null || elm.some(isTemp)) return linearSearch(ctx, setPtr, n, candidates, elm);
+  const want = keyOf(elm);
+  const hit = index.firstAt.get(want);
+  if (hit !== undefined) return hit < candidates ? hit : -1;
+  for (let k = index.scanned; k < candidates; k++) {
+    const cand = getRange(ctx.mem, setPtr.add(k * n), n);
+    if (cand.some(isTemp)) {
+      bySet.set(id, null);
+      return linearSearch(ctx, setPtr, n, candidates, elm);
+    }
+    const key = keyOf(cand);
+    if (!index.firstAt.has(key)) index.firstAt.set(key, k);
+    index.scanned = k + 1;
+    if (key === want) return k;
+  }
+  return -1;
+}
+
+function linearSearch(ctx: HintContext, setPtr: Relocatable, n: number, candidates: number, elm: Value[]): number {
+  for (let k = 0; k < candidates; k++) {
+    const cand = getRange(ctx.mem, setPtr.add(k * n), n);
+    if (cand.every((v, j) => valuesEqual(v, elm[j]))) return k;
+  }
+  return -1;
+}
+
+const isTemp = (v: Value) => typeof v === 'object' && v.segment < 0;
+const keyOf = (vs: Value[]) => vs.map((v) => (typeof v === 'object' ? `r${v.segment}:${v.offset}` : `${v}`)).join(',');
