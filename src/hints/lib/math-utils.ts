@@ -55,12 +55,22 @@ export function igcdex(a: bigint, b: bigint): [bigint, bigint, bigint] {
   const ys = b < 0n ? -1n : 1n;
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
-  let [x, y, r, s] = [1n, 0n, 0n, 1n];
+  // One division per round and no array per round (this is the hot loop of the secp hints);
+  // y follows from x at the end, as x*a + y*b = g.
+  const a0 = a;
+  const b0 = b;
+  let x = 1n;
+  let r = 0n;
   while (b !== 0n) {
-    const c = a % b;
     const q = a / b;
-    [a, b, r, s, x, y] = [b, c, x - q * r, y - q * s, r, s];
+    const c = a - q * b;
+    a = b;
+    b = c;
+    const t = x - q * r;
+    x = r;
+    r = t;
   }
+  const y = (a - x * a0) / b0;
   return [x * xs, y * ys, a];
 }
 
