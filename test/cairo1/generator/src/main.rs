@@ -66,6 +66,32 @@ fn main() -> Result<()> {
     Ok(())
 }
 
+/// The annotations name files by the absolute paths of this machine; fixtures are committed, so
+/// they name the program as `programs/NAME.cairo` and corelib files as `corelib/src/...`.
+fn relative_paths(value: &mut Value, program: &Path, name: &str) {
+    let program = fs::canonicalize(program).unwrap_or_else(|_| program.to_path_buf());
+    let program = program.to_string_lossy().to_string();
+    let rewrite = |s: &str| -> Option<String> {
+        if !Path::new(s).is_absolute() {
+            return None;
+        }
+        if s == program || s.ends_with(&format!("/programs/{name}.cairo")) {
+            return Some(format!("programs/{name}.cairo"));
+        }
+        s.find("/corelib/src/").map(|i| s[i + 1..].to_string())
+    };
+    match value {
+        Value::String(s) => {
+            if let Some(r) = rewrite(s) {
+                *s = r;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| relative_paths(v, Path::new(&program), name)),
+        Value::Object(map) => map.values_mut().for_each(|v| relative_paths(v, Path::new(&program), name)),
+        _ => {}
+    }
+}
+
 fn sha256(bytes: &[u8]) -> String {
     let mut h = Sha256::new();
     h.update(bytes);
@@ -98,7 +124,7 @@ fn generate(path: &Path, name: &str, out: &Path) -> Result<String> {
         .collect();
     let locations = debug_info.statements_locations.extract_statements_source_code_locations(&db);
     let functions = debug_info.statements_locations.extract_statements_functions(&db);
-    let debug = json!({
+    let mut debug = json!({
         "compiler_version": COMPILER_VERSION,
         "header_len": header_len,
         "statement_offsets": statement_offsets,
@@ -112,6 +138,7 @@ fn generate(path: &Path, name: &str, out: &Path) -> Result<String> {
         },
         "sierra": builder.sierra_program().to_string(),
     });
+    relative_paths(&mut debug, path, name);
     fs::write(out.join(format!("{name}.debug.json")), serde_json::to_string(&debug)?)?;
 
     // Run the bootloader entrypoint as `cairo-execute` does (not proof mode).
