@@ -147,7 +147,7 @@ function publish(path: string): void {
 }
 
 async function compileFile(path: string): Promise<void> {
-  if (options.compileOnSave === false || !path.endsWith('.cairo')) return;
+  if (options.compileOnSave === false || !path.endsWith('.cairo') || ws.get(path)?.cairo1) return;
   const t = await tools;
   if (!t.compile) {
     if (!toldNoCompiler) {
@@ -185,7 +185,9 @@ async function compileFile(path: string): Promise<void> {
 
 connection.onDocumentSymbol((params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? scanSymbols(doc.getText()).map(toDocumentSymbol) : [];
+  const path = pathOf(params.textDocument.uri);
+  if (!doc || (path && ws.get(path)?.cairo1)) return [];
+  return scanSymbols(doc.getText()).map(toDocumentSymbol);
 });
 
 connection.onWorkspaceSymbol(async (params) => {
@@ -287,13 +289,13 @@ connection.onHover(async (params) => {
 connection.onCompletion(async (params) => {
   await tools; // library imports resolve once cairo-lang is found
   const d = docAt(params.textDocument.uri);
-  if (!d) return [];
+  if (!d || ws.get(d.path)?.cairo1) return [];
   return complete(ws, d.path, offsetAt(d.text, params.position)).map((i) => ({ label: i.label, kind: COMPLETION_KIND[i.kind], detail: i.detail }));
 });
 
 connection.onDocumentFormatting(async (params) => {
   const d = docAt(params.textDocument.uri);
-  if (!d) return null;
+  if (!d || ws.get(d.path)?.cairo1) return null; // Cairo 1: scarb fmt, through the Cairo extension
   const t = await tools;
   if (!t.format) throw new ResponseError(ErrorCodes.InvalidRequest, 'Cairn: cairo-format was not found (it comes with cairo-lang, beside cairo-compile).');
   const r = await formatText(t.format, d.text);

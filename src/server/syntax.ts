@@ -50,6 +50,8 @@ export interface CairoFile {
   hints: Span[];
   builtins?: Span;
   errors: SyntaxError[];
+  /** Set on a Cairo 1 file: the server does not parse those (see dialect.ts). */
+  cairo1?: true;
 }
 
 const OPEN: Record<string, string> = { '{': '}', '(': ')', '[': ']' };

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { CairoFile, parseCairo } from './syntax';
+import { dialectOf } from './dialect';
 
 interface Entry { key: string; file: CairoFile }
 
@@ -50,7 +51,9 @@ export class Workspace {
     if (hit && hit.key === key) return hit.file;
     const text = this.text(path);
     if (text === undefined) return undefined;
-    const file = parseCairo(text);
+    const file: CairoFile = dialectOf(text, path) === 'cairo1'
+      ? { text, tokens: [], decls: [], imports: [], hints: [], errors: [], cairo1: true }
+      : parseCairo(text);
     this.parsed.set(path, { key, file });
     return file;
   }

@@ -1,7 +1,7 @@
 // Real tokenisation with the engine VS Code uses (vscode-textmate + oniguruma), so scopes are
 // checked as an editor would see them.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
@@ -113,6 +113,75 @@ test('every example file tokenises and leaves no rule open', () => {
     let state: StateStack = INITIAL;
     for (const line of lines) state = grammar.tokenizeLine(line, state).ruleStack;
     // a probe line after the file is tokenised at top level only if every rule was closed
+    assert.deepEqual(grammar.tokenizeLine('x', state).tokens[0].scopes, ['source.cairo', 'variable.other.cairo'], f);
+  }
+});
+
+test('Cairo 1: items, attributes, use paths, macros, typed literals, snapshots', () => {
+  const src = `use core::dict::{Felt252Dict, Felt252DictTrait};
+#[derive(Drop, Serde)]
+struct Point {
+    x: u32,
+}
+enum Shape {
+    Circle: u32,
+}
+trait Area<T> {
+    fn area(self: @T) -> u64;
+}
+impl PointArea of Area<Point> {
+    fn area(self: @Point) -> u64 {
+        let mut total = 0x10_u64 + 3_u8.into();
+        match self {
+            Shape::Circle(r) => r,
+        }
+        println!("{}", total);
+        loop { break; }
+        true
+    }
+}
+mod helpers;`;
+  assert.equal(scopeOf(src, 'use'), 'keyword.control.import.cairo');
+  assert.equal(scopeOf(src, 'dict'), 'entity.name.namespace.cairo');
+  assert.equal(scopeOf(src, 'Felt252DictTrait'), 'entity.name.import.cairo');
+  const derive = tokens(src).find(([t]) => t === 'derive')!;
+  assert.ok(derive[2].includes('meta.attribute.cairo'));
+  assert.equal(scopeOf(src, 'u32'), 'support.type.primitive.cairo');
+  assert.equal(scopeOf(src, 'Shape'), 'entity.name.type.enum.cairo');
+  assert.equal(scopeOf(src, 'Area'), 'entity.name.type.trait.cairo');
+  assert.equal(scopeOf(src, 'PointArea'), 'entity.name.type.impl.cairo');
+  assert.equal(scopeOf(src, 'of'), 'keyword.other.of.cairo');
+  assert.equal(scopeOf(src, 'area'), 'entity.name.function.cairo');
+  assert.equal(scopeOf(src, 'fn'), 'storage.type.function.cairo');
+  assert.equal(scopeOf(src, '@'), 'keyword.operator.cairo');
+  assert.equal(scopeOf(src, 'self'), 'variable.language.self.cairo');
+  assert.equal(scopeOf(src, 'mut'), 'storage.modifier.cairo');
+  assert.equal(scopeOf(src, '0x10_u64'), 'constant.numeric.hex.cairo');
+  assert.equal(scopeOf(src, '3_u8'), 'constant.numeric.decimal.cairo');
+  assert.equal(scopeOf(src, 'match'), 'keyword.control.flow.cairo');
+  assert.equal(scopeOf(src, '::'), 'punctuation.separator.namespace.cairo');
+  assert.equal(scopeOf(src, '=>'), 'keyword.operator.arrow.fat.cairo');
+  assert.equal(scopeOf(src, 'println'), 'entity.name.function.macro.cairo');
+  assert.equal(scopeOf(src, 'loop'), 'keyword.control.flow.cairo');
+  assert.equal(scopeOf(src, 'true'), 'constant.language.boolean.cairo');
+  assert.equal(scopeOf(src, 'helpers'), 'entity.name.module.cairo');
+});
+
+test('every Cairo 1 program of the fixtures tokenises, every token scoped, no rule left open', () => {
+  const dir = path.join(root, 'test', 'cairo1', 'programs');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cairo'));
+  assert.ok(files.length >= 40);
+  for (const f of files) {
+    let state: StateStack = INITIAL;
+    for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+      const r = grammar.tokenizeLine(line, state);
+      for (const t of r.tokens) {
+        const text = line.slice(t.startIndex, t.endIndex);
+        // only blanks and the few bracket characters may be left with the file's scope alone
+        if (t.scopes.length === 1) assert.match(text, /^[\s(){}\[\]]*$/, `${f}: unscoped ${JSON.stringify(text)} in ${JSON.stringify(line)}`);
+      }
+      state = r.ruleStack;
+    }
     assert.deepEqual(grammar.tokenizeLine('x', state).tokens[0].scopes, ['source.cairo', 'variable.other.cairo'], f);
   }
 });

@@ -89,3 +89,14 @@ test('README links work in the vsix: vsce refuses relative links without a repos
     .filter((href) => !/^(https?:|mailto:|#)/.test(href));
   assert.deepEqual(relative, [], 'use absolute URLs, or add "repository" to package.json');
 });
+
+// The official Cairo extension (starkware.cairo1) contributes the same language id `cairo`
+// (languages merge in VS Code), the debug type `cairo`, commands `cairo.*` and settings `cairo1.*`;
+// and StarkWare's CairoZero extension commands and settings `cairo.*`. Cairn must own none of them.
+test('no clash with the official Cairo and CairoZero extensions', () => {
+  for (const d of c.debuggers) assert.notEqual(d.type, 'cairo');
+  for (const cmd of c.commands) assert.match(cmd.command, /^cairn\./, cmd.command);
+  const settings = [c.configuration].flat().flatMap((s: { properties: object }) => Object.keys(s.properties));
+  assert.ok(settings.length > 0);
+  for (const s of settings) assert.match(s, /^cairn\./, s);
+});
