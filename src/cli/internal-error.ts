@@ -1,11 +1,12 @@
 // What the CLI prints for an error that is Cairn's own bug: one line that says so and where to
-// report it; the JavaScript stack only when asked for (--debug_error or CAIRN_DEBUG=1).
+// report it; the JavaScript stack only when asked for (CAIRN_DEBUG=1). --debug_error is
+// cairo-run's flag (stop at a VM error but still write the partial outputs) and has no say here.
 
 export const REPORT_HINT = 'please report it to the Cairn developers with the command line and the program file';
 
-/** True when the user asked for stacks: CAIRN_DEBUG=1 or --debug_error on the command line. */
-export function wantsStack(argv: readonly string[] = process.argv): boolean {
-  return process.env.CAIRN_DEBUG === '1' || argv.includes('--debug_error');
+/** True when the user asked for JavaScript stacks: CAIRN_DEBUG=1. */
+export function wantsStack(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CAIRN_DEBUG === '1';
 }
 
 export function internalErrorText(e: unknown, stack = wantsStack()): string {

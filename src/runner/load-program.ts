@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseProgram, Program } from '../vm/program';
 import { ProgramError } from '../vm/errors';
 import { fsErrorText } from './fs-errors';
+import { parsePreciseJson } from './precise-json';
 
 function readBytes(path: string, what: string): Buffer {
   try {
@@ -61,7 +62,7 @@ export function loadProgramInput(path: string): Record<string, unknown> {
   const text = readBytes(path, 'program input').toString('utf8');
   let j: unknown;
   try {
-    j = JSON.parse(text);
+    j = parsePreciseJson(text);
   } catch (e) {
     throw new ProgramError(`Invalid program input ${path}: the file is not valid JSON (${(e as Error).message}).`);
   }

@@ -2,16 +2,32 @@
 // every builtin fits in the cells its ratio gives it, and the range-check, memory and diluted
 // pools have room for their holes. Also the range-check limits (rc_min, rc_max) that the AIR
 // public input records, and the memory holes a Cairo PIE counts.
-import type { CairoRunner } from './cairo-runner';
 import { BuiltinRunner } from '../builtins/builtin';
 import { OutputBuiltin } from '../builtins/output';
 import { ModBuiltin } from '../builtins/mod';
 import { VmError } from '../vm/errors';
 import { Op1Src, Reg } from '../vm/instruction';
+import type { Memory } from '../vm/memory';
+import type { VirtualMachine } from '../vm/vm';
+import type { Program } from '../vm/program';
+import type { Relocatable } from '../vm/relocatable';
+import type { Layout } from './layouts';
+
+/** What these checks read of a run (a CairoRunner: named here so the runner can import them). */
+export interface RunState {
+  readonly mem: Memory;
+  readonly vm: VirtualMachine;
+  readonly layout: Layout;
+  readonly builtins: BuiltinRunner[];
+  readonly program: Program;
+  readonly programBase: Relocatable;
+  readonly endRunSteps: number | undefined;
+  readonly zeroSegment: number | undefined;
+}
 
 interface RangeChecked {
-  usedPermRangeCheckUnits(mem: CairoRunner['mem']): number;
-  rangeCheckUsage(mem: CairoRunner['mem']): [number, number] | undefined;
+  usedPermRangeCheckUnits(mem: Memory): number;
+  rangeCheckUsage(mem: Memory): [number, number] | undefined;
 }
 interface Diluted {
   dilutedUnitsPerInstance(spacing: number, nBits: number): number;
@@ -24,7 +40,7 @@ const isDiluted = (b: BuiltinRunner): b is BuiltinRunner & Diluted => 'dilutedUn
 const INSUFFICIENT = /^(Number of steps must be at least \d+ for the \w+ builtin\.|The \w+ builtin used \d+ cells but the capacity is \d+\.)$/;
 
 /** [used, allocated] cells of a builtin for the run so far (the output builtin: as many as used). */
-export function usedAndAllocated(runner: CairoRunner, b: BuiltinRunner): [number, number] {
+export function usedAndAllocated(runner: RunState, b: BuiltinRunner): [number, number] {
   if (b instanceof OutputBuiltin) {
     const used = b.usedCells(runner.mem);
     return [used, used];
@@ -32,12 +48,12 @@ export function usedAndAllocated(runner: CairoRunner, b: BuiltinRunner): [number
   return b.usedCellsAndAllocatedSize(runner.mem, runner.vm.currentStep);
 }
 
-function allocatedMemoryUnits(runner: CairoRunner, b: BuiltinRunner): number {
+function allocatedMemoryUnits(runner: RunState, b: BuiltinRunner): number {
   return b instanceof OutputBuiltin ? 0 : b.allocatedMemoryUnits(runner.mem, runner.vm.currentStep);
 }
 
 /** The reason the layout lacks cells for this run (check_used_cells), or undefined if it has them. */
-export function insufficientCells(runner: CairoRunner): string | undefined {
+export function insufficientCells(runner: RunState): string | undefined {
   try {
     for (const b of runner.builtins) usedAndAllocated(runner, b);
     return rangeCheckShort(runner) ?? memoryShort(runner) ?? dilutedShort(runner);
@@ -52,7 +68,7 @@ function need<T>(v: T | undefined, what: string): T {
   return v;
 }
 
-function rangeCheckShort(runner: CairoRunner): string | undefined {
+function rangeCheckShort(runner: RunState): string | undefined {
   const rcUnits = need(runner.layout.rcUnits, 'RC units');
   const [min, max] = rangeCheckLimits(runner);
   let usedByBuiltins = 0;
@@ -63,7 +79,7 @@ function rangeCheckShort(runner: CairoRunner): string | undefined {
   return undefined;
 }
 
-function memoryShort(runner: CairoRunner): string | undefined {
+function memoryShort(runner: RunState): string | undefined {
   const perStep = need(runner.layout.memoryUnitsPerStep, 'Memory units per step');
   const steps = runner.vm.currentStep;
   let builtinUnits = 0;
@@ -76,7 +92,7 @@ function memoryShort(runner: CairoRunner): string | undefined {
   return undefined;
 }
 
-function dilutedShort(runner: CairoRunner): string | undefined {
+function dilutedShort(runner: RunState): string | undefined {
   const pool = runner.layout.dilutedPool;
   if (pool === undefined) return undefined;
   const log = need(pool.logUnitsPerStep, 'Diluted log units per step');
@@ -101,7 +117,7 @@ function dilutedShort(runner: CairoRunner): string | undefined {
  * rc_min and rc_max: the extremes of the instructions' biased offsets over the whole trace and of
  * the 16-bit parts of every range-checked value (get_perm_range_check_limits).
  */
-export function rangeCheckLimits(runner: CairoRunner): [number, number] {
+export function rangeCheckLimits(runner: RunState): [number, number] {
   const vm = runner.vm;
   const trace = vm.trace!;
   let min = Infinity;
@@ -135,7 +151,7 @@ export function rangeCheckLimits(runner: CairoRunner): [number, number] {
  * (get_memory_holes). The accesses are rebuilt from the trace: each step's pc (and immediate),
  * dst, op0 and op1 addresses, with op0's value read from the final memory.
  */
-export function memoryHoles(runner: CairoRunner): number {
+export function memoryHoles(runner: RunState): number {
   const mem = runner.mem;
   const vm = runner.vm;
   const trace = vm.trace!;
@@ -184,7 +200,7 @@ export function memoryHoles(runner: CairoRunner): number {
 }
 
 /** The values and offsets tables an add_mod/mul_mod instance reads (they are not holes either). */
-function modAccesses(runner: CairoRunner, b: ModBuiltin, size: number, add: (seg: number, off: number) => void): void {
+function modAccesses(runner: RunState, b: ModBuiltin, size: number, add: (seg: number, off: number) => void): void {
   const mem = runner.mem;
   const base = b.base;
   for (let inst = 0; inst < Math.ceil(size / b.cellsPerInstance); inst++) {

@@ -76,7 +76,7 @@ export class BridgeSession {
     const ch = FifoChannel.open(start.python, bridgeScript());
     let reply;
     try {
-      reply = ch.call({ op: 'init', program: start.programJson, layout: start.layout, bases: start.bases, input: JSON.stringify(start.programInput ?? {}) });
+      reply = ch.call({ op: 'init', program: start.programJson, layout: start.layout, bases: start.bases, input: inputJson(start.programInput ?? {}) });
     } catch (e) {
       ch.close();
       throw e;
@@ -246,4 +246,11 @@ export class BridgeSession {
     } catch { /* gone already */ }
     this.ch.close();
   }
+}
+
+/** program_input as JSON for Python's json.loads: bigints (integers past 2^53) keep every digit. */
+function inputJson(v: unknown): string {
+  const mark = '\u0000cairn-int:';
+  const text = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? mark + x.toString() : x));
+  return text.replace(/"\\u0000cairn-int:(-?\d+)"/g, '$1');
 }
