@@ -81,7 +81,7 @@ export const FLAGS: Flag[] = [
   { name: '--print_output', help: 'Prints the program output (if the output builtin is used).', set: (a) => (a.printOutput = true) },
   { name: '--memory_file', value: 'MEMORY_FILE', help: 'Output file name for the memory.', set: (a, v) => (a.memoryFile = v) },
   { name: '--trace_file', value: 'TRACE_FILE', help: 'Output file name for the execution trace.', set: (a, v) => (a.traceFile = v) },
-  { name: '--run_from_cairo_pie', value: 'RUN_FROM_CAIRO_PIE', help: 'Runs a Cairo PIE file, instead of a program. This flag can be used with --secure_run to verify the correctness of a Cairo PIE file. [Cairn: not supported yet; says so and exits 1]', set: (a, v) => (a.runFromCairoPie = v) },
+  { name: '--run_from_cairo_pie', value: 'RUN_FROM_CAIRO_PIE', help: 'Runs a Cairo PIE file, instead of a program. This flag can be used with --secure_run to verify the correctness of a Cairo PIE file.', set: (a, v) => (a.runFromCairoPie = v) },
   { name: '--cairo_pie_output', value: 'CAIRO_PIE_OUTPUT', help: 'Output file name for the CairoPIE object.', set: (a, v) => (a.cairoPieOutput = v) },
   { name: '--merge_extra_segments', help: 'Merge extra memory segments in the output CairoPIE object.', set: (a) => (a.mergeExtraSegments = true) },
   { name: '--debug_info_file', value: 'DEBUG_INFO_FILE', help: 'Output file name for debug information created at run time.', set: (a, v) => (a.debugInfoFile = v) },

@@ -6,6 +6,8 @@ import { traceBytes, memoryBytes } from '../runner/relocate';
 import { writeOutputFile } from '../runner/fs-errors';
 import { airPublicInput, airPrivateInput } from '../runner/air-input';
 import { cairoPie } from '../runner/pie';
+import { readCairoPie, PieInput, PieError, PieFormatError } from '../runner/pie-input';
+import { pieMismatch } from '../runner/pie-compare';
 import { debugInfoFile } from '../runner/debug-info-file';
 import { usedAndAllocated } from '../runner/proof-checks';
 import { VmException } from '../vm/vm';
@@ -38,7 +40,6 @@ function checkFlags(args: RunArgs): void {
   if (args.mergeExtraSegments && args.cairoPieOutput === undefined) fail('--merge_extra_segments is applicable only when --cairo_pie_output is specified.');
   // What Cairn cannot do yet: one line each, before anything runs.
   const unsupported: [unknown, string][] = [
-    [args.runFromCairoPie, '--run_from_cairo_pie'],
     [args.layoutParamsFile, '--cairo_layout_params_file (the dynamic layout)'],
     [args.pythonDependencies, '--python_dependencies (Cairn runs no Python)'],
     [args.profileOutput, '--profile_output'],
@@ -65,6 +66,8 @@ function createOutputFiles(args: RunArgs): void {
 
 /** A flag combination cairo-run refuses (an AssertionError there). */
 class FlagError extends Error {}
+/** A PIE that fails its validity checks: the text is the whole line cairo-run ends with. */
+class PieCheckError extends Error {}
 
 /** Runs a program as cairo-run does; returns the process exit code. */
 export function runCommand(args: RunArgs, io: Io): number {
@@ -74,11 +77,26 @@ export function runCommand(args: RunArgs, io: Io): number {
     checkFlags(args);
     createOutputFiles(args);
     const secureRun = args.secureRun ?? !args.proofMode;
+    let pie: PieInput | undefined;
+    if (args.runFromCairoPie !== undefined) {
+      if (args.steps !== undefined || args.minSteps !== undefined) throw new FlagError('--steps and --min_steps cannot be specified in --run_from_cairo_pie mode.');
+      try {
+        pie = readCairoPie(args.runFromCairoPie);
+      } catch (e) {
+        if (e instanceof PieFormatError) throw new FlagError(e.message);
+        // cairo-run lets this CairoRunError escape (a Python traceback): its last line.
+        if (e instanceof PieError) throw new PieCheckError(`starkware.cairo.lang.vm.cairo_run.CairoRunError: Security check for the CairoPIE input failed: ${e.message}`);
+        throw e;
+      }
+      args = { ...args, steps: pie.resources.n_steps };
+    }
     run = launch({
-      program: args.program!,
+      program: pie?.program ?? args.program!,
+      pie,
       programInput: args.programInput,
       layout: args.layout,
-      trace: args.traceFile !== undefined || args.cairoPieOutput !== undefined, // a PIE counts memory holes from the trace
+      // a PIE counts memory holes from the trace (and a PIE run's secure run makes one)
+      trace: args.traceFile !== undefined || args.cairoPieOutput !== undefined || (pie !== undefined && secureRun),
       entrypoint: args.entrypoint,
       sourceRoots: args.cairoPath,
       python: { enabled: !args.noPythonHints, python: args.python, print: (t) => io.out(t) },
@@ -106,6 +124,10 @@ export function runCommand(args: RunArgs, io: Io): number {
     if (!args.noEnd) runner.readReturnValues();
     if (!args.noEnd && args.proofMode) runner.finalizeSegments();
     if (secureRun) runner.verifySecure();
+    if (secureRun && pie !== undefined) {
+      const mismatch = pieMismatch(pie, cairoPie(runner, { secureRun, mergeExtraSegments: false }));
+      if (mismatch !== undefined) throw new FlagError(mismatch);
+    }
     if (args.cairoPieOutput !== undefined) {
       writeOutputFile(args.cairoPieOutput, cairoPie(runner, { secureRun, mergeExtraSegments: args.mergeExtraSegments }), 'Cairo PIE');
     }
@@ -195,6 +217,7 @@ export function describeError(e: unknown, run: Launch | undefined, bare = false)
   if (e instanceof VmException && run !== undefined) return run.report(e);
   if (e instanceof FlagError) return bare ? e.message : `Error: ${e.message}`;
   if (e instanceof UsageError) return `cairn run: error: ${e.message}`;
+  if (e instanceof PieCheckError) return e.message;
   // cairo-run lets a SecurityError escape (a Python traceback of its own internals): its last line.
   if (e instanceof VmError && e.kind === 'Security') return `starkware.cairo.lang.vm.vm_exceptions.SecurityError: ${e.message}`;
   if (e instanceof ProgramError || e instanceof VmError) return `Error: ${e.message}`;

@@ -16,6 +16,8 @@ import { programSource } from './load-program';
 import { getLayout, Layout } from './layouts';
 import { segmentOffsets } from './relocate';
 import { insufficientCells } from './proof-checks';
+import type { PieInput } from './pie-input';
+import { EcdsaBuiltin } from '../builtins/ecdsa';
 
 export interface RunnerOptions {
   layout?: string;
@@ -41,6 +43,8 @@ export interface RunnerOptions {
   proofMode?: boolean;
   /** cairo-run's --allow_missing_builtins (default: on in proof mode). */
   allowMissingBuiltins?: boolean;
+  /** --run_from_cairo_pie: the PIE's segments, memory and builtin data (program: pie.program). */
+  pie?: PieInput;
 }
 
 /** Steps between heap checks in runToEnd: cheap next to the steps themselves. */
@@ -168,11 +172,30 @@ export class CairoRunner {
     if (this.options.trace || this.proofMode) vm.enableTrace(this.options.writeMarks ?? false);
     vm.scope.set('program_input', this.options.programInput ?? {});
     for (const b of this.builtins) b.addRules(vm);
+    if (this.options.pie !== undefined) this.loadPie(this.options.pie);
     this.python = new PythonHints({
       vm, builtins: this.builtinsByName, layout: this.layout.name, programInput: this.options.programInput ?? {},
       programJson: this.options.programJson ?? programSource(this.program), options: this.options.python ?? {},
     });
     vm.hints = compileHints(vm, this.program, this.builtinsByName, this.python);
+  }
+
+  /**
+   * cairo-run's --run_from_cairo_pie set-up: the extra segments (the zero segment is one of them
+   * when the run needs it), the signatures of the additional data, the PIE's memory (checked by
+   * the builtins' rules) and every segment's size fixed to the PIE's.
+   */
+  private loadPie(pie: PieInput): void {
+    const mem = this.mem;
+    for (const s of pie.extraSegments) if (s.index >= mem.numSegments) mem.addSegment();
+    const ecdsa = this.builtinsByName.get('ecdsa');
+    const sigs = pie.additionalData.ecdsa_builtin;
+    if (ecdsa instanceof EcdsaBuiltin && Array.isArray(sigs)) {
+      for (const [[seg, off], [r, s]] of sigs as [[number, number], [bigint, bigint]][]) ecdsa.addSignature(new Relocatable(seg, off), [BigInt(r), BigInt(s)]);
+    }
+    for (const [seg, off, v] of pie.memory) mem.write(seg, off, v);
+    const all = [pie.programSegment, pie.executionSegment, pie.retFpSegment, pie.retPcSegment, ...Object.values(pie.builtinSegments), ...pie.extraSegments];
+    for (const s of all) mem.finalizedSizes.set(s.index, s.size);
   }
 
   /** Runs until the entrypoint returns or `maxSteps` steps ran; false when it stopped early. */

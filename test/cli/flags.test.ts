@@ -31,8 +31,8 @@ test('cairn --version and cairn --help print on stdout with exit 0', () => {
 
 test('flags Cairn cannot honour say so in one line and exit 1', () => {
   const fib = join(ROOT, 'examples/build/fib.json');
-  for (const flag of [['--tracer'], ['--run_from_cairo_pie', fib], ['--python_dependencies', '/tmp/x'], ['--profile_output', '/tmp/p']]) {
-    const args = flag[0] === '--run_from_cairo_pie' ? ['run', ...flag] : ['run', '--program', fib, '--layout', 'starknet_with_keccak', ...flag];
+  for (const flag of [['--tracer'], ['--python_dependencies', '/tmp/x'], ['--profile_output', '/tmp/p']]) {
+    const args = ['run', '--program', fib, '--layout', 'starknet_with_keccak', ...flag];
     const r = cairn(...args);
     assert.equal(r.status, 1, flag.join(' '));
     assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);

@@ -93,13 +93,16 @@ export const OUTPUT_FLAGS = ['trace_file', 'memory_file', 'air_public_input', 'a
  * `--FLAG <dir>/FLAG` for each name in `outputs`. Any argument naming an existing file is hashed
  * by content, so an edited input file is a new run. Runs in `opts.cwd` (default: the test's own folder).
  */
-export function cairoRun(program: string, args: string[], outputs: string[] = [], opts: { timeoutMs?: number; cwd?: string } = {}): RefRun {
+export function cairoRun(program: string, args: string[], outputs: string[] = [], opts: { timeoutMs?: number; cwd?: string; programFlag?: string } = {}): RefRun {
+  // programFlag: '--run_from_cairo_pie' to run a PIE zip instead of a program
+  const programFlag = opts.programFlag ?? '--program';
   const parts: (string | Buffer)[] = ['run', readFileSync(program), JSON.stringify(outputs)];
+  if (programFlag !== '--program') parts.push(programFlag);
   // The folder matters to error texts (cairo-run reads source lines relative to it).
   if (opts.cwd !== undefined) parts.push(`cwd:${opts.cwd}`);
   for (const a of args) parts.push(existsSync(a) && statSync(a).isFile() ? readFileSync(a) : a);
   const dir = cached(digest(parts), (d) => {
-    const all = ['--program', program, ...args];
+    const all = [programFlag, program, ...args];
     for (const o of outputs) all.push(`--${o}`, join(d, o));
     const r = spawnSync(join(referenceBin(), 'cairo-run'), all, {
       cwd: opts.cwd, encoding: 'utf8', timeout: opts.timeoutMs ?? 600_000, maxBuffer: 1 << 30,
