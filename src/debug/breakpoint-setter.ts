@@ -10,6 +10,7 @@ import { Places } from './places';
 import { FrameEnv } from './frame-env';
 import { formatValue } from './values';
 import { toSigned } from '../vm/felt';
+import { HintStops } from './hint-stops';
 
 export class BreakpointSetter implements Breakpoints {
   readonly table: BreakpointTable;
@@ -24,6 +25,8 @@ export class BreakpointSetter implements Breakpoints {
     /** The innermost frame's names at a step (for conditions and logpoints). */
     private readonly envAt: (step: number) => FrameEnv,
     private readonly events: FrontEvents,
+    /** Marks a stop by a breakpoint on a hint's lines as shown at the hint. */
+    private readonly hintStops?: HintStops,
   ) {
     this.table = new BreakpointTable(code.data.length);
   }
@@ -37,7 +40,7 @@ export class BreakpointSetter implements Breakpoints {
       const hit = map.resolveLine(file, b.line);
       if (hit === undefined) return { verified: false, line: b.line, message: `No code at or after line ${b.line} of ${basename(path)}.` };
       const id = this.table.newId();
-      for (const pc of hit.pcs) table.push({ id, kind: 'line', pc, condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage, hits: 0 });
+      for (const pc of hit.pcs) table.push({ id, kind: 'line', pc, condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage, hint: hit.hint, hits: 0 });
       return { id, verified: true, line: hit.line, file: this.places.all()[file] };
     });
     this.table.setGroup(`line:${file ?? path}`, table);
@@ -138,6 +141,7 @@ export class BreakpointSetter implements Breakpoints {
     const envAt = () => (env ??= this.envAt(step));
     const ids: number[] = [];
     let kind: Breakpoint['kind'] = 'line';
+    let atHint = false;
     for (const bp of list) {
       if (bp.condition !== undefined && bp.condition.trim() !== '') {
         try {
@@ -147,7 +151,10 @@ export class BreakpointSetter implements Breakpoints {
         }
       }
       if (reverse) {
-        if (bp.logMessage === undefined) ids.push(bp.id);
+        if (bp.logMessage === undefined) {
+          ids.push(bp.id);
+          atHint ||= bp.hint === true;
+        }
         continue;
       }
       bp.hits++;
@@ -161,8 +168,10 @@ export class BreakpointSetter implements Breakpoints {
         continue;
       }
       ids.push(bp.id);
+      atHint ||= bp.hint === true;
       kind = bp.kind;
     }
+    if (atHint) this.hintStops?.mark(step);
     return ids.length ? { ids, reason: kind === 'function' ? 'function breakpoint' : kind === 'instruction' ? 'instruction breakpoint' : 'breakpoint' } : undefined;
   }
 }

@@ -12,6 +12,8 @@ export interface Breakpoint {
   hitCondition?: string;
   /** Logpoint text with `{expr}` parts: printed instead of stopping. */
   logMessage?: string;
+  /** Set on a line inside a hint's `%{ %}`: its stop is shown at the hint. */
+  hint?: boolean;
   hits: number;
 }
 

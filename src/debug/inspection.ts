@@ -33,6 +33,8 @@ export interface Subject {
   readonly failure: Failure | undefined;
   hintScopes(step: number): { scopes: Scope[]; note?: string };
   segmentNames(): Map<number, string>;
+  /** The hint the top frame is shown at, when the stop at this step is before a hint (hint-stops.ts). */
+  hintShown?(step: number): number | undefined;
   /** Writes an unwritten cell at the latest step; throws where the run cannot be changed. */
   writeCell(addr: Relocatable, text: string): string;
 }
@@ -102,7 +104,8 @@ export class Inspector implements Inspection {
     if (!this.run.code.isCode(f.pc)) return { index, name: `<pc ${f.pc}>`, library: true };
     const pc = f.pc.offset;
     const fn = this.sourceMap.functionAt(pc);
-    const place = this.run.places.of(pc);
+    const hint = index === 0 ? this.run.hintShown?.(this.run.cursor) : undefined;
+    const place = (hint !== undefined ? this.run.places.hint(pc, hint) : undefined) ?? this.run.places.of(pc);
     return { index, name: fn ? shortName(this.run.program, fn.name) : `<pc ${f.pc}>`, pc: this.run.code.reference(pc), library: place === undefined || place.file.library, ...place };
   }
 

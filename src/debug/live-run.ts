@@ -27,6 +27,7 @@ import { compileSource, isCairoSource } from './cairo-source';
 import { provenance } from './provenance';
 import { ScopeHistory } from './scope-history';
 import { writerNode } from './writer-node';
+import { HintStops } from './hint-stops';
 
 export interface LaunchOptions extends SourceOptions {
   /** The compiled JSON, or a .cairo source compiled with cairo-compile. */
@@ -77,6 +78,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   private readonly launched: Launch;
   private readonly scopeHistory: ScopeHistory;
   private readonly stepping: Stepping;
+  private readonly hintStops = new HintStops();
   private outputShown = 0;
   /** Pcs where the run loop stops: the breakpoints, plus a stepping target. */
   private stopAt: Uint8Array = new Uint8Array(0);
@@ -133,9 +135,9 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     this.places = new Places(sourceMap, program);
     this.timeline = new History(runner.vm, runner.mem.size);
     this.logged = runner.mem.size;
-    this.stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc);
+    this.stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc, { has: (pc) => sourceMap.hasHint(pc), stops: this.hintStops });
     this.inspect = new Inspector(this);
-    this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events);
+    this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events, this.hintStops);
     this.control = new Controller(this.timeline, this.stepping, this.breakpoints, this, events);
     this.outputSegment = runner.builtinsByName.get('output')?.base.segment;
     // The debugger watches the VM from outside: a stop before a step at a pc of `stopAt`, and the
@@ -195,6 +197,10 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   hintScopes(step: number): { scopes: Scope[]; note?: string } {
     if (step >= this.timeline.latest) return { scopes: this.launched.runner.vm.execScopes };
     return { scopes: this.scopeHistory.at(step), note: `As they were at step ${step} (objects a hint changes in place, such as a dict manager, show their current content).` };
+  }
+
+  hintShown(step: number): number | undefined {
+    return this.hintStops.at(step);
   }
 
   segmentNames(): Map<number, string> {
@@ -337,6 +343,8 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     let kind = 'Error';
     let message: string;
     if (e instanceof VmException) {
+      // A failing hint is shown at its own `%{ %}`, as cairo-run reports it.
+      if (e.hintIndex !== undefined) this.hintStops.mark(this.control.cursor, e.hintIndex);
       text = this.launched.report(e);
       kind = e.inner instanceof VmError ? e.inner.kind : e.inner.name;
       message = e.inner.message;

@@ -33,6 +33,15 @@ export class Places {
     return { file: this.file(at.file), line: loc.startLine, column: loc.startCol, endLine: loc.endLine, endColumn: loc.endCol };
   }
 
+  /** The place of the `index`-th hint that runs at pc (its `%{ %}`), when debug_info has one. */
+  hint(pc: number, index = 0): Place | undefined {
+    const loc = this.sourceMap.hintLocation(pc, index);
+    if (loc === undefined) return undefined;
+    const file = this.sourceMap.fileForPath(loc.filename);
+    if (file === undefined) return undefined;
+    return { file: this.file(file), line: loc.startLine, column: loc.startCol, endLine: loc.endLine, endColumn: loc.endCol };
+  }
+
   /** Text of a file not found on disk: embedded in debug_info, or a note on how to find it. */
   text(name: string): string {
     const embedded = this.program.debugInfo?.fileContents[name];

@@ -42,6 +42,8 @@ export interface LineHit {
   line: number;
   /** First pc of each run of pcs on that line (where a breakpoint stops). */
   pcs: number[];
+  /** The line is inside a hint's `%{ %}`: the stop is before the hint runs, shown at the hint. */
+  hint?: boolean;
 }
 
 /** A line of a file as one number, for cheap "did the line change" checks. */
@@ -67,6 +69,10 @@ export class SourceMap {
   private readonly lines: Map<number, number[]>[] = [];
   /** Where each hint's source is, and the pc it runs at. */
   private readonly hintLines: { pc: number; file: number; from: number; to: number }[] = [];
+  /** Per file: lines inside a `%{ %}` with no code of their own (a breakpoint there stops before the hint). */
+  private readonly hintOnlyLines: Set<number>[] = [];
+  /** Per pc with hints: each hint's own location, in the order they run. */
+  private readonly hintLocations = new Map<number, Location[]>();
   /** Functions sorted by pc. */
   private readonly functions: { pc: number; name: string }[] = [];
 
@@ -85,7 +91,13 @@ export class SourceMap {
     // The lines of a hint (`%{ ... %}`) stop at the pc it runs at, before it runs.
     for (const [pc, l] of program.debugInfo?.instructionLocations ?? []) {
       if (pc < 0 || pc >= n) continue;
-      for (const h of l.hints) if (h !== null) this.hintLines.push({ pc, file: this.fileNumber(h.location.filename), from: h.location.startLine, to: h.location.endLine });
+      for (const h of l.hints) {
+        if (h === null) continue;
+        this.hintLines.push({ pc, file: this.fileNumber(h.location.filename), from: h.location.startLine, to: h.location.endLine });
+        const list = this.hintLocations.get(pc);
+        if (list === undefined) this.hintLocations.set(pc, [h.location]);
+        else list.push(h.location);
+      }
     }
     for (const [name, id] of program.identifiers) {
       if (id.type === 'function') this.functions.push({ pc: id.pc, name });
@@ -143,11 +155,23 @@ export class SourceMap {
       const table = this.lines[h.file];
       for (let line = h.from; line <= h.to; line++) {
         if (codeLines[h.file].has(line)) continue;
+        this.hintOnlyLines[h.file].add(line);
         const list = table.get(line);
         if (list === undefined) table.set(line, [h.pc]);
         else if (!list.includes(h.pc)) list.push(h.pc);
       }
     }
+  }
+
+  /** The `%{ %}` of the hint that runs `index`-th at pc (the last one when there are fewer). */
+  hintLocation(pc: number, index = 0): Location | undefined {
+    const list = this.hintLocations.get(pc);
+    return list === undefined ? undefined : list[Math.min(index, list.length - 1)];
+  }
+
+  /** Whether hints run at pc (before its instruction). */
+  hasHint(pc: number): boolean {
+    return this.hintLocations.has(pc);
   }
 
   /** The pc of a hint whose `%{ %}` covers this line, if any. */
@@ -162,6 +186,7 @@ export class SourceMap {
       this.files.push(name);
       this.paths.push(this.findOnDisk(name));
       this.lines.push(new Map());
+      this.hintOnlyLines.push(new Set());
       this.fileIndex.set(name, i);
     }
     return i;
@@ -243,7 +268,7 @@ export class SourceMap {
     if (entry !== undefined) return { line, pcs: [entry] };
     for (let l = line; l <= line + slack; l++) {
       const pcs = table.get(l);
-      if (pcs !== undefined) return { line: l, pcs };
+      if (pcs !== undefined) return this.hintOnlyLines[file].has(l) ? { line: l, pcs, hint: true } : { line: l, pcs };
     }
     return undefined;
   }

@@ -3,6 +3,10 @@
 // forward through history, going back and running live all agree.
 import { Timeline } from './history';
 import { Code } from './code';
+import { HintStops } from './hint-stops';
+
+/** The line key of a stop shown at a hint: unlike any line, so the next step in reaches its statement. */
+const AT_HINT = -2;
 
 export interface Goal {
   kind: 'continue' | 'in' | 'over' | 'out' | 'instruction';
@@ -18,6 +22,8 @@ export class Stepping {
     private readonly code: Code,
     /** Per pc: the line key a person steps to, or -1. */
     private readonly stepKeyOfPc: Int32Array,
+    /** Where "step in" stops before a hint runs (pcs with hints), and what it marks shown there. */
+    private readonly hints?: { has(pc: number): boolean; stops: HintStops },
   ) {}
 
   keyAt(step: number): number {
@@ -37,7 +43,16 @@ export class Stepping {
 
   goal(kind: Goal['kind'], from: number): Goal {
     const r = this.timeline.registersAt(from);
-    return { kind, key: this.keyAt(from), fpSeg: r.fp.segment, fp: r.fp.offset };
+    const atHint = this.hints?.stops.at(from) !== undefined;
+    this.hints?.stops.clear();
+    return { kind, key: atHint ? AT_HINT : this.keyAt(from), fpSeg: r.fp.segment, fp: r.fp.offset };
+  }
+
+  /** A step whose pc has hints, which "step in" stops at (shown at the hint). */
+  private hintAt(step: number): boolean {
+    if (this.hints === undefined) return false;
+    const [pcSeg] = this.timeline.segmentsAt(step);
+    return this.code.isCode({ segment: pcSeg }) && this.hints.has(this.timeline.pcOffsetAt(step));
   }
 
   reached(goal: Goal, step: number): boolean {
@@ -49,6 +64,10 @@ export class Stepping {
       case 'out':
         return this.depthVs(step, goal.fpSeg, goal.fp) < 0;
       case 'in': {
+        if (this.hintAt(step)) {
+          this.hints!.stops.mark(step);
+          return true;
+        }
         const key = this.keyAt(step);
         return key !== -1 && (key !== goal.key || this.depthVs(step, goal.fpSeg, goal.fp) !== 0);
       }

@@ -80,8 +80,12 @@ test('a line inside a hint stops at the pc the hint runs at; the if-jump past a 
   const m = new SourceMap(p, { sourceRoot: SRC });
   const math = m.files.indexOf('starkware/cairo/common/math.cairo');
   // unsigned_div_rem's hint spans lines 311 to 317 and runs at pc 21.
-  assert.deepEqual(m.resolveLine(math, 313), { line: 313, pcs: [21] });
+  assert.deepEqual(m.resolveLine(math, 313), { line: 313, pcs: [21], hint: true });
   assert.equal(m.hintAt(math, 311), 21);
+  // The stop there is shown at the hint's own `%{ %}`.
+  assert.equal(m.hasHint(21), true);
+  assert.deepEqual([m.hintLocation(21)?.startLine, m.hintLocation(21)?.endLine], [311, 317]);
+  assert.equal(m.hasHint(22), false);
   assert.equal(m.hintAt(math, 318), undefined);
 });
 
