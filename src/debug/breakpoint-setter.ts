@@ -3,13 +3,14 @@
 // logpoints). The exception switch lives here too.
 import { basename } from 'node:path';
 import { Breakpoints, DataTarget, FrontEvents, FunctionSpec, InstructionSpec, LineSpec, RuntimeBreakpoint, StopReason } from './front';
-import { BreakpointTable, Breakpoint, hitConditionMet, interpolate, conditionHolds, Comparable } from './breakpoints';
+import { BreakpointTable, Breakpoint, hitConditionMet, interpolate, conditionHolds } from './breakpoints';
+import { parseLogic, isLogic, holds } from './comparisons';
+import { comparable } from './watch';
 import { Timeline } from './history';
 import { Code } from './code';
 import { Places } from './places';
 import { FrameEnv } from './frame-env';
 import { formatValue } from './values';
-import { toSigned } from '../vm/felt';
 import { HintStops } from './hint-stops';
 
 export class BreakpointSetter implements Breakpoints {
@@ -36,6 +37,8 @@ export class BreakpointSetter implements Breakpoints {
     const file = map.fileForPath(path);
     const table: Breakpoint[] = [];
     const out = specs.map((b): RuntimeBreakpoint => {
+      const bad = conditionError(b.condition);
+      if (bad !== undefined) return { verified: false, line: b.line, message: bad };
       if (file === undefined) return { verified: false, line: b.line, message: `${basename(path)} is not part of this program (its debug_info does not name it).` };
       const hit = map.resolveLine(file, b.line);
       if (hit === undefined) return { verified: false, line: b.line, message: `No code at or after line ${b.line} of ${basename(path)}.` };
@@ -50,6 +53,8 @@ export class BreakpointSetter implements Breakpoints {
   setFunctions(specs: FunctionSpec[]): RuntimeBreakpoint[] {
     const table: Breakpoint[] = [];
     const out = specs.map((b): RuntimeBreakpoint => {
+      const bad = conditionError(b.condition);
+      if (bad !== undefined) return { verified: false, message: bad };
       const fn = this.places.sourceMap.functionPc(b.name.trim());
       if (fn === undefined) return { verified: false, message: `No Cairo function named "${b.name}" (or the name is ambiguous: use its full name).` };
       const id = this.table.newId();
@@ -63,6 +68,8 @@ export class BreakpointSetter implements Breakpoints {
   setInstructions(specs: InstructionSpec[]): RuntimeBreakpoint[] {
     const table: Breakpoint[] = [];
     const out = specs.map((b): RuntimeBreakpoint => {
+      const bad = conditionError(b.condition);
+      if (bad !== undefined) return { verified: false, message: bad };
       const pc = this.code.parsePc(b.reference, b.offset ?? 0);
       if (pc === undefined) return { verified: false, message: `"${b.reference}" is not a pc of the program's code.` };
       if (!this.code.startsAt(pc)) return { verified: false, message: `pc ${pc} is not the start of an instruction.` };
@@ -176,17 +183,23 @@ export class BreakpointSetter implements Breakpoints {
   }
 }
 
-function comparable(env: FrameEnv, expr: string): Comparable {
-  const t = env.evaluateText(expr);
-  const v = t.type.kind === 'struct' || t.type.kind === 'tuple' ? t.addr : (t.value ?? env.mem.getAt(t.addr!));
-  if (v === undefined) throw new Error(`${expr} is not known yet`);
-  return typeof v === 'object' ? { segment: v.segment, offset: v.offset } : { felt: toSigned(v) };
-}
-
 function valueText(env: FrameEnv, expr: string): string {
+  const logic = parseLogic(expr);
+  if (isLogic(logic)) return holds(logic, (e) => comparable(env, e)) ? 'true' : 'false';
   const t = env.evaluateText(expr);
   if (t.type.kind === 'struct' || t.type.kind === 'tuple') return t.addr ? `${t.addr}` : '?';
   const v = t.value ?? env.mem.getAt(t.addr!);
   if (v === undefined) throw new Error(`${expr} is not known yet`);
   return formatValue(v);
+}
+
+/** Why a condition cannot be a breakpoint's (malformed), or undefined when it can. */
+function conditionError(condition: string | undefined): string | undefined {
+  if (condition === undefined || condition.trim() === '') return undefined;
+  try {
+    parseLogic(condition);
+    return undefined;
+  } catch (e) {
+    return `Condition "${condition}" is not understood: ${(e as Error).message}`;
+  }
 }

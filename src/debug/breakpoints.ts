@@ -1,5 +1,8 @@
 // User breakpoints by pc: line, function and instruction breakpoints all become pcs of the
 // program segment, kept in a byte array the VM's run loop checks without calling back into JS.
+import { Comparable, holds, parseLogic } from './comparisons';
+
+export type { Comparable };
 export type BreakpointKind = 'line' | 'function' | 'instruction';
 
 export interface Breakpoint {
@@ -97,37 +100,10 @@ export function interpolate(message: string, evaluate: (expr: string) => string)
   });
 }
 
-export type Comparable = { felt: bigint } | { segment: number; offset: number };
-
 /**
- * A breakpoint condition: a Cairo expression (true when not zero), or two of them compared with
- * ==, !=, <, <=, > or >= (felts compare as signed numbers, addresses by offset in a segment).
+ * A breakpoint condition: a Cairo expression (true when not zero), comparisons of two of them
+ * (== != < <= > >=) and `and` / `or` of those (comparisons.ts).
  */
 export function conditionHolds(condition: string, value: (expr: string) => Comparable): boolean {
-  const m = /^(.*?)(==|!=|<=|>=|<|>)(.*)$/s.exec(condition);
-  if (m === null) {
-    const v = value(condition.trim());
-    return 'felt' in v ? v.felt !== 0n : true;
-  }
-  const a = value(m[1].trim());
-  const b = value(m[3].trim());
-  let cmp: number;
-  if ('felt' in a && 'felt' in b) cmp = a.felt < b.felt ? -1 : a.felt > b.felt ? 1 : 0;
-  else if ('segment' in a && 'segment' in b && a.segment === b.segment) cmp = a.offset - b.offset;
-  else if (m[2] === '==' || m[2] === '!=') cmp = 1;
-  else throw new Error(`Cannot order ${m[1].trim()} and ${m[3].trim()} (an address and a felt, or two segments).`);
-  switch (m[2]) {
-    case '==':
-      return cmp === 0;
-    case '!=':
-      return cmp !== 0;
-    case '<':
-      return cmp < 0;
-    case '<=':
-      return cmp <= 0;
-    case '>':
-      return cmp > 0;
-    default:
-      return cmp >= 0;
-  }
+  return holds(parseLogic(condition), value);
 }

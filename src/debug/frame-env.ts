@@ -109,9 +109,40 @@ export class FrameEnv {
       .map(([n]) => n);
   }
 
-  /** Names as the frame sees them: `x`, `ids.x`, constants of its scopes. */
-  lookup(name: string): Typed | undefined {
+  /** The reference a name of the frame's scopes stands for, if any. */
+  private reference(name: string): ReferenceDef | null | undefined {
+    const ids = this.location?.flowTrackingData?.referenceIds ?? {};
+    for (let i = this.scopes.length - 1; i >= -1; i--) {
+      const full = i >= 0 ? `${this.scopes[i]}.${name}` : name;
+      const index = ids[full];
+      if (index !== undefined) return this.program.references[index] ?? null;
+    }
+    return undefined;
+  }
+
+  /** A local made from a struct or tuple literal (`let p = EcPoint(1, 2, 3)`), by name. */
+  literalLocal(name: string): LiteralStruct | undefined {
     if (name.startsWith('ids.')) name = name.slice(4);
+    const ref = this.reference(name);
+    if (ref === undefined || ref === null) return undefined;
+    const r = this.evalRef(ref);
+    return 'parts' in r ? r : undefined;
+  }
+
+  /** Names as the frame sees them: `x`, `ids.x`, constants of its scopes, members of a literal (`p.x`, `t.0`). */
+  lookup(name: string): Typed | undefined {
+    const part = this.partNames.get(name);
+    if (part !== undefined) return part;
+    if (name.startsWith('ids.')) name = name.slice(4);
+    const dot = name.lastIndexOf('.');
+    if (dot > 0) {
+      const lit = this.literalLocal(name.slice(0, dot));
+      if (lit !== undefined) {
+        const part = lit.parts.find((p) => p.name === name.slice(dot + 1));
+        if (part === undefined) throw new EvalError(`${name.slice(0, dot)} has no member ${name.slice(dot + 1)} (it has ${lit.parts.map((p) => p.name).join(', ')}).`);
+        return part.typed;
+      }
+    }
     const ids = this.location?.flowTrackingData?.referenceIds ?? {};
     for (let i = this.scopes.length - 1; i >= -1; i--) {
       const full = i >= 0 ? `${this.scopes[i]}.${name}` : name;
@@ -120,7 +151,7 @@ export class FrameEnv {
         const ref = this.program.references[index];
         if (ref === undefined) return undefined;
         const r = this.evalRef(ref);
-        if ('parts' in r) throw new EvalError(`${name} is a struct literal with no address; expand it in Locals.`);
+        if ('parts' in r) throw new EvalError(`${name} is a struct literal with no address: use its members (${name}.${r.parts[0]?.name ?? 'x'}).`);
         return r;
       }
       const id = resolveIdentifier(this.program, full)?.id;
@@ -149,7 +180,23 @@ export class FrameEnv {
   }
 
   evaluateText(text: string): Typed {
-    return evaluate(this.env, parseExpr(text.trim()));
+    return evaluate(this.env, parseExpr(this.literalParts(text.trim())));
+  }
+
+  /** Parts of literal locals picked by number (`t.0`, `t[1]`, as Locals names them) stand in as names. */
+  private readonly partNames = new Map<string, Typed>();
+  private literalParts(text: string): string {
+    if (!/[.[]\s*\d/.test(text)) return text;
+    return text.replace(/(?<![\w.])((?:ids\.)?[A-Za-z_]\w*)(?:\.(\d+)|\[\s*(\d+)\s*\])/g, (whole, name: string, dotted?: string, indexed?: string) => {
+      const lit = this.literalLocal(name);
+      if (lit === undefined) return whole;
+      const i = Number(dotted ?? indexed);
+      const part = lit.parts[i];
+      if (part === undefined) throw new EvalError(`${name} has ${lit.parts.length} members: there is no ${i}.`);
+      const key = `__literal_${name.replace(/\./g, '_')}_${i}`;
+      this.partNames.set(key, part.typed);
+      return key;
+    });
   }
 }
 

@@ -10,7 +10,8 @@ import { Places } from './places';
 import { callStack, Frame } from './frames';
 import { FrameEnv } from './frame-env';
 import { shortName } from './source-map';
-import { VarNode, typedNode } from './values';
+import { VarNode } from './values';
+import { evaluateWatch } from './watch';
 import { complete, Completions } from './completions';
 import { Snapshot, localNodes, registerNodes, hintScopeNodes, memoryNodes } from './scopes';
 
@@ -136,8 +137,7 @@ export class Inspector implements Inspection {
   evaluate(expression: string, frame: number): VarNode {
     if (typeof expression !== 'string') throw new Error('evaluate needs an expression.');
     const env = this.env(frame);
-    const typed = env.evaluateText(expression);
-    return typedNode({ program: this.run.program, mem: env.mem }, expression, typed, expression);
+    return evaluateWatch(env, { program: this.run.program, mem: env.mem }, expression);
   }
 
   completions(text: string, caret: number, frame: number): Completions {

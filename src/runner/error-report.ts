@@ -12,6 +12,7 @@ import { toSigned } from '../vm/felt';
 import { HintError } from '../hints/errors';
 import { PythonHintError } from '../hints/bridge/session';
 import { SourceReader } from './sources';
+import { isSimpleReference } from './simple-reference';
 
 const MAX_TRACEBACK_ENTRIES = 20;
 
@@ -88,6 +89,8 @@ export class ErrorReporter {
         }
         const refId = full === undefined ? undefined : a.flowTrackingData!.referenceIds[full];
         if (refId === undefined) throw new Error('unknown');
+        // As cairo-run: only simple references are shown (is_simple_reference).
+        if (!isSimpleReference(this.program.references[refId].value)) throw new Error('complex');
         const v = valueOf(env, evalReference(env, this.program.references[refId], undefined));
         return typeof v === 'object' ? v.toString() : toSigned(v).toString();
       } catch {

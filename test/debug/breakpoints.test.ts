@@ -38,3 +38,19 @@ test('conditions compare felts as signed numbers and addresses by offset', () =>
   assert.equal(conditionHolds('p != n', v), true);
   assert.throws(() => conditionHolds('p < n', v), /Cannot order/);
 });
+
+test('conditions join comparisons with and / or; or binds loosest; parentheses group', () => {
+  const vals: Record<string, { felt: bigint }> = { a: { felt: 1n }, b: { felt: 2n }, z: { felt: 0n }, band: { felt: 3n }, origin: { felt: 0n } };
+  const v = (e: string) => vals[e] ?? { felt: BigInt(e) };
+  assert.equal(conditionHolds('a == 1 and b == 2', v), true);
+  assert.equal(conditionHolds('a == 1 and b == 3', v), false);
+  assert.equal(conditionHolds('a == 2 or b == 2', v), true);
+  // a == 2 or (b == 2 and z): false; (a == 2 or b == 2) and z: false; (a == 1 or z) and b: true.
+  assert.equal(conditionHolds('a == 2 or b == 2 and z', v), false);
+  assert.equal(conditionHolds('(a == 1 or z) and b', v), true);
+  // Names that contain the words are names.
+  assert.equal(conditionHolds('band == 3 and origin == 0', v), true);
+  assert.throws(() => conditionHolds('a == ', v), /missing an operand/);
+  assert.throws(() => conditionHolds('a < b < 3', v), /chains comparisons/);
+  assert.throws(() => conditionHolds('a == (b', v), /Unexpected end/);
+});
