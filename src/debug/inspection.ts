@@ -36,6 +36,8 @@ export interface Subject {
   segmentNames(): Map<number, string>;
   /** The hint the top frame is shown at, when the stop at this step is before a hint (hint-stops.ts). */
   hintShown?(step: number): number | undefined;
+  /** The address the entrypoint returns to: pc there means the run is over. */
+  readonly endPc?: Relocatable;
   /** Writes an unwritten cell at the latest step; throws where the run cannot be changed. */
   writeCell(addr: Relocatable, text: string): string;
 }
@@ -102,7 +104,7 @@ export class Inspector implements Inspection {
   }
 
   private runtimeFrame(index: number, f: Frame): RuntimeFrame {
-    if (!this.run.code.isCode(f.pc)) return { index, name: `<pc ${f.pc}>`, library: true };
+    if (!this.run.code.isCode(f.pc)) return { index, name: this.run.endPc?.equals(f.pc) ? `<end of the run, pc ${f.pc}>` : `<pc ${f.pc}>`, library: true };
     const pc = f.pc.offset;
     const fn = this.sourceMap.functionAt(pc);
     const hint = index === 0 ? this.run.hintShown?.(this.run.cursor) : undefined;

@@ -43,6 +43,8 @@ export interface LaunchOptions extends SourceOptions {
   /** The Python (with cairo-lang) for hints Cairn has no TypeScript for; pythonHints false: none. */
   python?: string;
   pythonHints?: boolean;
+  /** Stop at the end of the run before the session ends (its last state stays to inspect and walk back). */
+  stopAtEnd?: boolean;
 }
 
 /** A launch that cannot start: the message says what to fix. */
@@ -138,7 +140,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     this.stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc, { has: (pc) => sourceMap.hasHint(pc), stops: this.hintStops });
     this.inspect = new Inspector(this);
     this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events, this.hintStops);
-    this.control = new Controller(this.timeline, this.stepping, this.breakpoints, this, events);
+    this.control = new Controller(this.timeline, this.stepping, this.breakpoints, this, events, options.stopAtEnd === true);
     this.outputSegment = runner.builtinsByName.get('output')?.base.segment;
     // The debugger watches the VM from outside: a stop before a step at a pc of `stopAt`, and the
     // history's note after each step.
@@ -197,6 +199,10 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   hintScopes(step: number): { scopes: Scope[]; note?: string } {
     if (step >= this.timeline.latest) return { scopes: this.launched.runner.vm.execScopes };
     return { scopes: this.scopeHistory.at(step), note: `As they were at step ${step} (objects a hint changes in place, such as a dict manager, show their current content).` };
+  }
+
+  get endPc(): Relocatable {
+    return this.launched.runner.end;
   }
 
   hintShown(step: number): number | undefined {

@@ -32,6 +32,8 @@ export class Controller implements RunControl, Cursor {
   cancelled = false;
   private busy = false;
   private over = false;
+  /** The step where the run stopped at its end (stopAtEnd): going on from there ends the session. */
+  private endStop: number | undefined;
 
   constructor(
     private readonly timeline: Timeline,
@@ -39,6 +41,8 @@ export class Controller implements RunControl, Cursor {
     private readonly breakpoints: BreakpointSetter,
     private readonly frontier: Frontier | undefined,
     private readonly events: FrontEvents,
+    /** Stop once at the end of the run, before the session ends, so its last state can be looked at and walked back. */
+    private readonly stopAtEnd = false,
   ) {}
 
   get running(): boolean {
@@ -90,6 +94,7 @@ export class Controller implements RunControl, Cursor {
     this.idle();
     this.busy = true;
     this.pausing = false;
+    const from = this.cursor;
     let outcome: Outcome;
     try {
       const goal = this.stepping.goal(kind, this.cursor);
@@ -102,7 +107,7 @@ export class Controller implements RunControl, Cursor {
     } finally {
       this.busy = false;
     }
-    this.report(outcome);
+    this.report(outcome, from);
   }
 
   /** Forward through recorded steps; undefined when the cursor reaches the latest one. */
@@ -127,9 +132,13 @@ export class Controller implements RunControl, Cursor {
     return this.failure !== undefined ? 'failed' : undefined;
   }
 
-  private report(outcome: Outcome): void {
+  private report(outcome: Outcome, from: number): void {
     if (outcome === 'cancelled') return;
-    if (outcome === 'end') return this.end();
+    if (outcome === 'end') {
+      if (!this.stopAtEnd || from === this.endStop || this.failure !== undefined) return this.end();
+      this.endStop = this.cursor;
+      return this.events.stopped('step', { text: `End of the run (step ${this.cursor}): step back to walk it back; continue ends the session.` });
+    }
     if (outcome === 'failed') {
       if (this.breakpoints.exceptions) this.events.stopped('exception', { text: this.failure!.message });
       else this.end();

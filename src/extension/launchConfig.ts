@@ -20,6 +20,8 @@ export interface CairnLaunchConfig {
   layout?: string;
   entrypoint?: string;
   stopOnEntry?: boolean;
+  /** Stop at the end of the run before the session ends (on unless false). */
+  stopAtEnd?: boolean;
   steps?: number;
   programInput?: string;
   /** The Python (with cairo-lang) that runs hints Cairn has no TypeScript for. */
@@ -75,6 +77,8 @@ export function completeLaunchConfig(input: CairnLaunchConfig, opts: CompleteOpt
   if (config.programInput) config.programInput = path.resolve(base, config.programInput);
   if (config.python === undefined && opts.python) config.python = opts.python;
   if (config.pythonHints === undefined && opts.pythonHints === false) config.pythonHints = false;
+  // In VS Code a run stops at its end, so its last state can be looked at and walked back.
+  if (config.stopAtEnd === undefined) config.stopAtEnd = true;
 
   if (!config.layout) {
     const wanted = opts.defaultLayout && opts.defaultLayout !== 'auto' ? opts.defaultLayout : undefined;

@@ -28,9 +28,12 @@ test('F5 on fib.cairo: program, sourceRoot and layout worked out', () => {
   if (r.kind !== 'ok') return;
   assert.deepEqual(r.config, {
     type: 'cairn', request: 'launch', name: 'Cairn: fib.cairo',
-    program: path.join(examples, 'build', 'fib.json'), sourceRoot: src, layout: 'starknet_with_keccak',
+    program: path.join(examples, 'build', 'fib.json'), sourceRoot: src, layout: 'starknet_with_keccak', stopAtEnd: true,
   });
   assert.deepEqual(r.warnings, []);
+  // Stopping at the end is on in VS Code unless the configuration turns it off.
+  const off = completeLaunchConfig({ ...configForFile(path.join(src, 'fib.cairo')), stopAtEnd: false }, { workspaceRoot: examples });
+  assert.equal(off.kind === 'ok' && off.config.stopAtEnd, false);
 });
 
 test('relative paths resolve against the workspace; an explicit layout is kept, with a warning if it cannot work', () => {
