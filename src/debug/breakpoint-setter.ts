@@ -12,10 +12,13 @@ import { Places } from './places';
 import { FrameEnv } from './frame-env';
 import { formatValue } from './values';
 import { HintStops } from './hint-stops';
+import { Task, Tasks } from './tasks';
 
 export class BreakpointSetter implements Breakpoints {
   readonly table: BreakpointTable;
   exceptions = true;
+  /** The line breakpoints as the editor sent them, by file (for tasks loaded later). */
+  private readonly lineSpecs = new Map<string, { specs: LineSpec[]; ids: (number | undefined)[] }>();
   /** Watched cells: segment -> offset -> data breakpoint id. */
   private readonly watched = new Map<number, Map<number, number>>();
 
@@ -28,26 +31,53 @@ export class BreakpointSetter implements Breakpoints {
     private readonly events: FrontEvents,
     /** Marks a stop by a breakpoint on a hint's lines as shown at the hint. */
     private readonly hintStops?: HintStops,
+    /** Programs loaded by hints, with breakpoint tables of their own. */
+    private readonly tasks?: Tasks,
   ) {
     this.table = new BreakpointTable(code.data.length);
   }
 
   setLines(path: string, specs: LineSpec[]): RuntimeBreakpoint[] {
-    const map = this.places.sourceMap;
-    const file = map.fileForPath(path);
-    const table: Breakpoint[] = [];
-    const out = specs.map((b): RuntimeBreakpoint => {
+    // Ids now, so a breakpoint in a task not loaded yet keeps its id when the task comes.
+    const ids = specs.map((b) => (conditionError(b.condition) === undefined ? this.table.newId() : undefined));
+    this.lineSpecs.set(path, { specs, ids });
+    const results = [this.linesIn(this.places, this.table, path, specs, ids), ...(this.tasks?.list ?? []).map((t) => this.linesIn(t.places, t.table, path, specs, ids))];
+    return specs.map((b, i): RuntimeBreakpoint => {
       const bad = conditionError(b.condition);
       if (bad !== undefined) return { verified: false, line: b.line, message: bad };
-      if (file === undefined) return { verified: false, line: b.line, message: `${basename(path)} is not part of this program (its debug_info does not name it).` };
+      const found = results.map((r) => r[i]).filter((r): r is RuntimeBreakpoint => r !== undefined);
+      const best = found.find((r) => r.verified) ?? found[0];
+      if (best !== undefined) return best;
+      const why = `${basename(path)} is not part of this program (its debug_info does not name it)`;
+      // A file of a task (a program a hint loads, as the bootloaders do) is known only once it is loaded.
+      return { id: ids[i], verified: false, line: b.line, message: this.tasks === undefined ? `${why}.` : `${why}; if a hint loads a task program that names it, the breakpoint is set then.` };
+    });
+  }
+
+  /** Line breakpoints of one file in one program's tables; undefined per spec where the program does not name the file. */
+  private linesIn(places: Places, table: BreakpointTable, path: string, specs: LineSpec[], ids: (number | undefined)[]): (RuntimeBreakpoint | undefined)[] {
+    const map = places.sourceMap;
+    const file = map.fileForPath(path);
+    const list: Breakpoint[] = [];
+    const out = specs.map((b, i): RuntimeBreakpoint | undefined => {
+      const id = ids[i];
+      if (file === undefined || id === undefined) return undefined;
       const hit = map.resolveLine(file, b.line);
       if (hit === undefined) return { verified: false, line: b.line, message: `No code at or after line ${b.line} of ${basename(path)}.` };
-      const id = this.table.newId();
-      for (const pc of hit.pcs) table.push({ id, kind: 'line', pc, condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage, hint: hit.hint, hits: 0 });
-      return { id, verified: true, line: hit.line, file: this.places.all()[file] };
+      for (const pc of hit.pcs) list.push({ id, kind: 'line', pc, condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage, hint: hit.hint, hits: 0 });
+      return { id, verified: true, line: hit.line, file: places.all()[file] };
     });
-    this.table.setGroup(`line:${file ?? path}`, table);
+    table.setGroup(`line:${file ?? path}`, list);
     return out;
+  }
+
+  /** A task was loaded: the line breakpoints set so far go into its tables too; says which it took. */
+  taskLoaded(task: Task): RuntimeBreakpoint[] {
+    const taken: RuntimeBreakpoint[] = [];
+    for (const [path, { specs, ids }] of this.lineSpecs) {
+      for (const r of this.linesIn(task.places, task.table, path, specs, ids)) if (r?.verified) taken.push(r);
+    }
+    return taken;
   }
 
   setFunctions(specs: FunctionSpec[]): RuntimeBreakpoint[] {
@@ -141,8 +171,12 @@ export class BreakpointSetter implements Breakpoints {
   /** Breakpoints at the pc of `step` that want to stop (logpoints print and do not; going back counts no hits). */
   hitAt(step: number, reverse = false): { ids: number[]; reason: StopReason } | undefined {
     const [pcSeg] = this.timeline.segmentsAt(step);
-    if (!this.code.isCode({ segment: pcSeg })) return undefined;
-    const list = this.table.at(this.timeline.pcOffsetAt(step));
+    let list: Breakpoint[] | undefined;
+    if (this.code.isCode({ segment: pcSeg })) list = this.table.at(this.timeline.pcOffsetAt(step));
+    else {
+      const at = this.tasks?.any ? this.tasks.at(pcSeg, this.timeline.pcOffsetAt(step)) : undefined;
+      list = at?.task.table.at(at.pc);
+    }
     if (list === undefined) return undefined;
     let env: FrameEnv | undefined;
     const envAt = () => (env ??= this.envAt(step));

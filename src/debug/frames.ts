@@ -14,10 +14,11 @@ export interface Frame {
 
 /**
  * Frames innermost first, all of them (or the first `limit`); stops at the entry frame (whose
- * return pc is outside the code). Each frame holds two cells of its own, so a chain longer than
+ * return pc is outside the code: the program segment, or a segment a task was loaded into). Each frame holds two cells of its own, so a chain longer than
  * memory is a loop.
  */
-export function callStack(mem: Memory, regs: Registers, codeSegment: number, limit = Infinity): Frame[] {
+export function callStack(mem: Memory, regs: Registers, codeSegment: number | ((segment: number) => boolean), limit = Infinity): Frame[] {
+  const isCode = typeof codeSegment === 'number' ? (s: number) => s === codeSegment : codeSegment;
   const frames: Frame[] = [{ pc: regs.pc, fp: regs.fp, ap: regs.ap }];
   let fp = regs.fp;
   const callSize = new Map<number, number>();
@@ -25,15 +26,16 @@ export function callStack(mem: Memory, regs: Registers, codeSegment: number, lim
     const savedFp = mem.get(fp.segment, fp.offset - 2);
     const retPc = mem.get(fp.segment, fp.offset - 1);
     if (typeof savedFp !== 'object' || typeof retPc !== 'object') break;
-    if (retPc.segment !== codeSegment || savedFp.equals(fp)) break;
+    if (!isCode(retPc.segment) || savedFp.equals(fp)) break;
     // The call before a return pc: decoded once per return pc (a recursion returns to one place).
-    let size = callSize.get(retPc.offset);
+    const sizeKey = retPc.segment * 2 ** 32 + retPc.offset;
+    let size = callSize.get(sizeKey);
     if (size === undefined) {
       const i1 = mem.get(retPc.segment, retPc.offset - 1);
       const i0 = mem.get(retPc.segment, retPc.offset - 2);
       // cairo-lang's order (get_traceback_entries): a one-word call first.
       size = isCallInstruction(i1, undefined) ? 1 : isCallInstruction(i0, i1) ? 2 : 0;
-      callSize.set(retPc.offset, size);
+      callSize.set(sizeKey, size);
     }
     if (size === 0) break;
     frames.push({ pc: new Relocatable(retPc.segment, retPc.offset - size), fp: savedFp, ap: new Relocatable(fp.segment, fp.offset - 2) });

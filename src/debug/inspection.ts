@@ -13,6 +13,7 @@ import { shortName } from './source-map';
 import { VarNode } from './values';
 import { evaluateWatch } from './watch';
 import { complete, Completions } from './completions';
+import { Tasks } from './tasks';
 import { Snapshot, localNodes, registerNodes, hintScopeNodes, memoryNodes } from './scopes';
 
 /** Bytes per cell in memory reads: a felt is 32 bytes, big-endian. */
@@ -36,6 +37,8 @@ export interface Subject {
   segmentNames(): Map<number, string>;
   /** The hint the top frame is shown at, when the stop at this step is before a hint (hint-stops.ts). */
   hintShown?(step: number): number | undefined;
+  /** Programs hints loaded into segments of their own (the bootloaders' tasks). */
+  readonly tasks?: Tasks;
   /** The address the entrypoint returns to: pc there means the run is over. */
   readonly endPc?: Relocatable;
   /** Writes an unwritten cell at the latest step; throws where the run cannot be changed. */
@@ -56,16 +59,23 @@ export class Inspector implements Inspection {
     const latest = this.run.timeline.latest;
     const c = this.cached;
     if (c !== undefined && c.step === step && c.latest === latest) return c.frames;
-    const frames = callStack(this.run.timeline.memoryAt(step), this.run.timeline.registersAt(step), this.run.code.segment);
+    const frames = callStack(this.run.timeline.memoryAt(step), this.run.timeline.registersAt(step), this.codeSegments());
     this.cached = { step, latest, frames };
     return frames;
+  }
+
+  /** Segments whose pcs are code frames can be in: the program's, and those of loaded tasks. */
+  private codeSegments(): number | ((segment: number) => boolean) {
+    const tasks = this.run.tasks;
+    const main = this.run.code.segment;
+    return tasks === undefined || !tasks.any ? main : (s) => s === main || tasks.holdsCode(s);
   }
 
   frame(index: number, step = this.run.cursor): Frame {
     if (!Number.isSafeInteger(index) || index < 0) throw new Error(`There is no frame ${String(index)}.`);
     const c = this.cached;
     // Walk only as far as the frame asked for, unless the whole stack is at hand.
-    const frames = c !== undefined && c.step === step && c.latest === this.run.timeline.latest ? c.frames : callStack(this.run.timeline.memoryAt(step), this.run.timeline.registersAt(step), this.run.code.segment, index + 1);
+    const frames = c !== undefined && c.step === step && c.latest === this.run.timeline.latest ? c.frames : callStack(this.run.timeline.memoryAt(step), this.run.timeline.registersAt(step), this.codeSegments(), index + 1);
     const f = frames[index];
     if (f === undefined) throw new Error(`There is no frame ${index} (the stack has ${this.stack(step).length}).`);
     return f;
@@ -74,6 +84,8 @@ export class Inspector implements Inspection {
   /** Cairo names as the frame sees them. */
   env(index: number, step = this.run.cursor): FrameEnv {
     const frame = this.frame(index, step);
+    const task = this.run.code.isCode(frame.pc) ? undefined : this.run.tasks?.at(frame.pc.segment, frame.pc.offset);
+    if (task !== undefined) return new FrameEnv(task.task.program, this.run.timeline.memoryAt(step), frame, task.task.sourceMap.location(task.pc));
     const loc = this.run.code.isCode(frame.pc) ? this.sourceMap.location(frame.pc.offset) : undefined;
     return new FrameEnv(this.run.program, this.run.timeline.memoryAt(step), frame, loc);
   }
@@ -104,6 +116,14 @@ export class Inspector implements Inspection {
   }
 
   private runtimeFrame(index: number, f: Frame): RuntimeFrame {
+    const task = this.run.code.isCode(f.pc) ? undefined : this.run.tasks?.at(f.pc.segment, f.pc.offset);
+    if (task !== undefined) {
+      const { sourceMap, places, program } = task.task;
+      const fn = sourceMap.functionAt(task.pc);
+      const hint = index === 0 ? this.run.hintShown?.(this.run.cursor) : undefined;
+      const place = (hint !== undefined ? places.hint(task.pc, hint) : undefined) ?? places.of(task.pc);
+      return { index, name: fn ? shortName(program, fn.name) : `<pc ${f.pc}>`, pc: memoryRef(f.pc), library: place === undefined || place.file.library, ...place };
+    }
     if (!this.run.code.isCode(f.pc)) return { index, name: this.run.endPc?.equals(f.pc) ? `<end of the run, pc ${f.pc}>` : `<pc ${f.pc}>`, library: true };
     const pc = f.pc.offset;
     const fn = this.sourceMap.functionAt(pc);
@@ -214,12 +234,17 @@ export class Inspector implements Inspection {
   }
 
   sources(): SourceFile[] {
-    return this.run.places.all();
+    const tasks = this.run.tasks?.list ?? [];
+    return [...this.run.places.all(), ...tasks.flatMap((t) => t.places.all())];
   }
 
   sourceText(name: string): string {
     return this.run.places.text(name);
   }
+}
+
+function memoryRef(a: Relocatable): string {
+  return `${a.segment}:${a.offset}`;
 }
 
 /** A cell as 32 big-endian bytes (an address as its offset, with the top byte 0xff marking it). */

@@ -28,6 +28,8 @@ import { provenance } from './provenance';
 import { ScopeHistory } from './scope-history';
 import { writerNode } from './writer-node';
 import { HintStops } from './hint-stops';
+import { Tasks } from './tasks';
+import { Program } from '../vm/program';
 
 export interface LaunchOptions extends SourceOptions {
   /** The compiled JSON, or a .cairo source compiled with cairo-compile. */
@@ -81,6 +83,8 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   private readonly scopeHistory: ScopeHistory;
   private readonly stepping: Stepping;
   private readonly hintStops = new HintStops();
+  /** Programs hints load into segments of their own (the bootloaders' tasks). */
+  readonly tasks: Tasks;
   private outputShown = 0;
   /** Pcs where the run loop stops: the breakpoints, plus a stepping target. */
   private stopAt: Uint8Array = new Uint8Array(0);
@@ -109,6 +113,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
       this.compiled = programFile;
     }
     const roots = [options.sourceRoot, ...cairoPath, dirname(programFile)];
+    this.tasks = new Tasks(options);
     try {
       const program = loadProgramFile(programFile);
       const layout = typeof options.layout === 'string' ? options.layout : program.builtins.length === 0 ? 'plain' : (layoutsWith(program.builtins)[0]?.name ?? 'plain');
@@ -122,6 +127,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
           enabled: options.pythonHints !== false,
           python: typeof options.python === 'string' && options.python !== '' ? options.python : undefined,
           print: (text) => events.output(text, 'stdout'),
+          onLoadProgram: (p, base) => this.loadTask(p, base),
         },
         sourceRoots: roots.filter((r): r is string => typeof r === 'string' && r !== ''),
       });
@@ -137,9 +143,9 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     this.places = new Places(sourceMap, program);
     this.timeline = new History(runner.vm, runner.mem.size);
     this.logged = runner.mem.size;
-    this.stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc, { has: (pc) => sourceMap.hasHint(pc), stops: this.hintStops });
+    this.stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc, { has: (pc) => sourceMap.hasHint(pc), stops: this.hintStops }, this.tasks);
     this.inspect = new Inspector(this);
-    this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events, this.hintStops);
+    this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events, this.hintStops, this.tasks);
     this.control = new Controller(this.timeline, this.stepping, this.breakpoints, this, events, options.stopAtEnd === true);
     this.outputSegment = runner.builtinsByName.get('output')?.base.segment;
     // The debugger watches the VM from outside: a stop before a step at a pc of `stopAt`, and the
@@ -150,7 +156,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     runner.vm.hooks = {
       beforeStep: (vm) => {
         hinted = vm.pcSeg === codeSeg && vm.hints[vm.pc] !== undefined;
-        return (vm.pcSeg === codeSeg && this.stopAt[vm.pc] === 1) || this.written !== undefined;
+        return (vm.pcSeg === codeSeg ? this.stopAt[vm.pc] === 1 : this.tasks.any && this.tasks.stopsAt(vm.pcSeg, vm.pc)) || this.written !== undefined;
       },
       afterStep: (vm) => {
         this.timeline.record(vm);
@@ -199,6 +205,14 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   hintScopes(step: number): { scopes: Scope[]; note?: string } {
     if (step >= this.timeline.latest) return { scopes: this.launched.runner.vm.execScopes };
     return { scopes: this.scopeHistory.at(step), note: `As they were at step ${step} (objects a hint changes in place, such as a dict manager, show their current content).` };
+  }
+
+  /** A hint loaded a program (vm_load_program): its pcs get their sources, names and breakpoints. */
+  private loadTask(program: Program, base: Relocatable): void {
+    const task = this.tasks.add(program, base);
+    const taken = this.breakpoints.taskLoaded(task);
+    const where = taken.map((b) => `${b.file?.name ?? '?'}:${b.line}`).join(', ');
+    this.events.output(`A hint loaded a task program at ${base} (${program.data.length} words of code)${taken.length ? `; breakpoints set in it: ${where}` : ''}.\n`, 'console');
   }
 
   get endPc(): Relocatable {

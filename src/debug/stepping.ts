@@ -4,6 +4,7 @@
 import { Timeline } from './history';
 import { Code } from './code';
 import { HintStops } from './hint-stops';
+import { Tasks } from './tasks';
 
 /** The line key of a stop shown at a hint: unlike any line, so the next step in reaches its statement. */
 const AT_HINT = -2;
@@ -24,11 +25,13 @@ export class Stepping {
     private readonly stepKeyOfPc: Int32Array,
     /** Where "step in" stops before a hint runs (pcs with hints), and what it marks shown there. */
     private readonly hints?: { has(pc: number): boolean; stops: HintStops },
+    /** Programs loaded by hints: their pcs step by their own statements. */
+    private readonly tasks?: Tasks,
   ) {}
 
   keyAt(step: number): number {
     const [pcSeg] = this.timeline.segmentsAt(step);
-    if (!this.code.isCode({ segment: pcSeg })) return -1;
+    if (!this.code.isCode({ segment: pcSeg })) return this.tasks?.any ? this.tasks.stepKey(pcSeg, this.timeline.pcOffsetAt(step)) : -1;
     const pc = this.timeline.pcOffsetAt(step);
     return pc < this.stepKeyOfPc.length ? this.stepKeyOfPc[pc] : -1;
   }
