@@ -61,6 +61,8 @@ export class Stepping {
   reached(goal: Goal, step: number): boolean {
     switch (goal.kind) {
       case 'instruction':
+        // The next thing to run may be a hint: the stop shows it ("step into hint").
+        if (this.hintAt(step)) this.hints!.stops.mark(step);
         return true;
       case 'continue':
         return false;

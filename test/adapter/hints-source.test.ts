@@ -93,4 +93,17 @@ describe('hints: stopping before a hint', () => {
     await stopAfter(dc, () => dc.nextRequest({ threadId: 1 }));
     assert.equal((await top(dc)).line, 5);
   });
+
+  test('an instruction step onto a hint shows the hint; the next one has run it', async () => {
+    await dc.stop();
+    dc = await startClient();
+    await launchTo(dc, { program, sourceRoot: dirname(file), layout: 'plain', stopOnEntry: true });
+    await stopAfter(dc, () => dc.stepInRequest({ threadId: 1, granularity: 'instruction' }));
+    let t = await top(dc);
+    assert.deepEqual([t.line, t.frames[0].instructionPointerReference], [3, '0x2']);
+    assert.match(await evaluate(dc, '[fp + 1]'), /unknown|not known|unwritten/i);
+    await stopAfter(dc, () => dc.stepInRequest({ threadId: 1, granularity: 'instruction' }));
+    t = await top(dc);
+    assert.deepEqual([t.line, t.frames[0].instructionPointerReference], [5, '0x4']);
+  });
 });
