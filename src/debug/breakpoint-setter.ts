@@ -19,6 +19,7 @@ export class BreakpointSetter implements Breakpoints {
   exceptions = true;
   /** The line breakpoints as the editor sent them, by file (for tasks loaded later). */
   private readonly lineSpecs = new Map<string, { specs: LineSpec[]; ids: (number | undefined)[] }>();
+  private functionSpecs: { specs: FunctionSpec[]; ids: (number | undefined)[] } = { specs: [], ids: [] };
   /** Watched cells: segment -> offset -> data breakpoint id. */
   private readonly watched = new Map<number, Map<number, number>>();
 
@@ -77,21 +78,43 @@ export class BreakpointSetter implements Breakpoints {
     for (const [path, { specs, ids }] of this.lineSpecs) {
       for (const r of this.linesIn(task.places, task.table, path, specs, ids)) if (r?.verified) taken.push(r);
     }
+    for (const r of this.functionsIn(task, this.functionSpecs.specs, this.functionSpecs.ids)) if (r !== undefined) taken.push(r);
     return taken;
   }
 
   setFunctions(specs: FunctionSpec[]): RuntimeBreakpoint[] {
     const table: Breakpoint[] = [];
-    const out = specs.map((b): RuntimeBreakpoint => {
+    const ids = specs.map((b) => (conditionError(b.condition) === undefined ? this.table.newId() : undefined));
+    this.functionSpecs = { specs, ids };
+    const inTasks = (this.tasks?.list ?? []).map((t) => this.functionsIn(t, specs, ids));
+    const out = specs.map((b, i): RuntimeBreakpoint => {
       const bad = conditionError(b.condition);
       if (bad !== undefined) return { verified: false, message: bad };
       const fn = this.places.sourceMap.functionPc(b.name.trim());
-      if (fn === undefined) return { verified: false, message: `No Cairo function named "${b.name}" (or the name is ambiguous: use its full name).` };
-      const id = this.table.newId();
+      const id = ids[i]!;
+      if (fn === undefined) {
+        const task = inTasks.map((r) => r[i]).find((r) => r !== undefined);
+        if (task !== undefined) return task;
+        return { id, verified: false, message: `No Cairo function named "${b.name}" (or the name is ambiguous: use its full name)${this.tasks === undefined ? '' : '; if a hint loads a task program that has it, the breakpoint is set then'}.` };
+      }
       table.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
       return { id, verified: true, ...this.places.of(fn.pc) };
     });
     this.table.setGroup('function', table);
+    return out;
+  }
+
+  /** Function breakpoints in one task's tables; undefined per spec where the task has no such function. */
+  private functionsIn(task: Task, specs: FunctionSpec[], ids: (number | undefined)[]): (RuntimeBreakpoint | undefined)[] {
+    const list: Breakpoint[] = [];
+    const out = specs.map((b, i): RuntimeBreakpoint | undefined => {
+      const id = ids[i];
+      const fn = id === undefined ? undefined : task.sourceMap.functionPc(b.name.trim());
+      if (fn === undefined || id === undefined) return undefined;
+      list.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
+      return { id, verified: true, ...task.places.of(fn.pc) };
+    });
+    task.table.setGroup('function', list);
     return out;
   }
 

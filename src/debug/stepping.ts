@@ -55,7 +55,10 @@ export class Stepping {
   private hintAt(step: number): boolean {
     if (this.hints === undefined) return false;
     const [pcSeg] = this.timeline.segmentsAt(step);
-    return this.code.isCode({ segment: pcSeg }) && this.hints.has(this.timeline.pcOffsetAt(step));
+    const pc = this.timeline.pcOffsetAt(step);
+    if (this.code.isCode({ segment: pcSeg })) return this.hints.has(pc);
+    const at = this.tasks?.any ? this.tasks.at(pcSeg, pc) : undefined;
+    return at !== undefined && at.task.sourceMap.hasHint(at.pc);
   }
 
   reached(goal: Goal, step: number): boolean {

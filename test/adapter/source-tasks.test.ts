@@ -67,24 +67,32 @@ describe('a task program loaded by a hint, under the debugger', () => {
     const out: DebugProtocol.OutputEvent[] = [];
     dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e));
     let bps: DebugProtocol.SetBreakpointsResponse | undefined;
+    let fns: DebugProtocol.SetFunctionBreakpointsResponse | undefined;
     const ev = await launchTo(
       dc,
       { program: loader, sourceRoot: dirname(loaderFile), cairoPath: [dirname(taskFile)], layout: 'plain', programInput: input, python: bridgePython() },
-      async () => (bps = await dc.setBreakpointsRequest({ source: { path: taskFile }, breakpoints: [{ line: 8 }] })),
+      async () => {
+        bps = await dc.setBreakpointsRequest({ source: { path: taskFile }, breakpoints: [{ line: 8 }] });
+        fns = await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'double' }] });
+      },
     );
     // Before the task is loaded its file is unknown: not verified yet, with an id and the reason.
     const bp = bps!.body.breakpoints[0];
     assert.equal(bp.verified, false);
     assert.match(bp.message ?? '', /task program/);
+    const fn = fns!.body.breakpoints[0];
+    assert.equal(fn.verified, false);
+    assert.match(fn.message ?? '', /No Cairo function named "double".*task program/);
     assert.equal(ev.body.reason, 'breakpoint');
     assert.deepEqual(ev.body.hitBreakpointIds, [bp.id]);
-    assert.match(out.map((e) => e.body.output).join(''), /A hint loaded a task program at \d+:0 \(\d+ words of code\); breakpoints set in it: task\.cairo:8\./);
+    assert.match(out.map((e) => e.body.output).join(''), /A hint loaded a task program at \d+:0 \(\d+ words of code\); breakpoints set in it: task\.cairo:8, task\.cairo:2\./);
     let t = await top(dc);
     assert.deepEqual(t.frames.map((f) => [f.name, f.source?.path, f.line]), [['main', taskFile, 8], ['main', loaderFile, 12]]);
     assert.match(t.frames[0].instructionPointerReference ?? '', /^\d+:\d+$/);
     assert.equal((await locals(dc)).get('a')?.value, '21');
-    // Step in: into double, three frames deep.
-    await stopAfter(dc, () => dc.stepInRequest({ threadId: 1 }));
+    // Step in: into double, three frames deep, where the function breakpoint also is.
+    const into = await stopAfter(dc, () => dc.stepInRequest({ threadId: 1 }));
+    assert.deepEqual([into.body.reason, into.body.hitBreakpointIds], ['function breakpoint', [fn.id]]);
     t = await top(dc);
     assert.deepEqual(t.frames.map((f) => [f.name, f.line]), [['double', 2], ['main', 8], ['main', 12]]);
     assert.equal((await locals(dc)).get('x')?.value, '21');
