@@ -239,7 +239,9 @@ export class Inspector implements Inspection {
   }
 
   sourceText(name: string): string {
-    return this.run.places.text(name);
+    // A task's file not found on disk may be embedded in the task's own debug_info.
+    const task = this.run.tasks?.list.find((t) => t.program.debugInfo?.fileContents[name] !== undefined);
+    return (task ?? this.run).places.text(name);
   }
 }
 

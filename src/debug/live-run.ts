@@ -155,7 +155,8 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     let hinted = false;
     runner.vm.hooks = {
       beforeStep: (vm) => {
-        hinted = vm.pcSeg === codeSeg && vm.hints[vm.pc] !== undefined;
+        // Hints of the program, or of a task loaded into a segment of its own.
+        hinted = vm.pcSeg === codeSeg ? vm.hints[vm.pc] !== undefined : vm.otherHints.get(vm.pcSeg)?.[vm.pc] !== undefined;
         return (vm.pcSeg === codeSeg ? this.stopAt[vm.pc] === 1 : this.tasks.any && this.tasks.stopsAt(vm.pcSeg, vm.pc)) || this.written !== undefined;
       },
       afterStep: (vm) => {
