@@ -6,7 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSION=0.14.0.1
 DIR=.reference/cairo-lang-$VERSION
+# cairo-run --profile_output runs cairo-lang's profiler, which imports protobuf (its generated
+# profile_pb2 needs the 3.x runtime) but cairo-lang does not require it: installed here.
+PROTOBUF=protobuf==3.20.3
 if [ -x "$DIR/bin/cairo-run" ] && [ -f "$DIR/.complete" ]; then
+  "$DIR/bin/python" -c 'import google.protobuf' 2>/dev/null || "$DIR/bin/pip" install -q --disable-pip-version-check "$PROTOBUF" >&2
   echo "$PWD/$DIR/bin"; exit 0
 fi
 if ! [ -e /usr/include/gmp.h ] && ! [ -e /usr/include/x86_64-linux-gnu/gmp.h ]; then
@@ -32,7 +36,7 @@ if [ -z "$PY" ]; then
 fi
 rm -rf "$DIR"
 "$PY" -m venv "$DIR" >&2
-"$DIR/bin/pip" install -q --disable-pip-version-check "cairo-lang==$VERSION" >&2
+"$DIR/bin/pip" install -q --disable-pip-version-check "cairo-lang==$VERSION" "$PROTOBUF" >&2
 "$DIR/bin/cairo-run" --help >/dev/null
 touch "$DIR/.complete"
 echo "$PWD/$DIR/bin"

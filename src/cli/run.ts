@@ -16,6 +16,8 @@ import { toSigned } from '../vm/felt';
 import { Value, Relocatable } from '../vm/relocatable';
 import { RunArgs, UsageError } from './args';
 import { internalErrorText } from './internal-error';
+import { attachProfiler } from '../debug/profile/attach';
+import { pprofFile } from '../debug/profile/pprof';
 
 export interface Io {
   out(text: string): void;
@@ -42,7 +44,6 @@ function checkFlags(args: RunArgs): void {
   const unsupported: [unknown, string][] = [
     [args.layoutParamsFile, '--cairo_layout_params_file (the dynamic layout)'],
     [args.pythonDependencies, '--python_dependencies (Cairn runs no Python)'],
-    [args.profileOutput, '--profile_output'],
   ];
   for (const [v, what] of unsupported) if (v !== undefined) throw new UsageError(`${what} is not supported by Cairn yet.`);
   if (args.tracer) throw new UsageError("--tracer is not supported: debug the run with Cairn's debugger (VS Code, or `cairn dap`) instead.");
@@ -104,6 +105,7 @@ export function runCommand(args: RunArgs, io: Io): number {
       allowMissingBuiltins: args.allowMissingBuiltins,
     });
     const runner = run.runner;
+    const profiler = args.profileOutput !== undefined ? attachProfiler(runner) : undefined;
     let code = 0;
     try {
       if (args.noEnd) {
@@ -163,6 +165,7 @@ export function runCommand(args: RunArgs, io: Io): number {
       writeOutputFile(args.airPrivateInput, airPrivateInput(runner, args.traceFile, args.memoryFile), 'AIR private input');
     }
     if (args.debugInfoFile !== undefined) writeOutputFile(args.debugInfoFile, debugInfoFile(runner), 'debug info file');
+    if (profiler !== undefined) writeOutputFile(args.profileOutput!, pprofFile(run.program, profiler.result(), { programBase: offsets[runner.programBase.segment] }), 'profile');
     return code;
   } catch (e) {
     if (text !== '') io.out(text);

@@ -1,0 +1,12 @@
+// Profiling a runner's run: the collector set as the VM's step hooks before the run starts.
+import type { CairoRunner } from '../../runner/cairo-runner';
+import { ProfileCollector } from './collector';
+
+/** Sets a collector on the runner's VM (replacing no other hooks: profiling runs alone). */
+export function attachProfiler(runner: CairoRunner): ProfileCollector {
+  const builtins = runner.builtins.filter((b) => b.included).map((b) => ({ name: b.name, segment: b.base.segment }));
+  const c = new ProfileCollector(runner.vm, builtins);
+  if (runner.vm.hooks !== undefined) throw new Error('profile: the VM already has step hooks');
+  runner.vm.hooks = c;
+  return c;
+}

@@ -1,0 +1,124 @@
+// Collects a profile while the VM runs (a StepHooks object): the call tree from the fp chain, with
+// steps per (tree node, pc) and the builtin cells each step added. Aggregating during the run keeps
+// the result small (one entry per distinct stack and pc), so a run of millions of steps yields a
+// tree a view can take at once, and no trace is needed.
+import type { StepHooks } from '../../vm/hooks';
+import type { VirtualMachine } from '../../vm/vm';
+
+/**
+ * A call-tree node: a frame, reached through its callers' return pcs (pprof's stack); the frames
+ * of a recursion through one call site share their node.
+ */
+export interface ProfileNode {
+  id: number;
+  /** undefined for the root (the entry frame, at the run's initial fp) */
+  parent: number | undefined;
+  /** return pc offset of this frame ([fp - 1], in the caller); -1 for the root */
+  returnPc: number;
+  /** pc offset of the first step in this frame (the function's entry) */
+  entryPc: number;
+  /** times this frame was entered */
+  calls: number;
+  /** steps by pc offset, run with this frame innermost */
+  steps: Map<number, number>;
+  /** builtin cells added while this frame was innermost, by builtin name */
+  builtins: Map<string, number>;
+}
+
+export interface RunProfile {
+  nodes: ProfileNode[];
+  totalSteps: number;
+  /** builtin names profiled (the program's included builtins, in the runner's order) */
+  builtinNames: string[];
+}
+
+interface Watched { name: string; segment: number; size: number }
+
+export class ProfileCollector implements StepHooks {
+  readonly nodes: ProfileNode[] = [];
+  totalSteps = 0;
+  /** fp of each frame on the stack and its node */
+  private fps: number[] = [];
+  private stack: ProfileNode[] = [];
+  /** children by (node, return pc) */
+  private children = new Map<string, ProfileNode>();
+  private cur: ProfileNode;
+  private curFp: number;
+  private fresh = false;
+  private readonly watched: Watched[];
+
+  /** initialFp: the entry frame's fp offset (cairo-run's trace[0].fp); builtins: name and segment. */
+  constructor(private readonly vm: VirtualMachine, builtins: { name: string; segment: number }[]) {
+    this.curFp = vm.fp;
+    this.cur = this.node(undefined, -1);
+    this.cur.calls = 1;
+    this.fresh = true;
+    this.fps.push(this.curFp);
+    this.stack.push(this.cur);
+    this.watched = builtins.map((b) => ({ ...b, size: vm.mem.usedSize(b.segment) }));
+  }
+
+  private node(parent: ProfileNode | undefined, returnPc: number): ProfileNode {
+    const n: ProfileNode = { id: this.nodes.length, parent: parent?.id, returnPc, entryPc: -1, calls: 0, steps: new Map(), builtins: new Map() };
+    this.nodes.push(n);
+    return n;
+  }
+
+  private enter(fp: number): void {
+    const retPc = this.vm.mem.get(this.vm.fpSeg, fp - 1);
+    const ret = typeof retPc === 'object' ? retPc.offset : -1;
+    // A recursion through one call site stays in one node (its frames differ only in depth), so
+    // a million-deep recursion is one node, not a million; per-function totals are unchanged.
+    if (ret === this.cur.returnPc && this.cur.parent !== undefined) {
+      this.cur.calls++;
+      this.curFp = fp;
+      this.fps.push(fp);
+      this.stack.push(this.cur);
+      return;
+    }
+    const key = `${this.cur.id}:${ret}`;
+    let child = this.children.get(key);
+    if (child === undefined) {
+      child = this.node(this.cur, ret);
+      this.children.set(key, child);
+    }
+    child.calls++;
+    this.cur = child;
+    this.curFp = fp;
+    this.fresh = true;
+    this.fps.push(fp);
+    this.stack.push(child);
+  }
+
+  beforeStep(vm: VirtualMachine): void {
+    const fp = vm.fp;
+    if (fp !== this.curFp) {
+      // a return pops to the frame whose fp this is; a call pushes a frame whose [fp - 2] is ours
+      while (this.fps.length > 1 && this.fps[this.fps.length - 1] > fp) { this.fps.pop(); this.stack.pop(); }
+      this.cur = this.stack[this.stack.length - 1];
+      this.curFp = this.fps[this.fps.length - 1];
+      if (fp > this.curFp) this.enter(fp);
+      else if (fp < this.curFp) this.curFp = fp; // below the entry frame: cairo-run counts it in the root
+    }
+    const pc = vm.pc;
+    if (this.fresh) { if (this.cur.entryPc < 0) this.cur.entryPc = pc; this.fresh = false; }
+    const s = this.cur.steps;
+    s.set(pc, (s.get(pc) ?? 0) + 1);
+    this.totalSteps++;
+  }
+
+  afterStep(vm: VirtualMachine): void {
+    for (const w of this.watched) {
+      const size = vm.mem.usedSize(w.segment);
+      if (size !== w.size) {
+        const b = this.cur.builtins;
+        b.set(w.name, (b.get(w.name) ?? 0) + size - w.size);
+        w.size = size;
+      }
+    }
+  }
+
+  result(): RunProfile {
+    return { nodes: this.nodes, totalSteps: this.totalSteps, builtinNames: this.watched.map((w) => w.name) };
+  }
+}
