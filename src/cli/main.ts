@@ -20,6 +20,7 @@ const VERSION_TEXT = () => `cairn ${version()} (cairo-run 0.14.0.1 compatible)\n
 
 const USAGE = `usage: cairn run --program PROGRAM.json [--layout LAYOUT] [--print_output] [--print_info] [--proof_mode] ...
                  [--python PYTHON] [--no_python_hints]  (cairo-run 0.14.0.1's flags; \`cairn run --help\` lists them all)
+       cairn profile --program PROGRAM.json [--html OUT.html] [run flags]  (flame graph of a run)
        cairn dap          (Debug Adapter Protocol server on stdin/stdout)
        cairn --version`;
 
@@ -64,6 +65,22 @@ async function main(argv: string[]): Promise<number> {
       throw e;
     }
     return runCommand(args, { out: writeOut, err: writeErr });
+  }
+  if (cmd === 'profile') {
+    const { profileCommand, PROFILE_USAGE } = await import('./profile');
+    if (rest.some(isHelp)) {
+      writeOut(`${PROFILE_USAGE}\n  Runs the program as \`cairn run\` does and writes its flame graph (steps, builtin cells) as one HTML file.\n`);
+      return 0;
+    }
+    try {
+      return profileCommand(rest, { out: writeOut, err: writeErr });
+    } catch (e) {
+      if (e instanceof UsageError) {
+        writeErr(`${PROFILE_USAGE}\ncairn profile: error: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
   }
   if (cmd === 'dap') {
     if (rest.some(isHelp)) {

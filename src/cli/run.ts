@@ -18,6 +18,8 @@ import { RunArgs, UsageError } from './args';
 import { internalErrorText } from './internal-error';
 import { attachProfiler } from '../debug/profile/attach';
 import { pprofFile } from '../debug/profile/pprof';
+import type { RunProfile } from '../debug/profile/collector';
+import type { Program } from '../vm/program';
 
 export interface Io {
   out(text: string): void;
@@ -71,7 +73,7 @@ class FlagError extends Error {}
 class PieCheckError extends Error {}
 
 /** Runs a program as cairo-run does; returns the process exit code. */
-export function runCommand(args: RunArgs, io: Io): number {
+export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program, profile: RunProfile) => void): number {
   let run: Launch | undefined;
   let text = '';
   try {
@@ -105,7 +107,7 @@ export function runCommand(args: RunArgs, io: Io): number {
       allowMissingBuiltins: args.allowMissingBuiltins,
     });
     const runner = run.runner;
-    const profiler = args.profileOutput !== undefined ? attachProfiler(runner) : undefined;
+    const profiler = args.profileOutput !== undefined || onProfile !== undefined ? attachProfiler(runner) : undefined;
     let code = 0;
     try {
       if (args.noEnd) {
@@ -165,7 +167,8 @@ export function runCommand(args: RunArgs, io: Io): number {
       writeOutputFile(args.airPrivateInput, airPrivateInput(runner, args.traceFile, args.memoryFile), 'AIR private input');
     }
     if (args.debugInfoFile !== undefined) writeOutputFile(args.debugInfoFile, debugInfoFile(runner), 'debug info file');
-    if (profiler !== undefined) writeOutputFile(args.profileOutput!, pprofFile(run.program, profiler.result(), { programBase: offsets[runner.programBase.segment] }), 'profile');
+    if (profiler !== undefined && onProfile !== undefined) onProfile(run.program, profiler.result());
+    if (profiler !== undefined && args.profileOutput !== undefined) writeOutputFile(args.profileOutput, pprofFile(run.program, profiler.result(), { programBase: offsets[runner.programBase.segment] }), 'profile');
     return code;
   } catch (e) {
     if (text !== '') io.out(text);

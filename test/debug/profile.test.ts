@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, copyFileSync, existsSync, symlinkSync, mkdtempSync } from 'node:fs';
+import { readFileSync, readdirSync, copyFileSync, existsSync, symlinkSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT, shared } from '../support/shared';
@@ -86,7 +86,9 @@ test('long_loop: a million-deep recursion through one call site is one tree node
  * debug_info relative to its working directory): the examples' sources and cairo-lang's library.
  */
 function referenceCwd(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cairn-profile-'));
+  // one folder for every run, so cairo-run's results stay cached (the folder is part of the key)
+  const dir = join(tmpdir(), 'cairn-profile-reference-cwd');
+  mkdirSync(dir, { recursive: true });
   const src = shared('examples', 'src');
   for (const f of readdirSync(src)) if (f.endsWith('.cairo')) copyFileSync(join(src, f), join(dir, f));
   const pkg = execFileSync(referencePython(), ['-c', 'import starkware, os; print(os.path.dirname(starkware.__file__))'], { encoding: 'utf8' }).trim();
