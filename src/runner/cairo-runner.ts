@@ -23,8 +23,6 @@ export interface RunnerOptions {
   layout?: string;
   /** Record the trace (needed for --trace_file and for stepping back). */
   trace?: boolean;
-  /** Record which step wrote each cell (debugger history). */
-  writeMarks?: boolean;
   /** Function to start at instead of main. */
   entrypoint?: string;
   /** Value of `program_input` in the hints' first scope. */
@@ -169,7 +167,7 @@ export class CairoRunner {
     vm.setPc(this.programBase.add(entry));
     vm.setAp(this.initialFp);
     vm.setFp(this.initialFp);
-    if (this.options.trace || this.proofMode) vm.enableTrace(this.options.writeMarks ?? false);
+    if (this.options.trace || this.proofMode) vm.enableTrace();
     vm.scope.set('program_input', this.options.programInput ?? {});
     for (const b of this.builtins) b.addRules(vm);
     if (this.options.pie !== undefined) this.loadPie(this.options.pie);
@@ -199,8 +197,8 @@ export class CairoRunner {
   }
 
   /** Runs until the entrypoint returns or `maxSteps` steps ran; false when it stopped early. */
-  runSlice(maxSteps: number, breakpoints?: Uint8Array): boolean {
-    this.vm.run(this.end.segment, this.end.offset, maxSteps, breakpoints);
+  runSlice(maxSteps: number): boolean {
+    this.vm.run(this.end.segment, this.end.offset, maxSteps);
     return this.atEnd();
   }
 

@@ -2,15 +2,15 @@
 // to watch a run, such as a debugger recording which step wrote which cell or stopping at a pc.
 // The VM keeps no debugger state of its own: with no hooks set, run() takes its plain loop and
 // pays nothing for them; with hooks set it takes a separate loop that calls them.
-import type { VirtualMachine } from './vm';
+// VM is the machine's type (vm.ts's VirtualMachine), a parameter so this file imports nothing.
 
-export interface StepHooks {
+export interface StepHooks<VM> {
   /**
    * Called before each step (before the hints at pc). Returning true stops the run before this
    * step, except at the first step of a run() call, which always runs (so a run can leave the pc
    * it stopped at).
    */
-  beforeStep?(vm: VirtualMachine): boolean | void;
+  beforeStep?(vm: VM): boolean | void;
   /** Called after each step (its instruction ran, or a hint skipped it; registers are updated). */
-  afterStep?(vm: VirtualMachine): void;
+  afterStep?(vm: VM): void;
 }

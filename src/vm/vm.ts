@@ -46,10 +46,8 @@ export class VirtualMachine {
   /** Set by a hint to skip the instruction of the current step. */
   skipInstruction = false;
   trace: Trace | undefined;
-  /** Memory-log length after each step, when a debugger wants to know which step wrote a cell. */
-  writeMarks: Int32Array | undefined;
   /** Code run around each step (see hooks.ts); undefined keeps run() on its plain loop. */
-  hooks: StepHooks | undefined;
+  hooks: StepHooks<VirtualMachine> | undefined;
   readonly execScopes: Scope[] = [new Map()];
   /** Hints by pc offset in the program segment. */
   hints: (LoadedHint[] | undefined)[] = [];
@@ -95,9 +93,8 @@ export class VirtualMachine {
     this.fp = v.offset;
   }
 
-  enableTrace(withWriteMarks = false): void {
+  enableTrace(): void {
     this.trace = new Trace(this.programSeg, this.apSeg);
-    if (withWriteMarks) this.writeMarks = new Int32Array(1 << 12);
   }
 
   enterScope(vars?: Map<string, unknown>): void {
@@ -152,18 +149,16 @@ export class VirtualMachine {
   }
 
   /**
-   * Runs until pc reaches (endSeg, endOff), `maxSteps` steps have run, or pc hits a breakpoint
-   * (`breakpoints[pcOffset]` set, checked from the second step on so a run can leave one).
-   * Returns the number of steps run.
+   * Runs until pc reaches (endSeg, endOff), `maxSteps` steps have run, or a beforeStep hook stops
+   * it. Returns the number of steps run.
    */
-  run(endSeg: number, endOff: number, maxSteps: number, breakpoints?: Uint8Array): number {
-    if (this.hooks !== undefined) return this.runHooked(endSeg, endOff, maxSteps, breakpoints, this.hooks);
-    if (this.compileBlocks && breakpoints === undefined && this.writeMarks === undefined) return this.runBlocks(endSeg, endOff, maxSteps);
+  run(endSeg: number, endOff: number, maxSteps: number): number {
+    if (this.hooks !== undefined) return this.runHooked(endSeg, endOff, maxSteps, this.hooks);
+    if (this.compileBlocks) return this.runBlocks(endSeg, endOff, maxSteps);
     let n = 0;
     const programSeg = this.programSeg;
     const hints = this.hints;
     while (n < maxSteps && !(this.pc === endOff && this.pcSeg === endSeg)) {
-      if (n !== 0 && breakpoints !== undefined && this.pcSeg === programSeg && breakpoints[this.pc] === 1) break;
       if (this.pcSeg === programSeg && hints[this.pc] === undefined) {
         const inst = this.decoded[this.pc];
         if (inst !== undefined) {
@@ -225,12 +220,10 @@ export class VirtualMachine {
   }
 
   /** run() with hooks: one step() at a time, the hooks around it. */
-  private runHooked(endSeg: number, endOff: number, maxSteps: number, breakpoints: Uint8Array | undefined, hooks: StepHooks): number {
+  private runHooked(endSeg: number, endOff: number, maxSteps: number, hooks: StepHooks<VirtualMachine>): number {
     const { beforeStep, afterStep } = hooks;
-    const programSeg = this.programSeg;
     let n = 0;
     while (n < maxSteps && !(this.pc === endOff && this.pcSeg === endSeg)) {
-      if (n !== 0 && breakpoints !== undefined && this.pcSeg === programSeg && breakpoints[this.pc] === 1) break;
       if (beforeStep !== undefined && beforeStep.call(hooks, this) === true && n !== 0) break;
       this.step();
       n++;
@@ -415,7 +408,6 @@ export class VirtualMachine {
     this.fpSeg = newFpSeg;
     this.fp = newFp;
     this.ap = newAp;
-    if (this.writeMarks !== undefined) this.markWrites(this.writeMarks, mem);
     this.currentStep++;
   }
 
@@ -424,16 +416,6 @@ export class VirtualMachine {
     let r = this.returnPcs[this.pc];
     if (r === undefined) this.returnPcs[this.pc] = r = new Relocatable(this.pcSeg, this.pc + inst.size);
     return r;
-  }
-
-  private markWrites(marks: Int32Array, mem: Memory): void {
-    const step = this.currentStep;
-    if (step >= marks.length) {
-      const bigger = new Int32Array(marks.length * 2);
-      bigger.set(marks);
-      this.writeMarks = marks = bigger;
-    }
-    marks[step] = mem.size;
   }
 }
 

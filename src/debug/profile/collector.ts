@@ -34,7 +34,7 @@ export interface RunProfile {
 
 interface Watched { name: string; segment: number; size: number }
 
-export class ProfileCollector implements StepHooks {
+export class ProfileCollector implements StepHooks<VirtualMachine> {
   readonly nodes: ProfileNode[] = [];
   totalSteps = 0;
   /** fp of each frame on the stack and its node */
