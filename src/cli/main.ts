@@ -3,6 +3,7 @@
 // internal-error.ts), a closed stdout (`cairn run ... | head`) ends the process quietly.
 import { parseRunArgs, runHelp, UsageError } from './args';
 import { runCommand } from './run';
+import { executeCommand, executeHelp, parseExecuteArgs } from './execute';
 import { internalErrorText } from './internal-error';
 import { OutputFileError, fsErrorText } from '../runner/fs-errors';
 
@@ -21,6 +22,7 @@ const VERSION_TEXT = () => `cairn ${version()} (cairo-run 0.14.0.1 compatible)\n
 const USAGE = `usage: cairn run --program PROGRAM.json [--layout LAYOUT] [--print_output] [--print_info] [--proof_mode] ...
                  [--python PYTHON] [--no_python_hints]  (cairo-run 0.14.0.1's flags; \`cairn run --help\` lists them all)
        cairn profile --program PROGRAM.json [--html OUT.html] [run flags]  (flame graph of a run)
+       cairn execute NAME.executable.json [--arguments 1,2] ...  (a Cairo 1 executable, as scarb execute)
        cairn dap          (Debug Adapter Protocol server on stdin/stdout)
        cairn --version`;
 
@@ -81,6 +83,23 @@ async function main(argv: string[]): Promise<number> {
       }
       throw e;
     }
+  }
+  if (cmd === 'execute') {
+    if (rest.some(isHelp)) {
+      writeOut(executeHelp());
+      return 0;
+    }
+    let args;
+    try {
+      args = parseExecuteArgs(rest);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        writeErr(`${executeHelp()}cairn execute: error: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    return executeCommand(args, { out: writeOut, err: writeErr });
   }
   if (cmd === 'dap') {
     if (rest.some(isHelp)) {

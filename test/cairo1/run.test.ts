@@ -126,3 +126,35 @@ test('an unknown or malformed hint is one typed line naming its pc', () => {
   assert.throws(() => launchExecutable({ executable: withHint({ SystemCall: { system: { Deref: { register: 'FP', offset: -3 } } } }) }), (e: Error) => e instanceof ProgramError && /Starknet syscall/.test(e.message));
   assert.throws(() => launchExecutable({ executable: withHint({ AllocSegment: { dst: { register: 'XP', offset: 0 } } }) }), (e: Error) => e instanceof ProgramError && /AllocSegment\.dst\.register/.test(e.message));
 });
+
+test('cairn execute: output, println, files and panics as cairo-execute prints them', async () => {
+  const { executeCommand, parseExecuteArgs } = await import('../../src/cli/execute');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const tmp = mkdtempSync(join(tmpdir(), 'cairn-execute-'));
+  try {
+    const cli = (argv: string[]) => {
+      let out = '';
+      let err = '';
+      const code = executeCommand(parseExecuteArgs(argv), { out: (t) => (out += t), err: (t) => (err += t) });
+      return { code, out, err };
+    };
+    const exe = (n: string) => join(DIR, 'fixtures', n, `${n}.executable.json`);
+    const ok = cli([exe('args_sum'), '--arguments', '3,4,10,20,30,40', '--print-program-output', '--trace-file', join(tmp, 't'), '--memory-file', join(tmp, 'm')]);
+    assert.equal(ok.code, 0);
+    assert.equal(ok.out, 'Program Output:\n300\n');
+    assert.ok(readFileSync(join(tmp, 't')).equals(readFileSync(join(DIR, 'fixtures', 'args_sum', 'trace.bin'))));
+    assert.ok(readFileSync(join(tmp, 'm')).equals(readFileSync(join(DIR, 'fixtures', 'args_sum', 'memory.bin'))));
+    const printed = cli([exe('println')]);
+    assert.equal(printed.out, 'x = 42\nx squared = 1764, as hex 6e4\na byte array\n');
+    const panic = cli([exe('panic_message')]);
+    assert.equal(panic.code, 1);
+    assert.equal(panic.err, 'Error: Panicked with "x is too big: 17".\n\nCaused by:\n    Error at pc=0:15:\n    An ASSERT_EQ instruction failed: 0 != 1.\n    \n');
+    const missing = cli([join(tmp, 'none.json')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /^Error: Cannot read executable .*none\.json: no such file or folder \(ENOENT\)\.\n$/);
+    assert.throws(() => parseExecuteArgs([exe('args_sum'), '--arguments', '1', '--arguments-file', 'x']), /cannot be used together/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});

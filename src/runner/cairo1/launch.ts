@@ -25,7 +25,6 @@ export interface ExecuteOptions {
   /** cairo-execute's --layout; the fixtures use all_cairo. */
   layout?: string;
   trace?: boolean;
-  writeMarks?: boolean;
   /** Bootloader (default, as cairo-execute without --standalone). */
   kind?: EntryPointKind;
   /** Where println! (DebugPrint) text goes; stdout by default. */
@@ -87,7 +86,7 @@ export function launchExecutable(opts: ExecuteOptions): ExecutableRun {
   const entry = exe.entrypoints.find((e) => e.kind === kind);
   if (entry === undefined) throw new ProgramError(`${kind} entrypoint not found`);
   if (kind !== 'Bootloader') throw new VmError('Program', 'Cairn runs the Bootloader entrypoint only (the Standalone one is a proof-mode run, not supported yet).');
-  const runner = new CairoRunner(programOf(exe, entry.offset, entry.builtins), { layout: opts.layout ?? 'all_cairo', trace: opts.trace, writeMarks: opts.writeMarks });
+  const runner = new CairoRunner(programOf(exe, entry.offset, entry.builtins), { layout: opts.layout ?? 'all_cairo', trace: opts.trace });
   const state = new Cairo1State();
   state.userArgs = [[{ array: opts.args ?? [] }]];
   if (opts.print !== undefined) state.print = opts.print;

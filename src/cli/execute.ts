@@ -1,0 +1,128 @@
+// `cairn execute`: runs a Cairo 1 executable (NAME.executable.json, as Scarb and cairo-execute
+// write it) on Cairn's VM, with the flags of `scarb execute` / `cairo-execute --prebuilt`.
+// A panic is printed as cairo-execute prints it (anyhow's `Error: ...` with the VM error as its
+// cause) and exits 1; println! text goes to stdout as the program runs.
+import { launchExecutable, ExecutableRun } from '../runner/cairo1/launch';
+import { parseArgumentList, parseArgumentsFile } from '../runner/cairo1/args';
+import { memoryBytesByAddress } from '../runner/cairo1/memory-file';
+import { traceBytes } from '../runner/relocate';
+import { writeOutputFile } from '../runner/fs-errors';
+import { VmException } from '../vm/vm';
+import { VmError, ProgramError } from '../vm/errors';
+import { toSigned } from '../vm/felt';
+import { UsageError } from './args';
+import { internalErrorText } from './internal-error';
+import type { Io } from './run';
+
+export interface ExecuteArgs {
+  executable: string;
+  arguments?: string;
+  argumentsFile?: string;
+  layout: string;
+  printProgramOutput: boolean;
+  printResourceUsage: boolean;
+  traceFile?: string;
+  memoryFile?: string;
+  secureRun: boolean;
+}
+
+export function executeHelp(): string {
+  return `usage: cairn execute EXECUTABLE.json [--arguments 1,2,3 | --arguments-file args.json] [--layout all_cairo]
+                     [--print-program-output] [--print-resource-usage] [--trace-file F] [--memory-file F]
+
+Runs the Bootloader entrypoint of a Cairo 1 executable (scarb build's target/dev/NAME.executable.json)
+as cairo-execute does on the Rust VM; trace and memory files are byte-identical to its.
+  --arguments LIST         the executable's arguments, comma-separated integers (alias --args)
+  --arguments-file FILE    a JSON list of hex strings, ["0x1", "0x2"] (alias --args-file)
+  --layout NAME            default all_cairo
+  --print-program-output   print the output builtin's cells (alias --print-outputs)
+  --print-resource-usage   print steps and builtin instances used
+  --trace-file FILE, --memory-file FILE   the relocated trace and memory (cairo-vm's format)
+  --no-secure-run          skip the secure-run checks after the run
+`;
+}
+
+const FLAG_ALIASES: Record<string, string> = {
+  '--args': '--arguments', '--args-file': '--arguments-file', '--print-outputs': '--print-program-output',
+  '--trace_file': '--trace-file', '--memory_file': '--memory-file',
+};
+
+export function parseExecuteArgs(argv: string[]): ExecuteArgs {
+  const a: Partial<ExecuteArgs> = { layout: 'all_cairo', printProgramOutput: false, printResourceUsage: false, secureRun: true };
+  for (let i = 0; i < argv.length; i++) {
+    let flag = argv[i];
+    let value: string | undefined;
+    const eq = flag.indexOf('=');
+    if (flag.startsWith('--') && eq > 0) {
+      value = flag.slice(eq + 1);
+      flag = flag.slice(0, eq);
+    }
+    flag = FLAG_ALIASES[flag] ?? flag;
+    const take = () => {
+      if (value !== undefined) return value;
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--arguments': a.arguments = take(); break;
+      case '--arguments-file': a.argumentsFile = take(); break;
+      case '--layout': a.layout = take(); break;
+      case '--trace-file': a.traceFile = take(); break;
+      case '--memory-file': a.memoryFile = take(); break;
+      case '--print-program-output': a.printProgramOutput = true; break;
+      case '--print-resource-usage': a.printResourceUsage = true; break;
+      case '--no-secure-run': a.secureRun = false; break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown flag ${flag}.`);
+        if (a.executable !== undefined) throw new UsageError(`one executable only (got ${a.executable} and ${flag}).`);
+        a.executable = flag;
+    }
+  }
+  if (a.executable === undefined) throw new UsageError('the executable file is missing (NAME.executable.json).');
+  if (a.arguments !== undefined && a.argumentsFile !== undefined) throw new UsageError('--arguments and --arguments-file cannot be used together.');
+  return a as ExecuteArgs;
+}
+
+/** anyhow's `{:?}` of an error with one cause: the cause's lines indented by four spaces. */
+function anyhowText(context: string, cause: string): string {
+  return `Error: ${context}\n\nCaused by:\n    ${cause.split('\n').join('\n    ')}\n`;
+}
+
+export function executeCommand(args: ExecuteArgs, io: Io): number {
+  let run: ExecutableRun | undefined;
+  try {
+    const userArgs = args.argumentsFile !== undefined ? parseArgumentsFile(args.argumentsFile) : parseArgumentList(args.arguments ?? '');
+    run = launchExecutable({ executable: args.executable, args: userArgs, layout: args.layout, trace: args.traceFile !== undefined, print: (t) => io.out(t) });
+    const runner = run.runner;
+    let offsets: number[];
+    try {
+      runner.runToEnd();
+      offsets = run.finish(args.secureRun);
+    } catch (e) {
+      if (!(e instanceof VmException)) throw e;
+      const panic = run.panic();
+      io.err(anyhowText(panic ?? 'Failed running program.', ExecutableRun.vmErrorText(e)));
+      return 1;
+    }
+    let text = '';
+    if (args.printProgramOutput) {
+      text += 'Program Output:\n';
+      for (const v of runner.output() ?? []) text += `${v === undefined ? '<missing>' : typeof v === 'object' ? String(v) : toSigned(v)}\n`;
+    }
+    if (args.printResourceUsage) {
+      text += `Resources:\n\tsteps: ${runner.vm.currentStep}\n\tbuiltins: (${runner.builtins
+        .map((b) => `${b.name}: ${b.usedInstances(runner.mem)}`)
+        .join(', ')})\n`;
+    }
+    io.out(text);
+    if (args.traceFile !== undefined) writeOutputFile(args.traceFile, traceBytes(runner.vm.trace!, offsets), 'trace file');
+    if (args.memoryFile !== undefined) writeOutputFile(args.memoryFile, memoryBytesByAddress(runner.mem, offsets), 'memory file');
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) io.err(`cairn execute: error: ${e.message}\n`);
+    else if (e instanceof ProgramError || e instanceof VmError) io.err(`Error: ${e.message}\n`);
+    else io.err(internalErrorText(e) + '\n');
+    return 1;
+  }
+}
