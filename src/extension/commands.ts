@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CairnConfigurationProvider, pickProgram } from './configProvider';
 import { CairnLaunchConfig, configForFile } from './launchConfig';
 
-async function targetFile(uri: unknown): Promise<string | undefined> {
+export async function targetFile(uri: unknown): Promise<string | undefined> {
   if (uri instanceof vscode.Uri && uri.scheme === 'file') return uri.fsPath;
   // a code lens of the language server passes the document's URI as a string
   if (typeof uri === 'string' && uri.startsWith('file:')) return vscode.Uri.parse(uri).fsPath;

@@ -9,6 +9,7 @@ import { CairnEvaluatableExpressions, CairnInlineValues } from './inlineValues';
 import { DEBUG_TYPE } from './launchConfig';
 import { startLanguageClient } from './languageClient';
 import { log } from './log';
+import { profileProgram, registerProfileView } from './profileView';
 
 let client: LanguageClient | undefined;
 
@@ -27,8 +28,10 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('cairn.runProgram', (uri?: unknown, entrypoint?: unknown) => runProgram(provider, dist('cli.js'), uri, entrypoint)),
     vscode.languages.registerInlineValuesProvider(cairo, new CairnInlineValues()),
     vscode.languages.registerEvaluatableExpressionProvider(cairo, new CairnEvaluatableExpressions()),
+    vscode.commands.registerCommand('cairn.profileProgram', (uri?: unknown, entrypoint?: unknown) => profileProgram(context, provider, dist('cli.js'), uri, entrypoint)),
     { dispose: stopRunning },
   );
+  registerProfileView(context);
   log().info(`Cairn ${context.extension.packageJSON.version} activated`);
   void startLanguageClient(dist('server.js')).then((c) => { client = c; });
 }
