@@ -19,11 +19,16 @@ import {
 import { DebugProtocol } from '@vscode/debugprotocol';
 import { DebugFront, FrontEvents, Granularity, Place, ScopeKind, SourceFile, StopReason, RunControl } from '../debug/front';
 import { LiveRun, LaunchOptions, LaunchError } from '../debug/live-run';
+import { PostMortemRun, isPostMortem } from '../debug/post-mortem/post-mortem-run';
+import { RecordingError } from '../debug/post-mortem/files';
 import { Children, VarNode } from '../debug/values';
 import { checkRequest, THREAD } from './arguments';
 
 export interface CairnLaunchArguments extends DebugProtocol.LaunchRequestArguments, LaunchOptions {
   stopOnEntry?: boolean;
+  /** With memoryFile: debug this finished run (cairo-run's --trace_file) instead of running the program. */
+  traceFile?: string;
+  memoryFile?: string;
 }
 
 type Container = { scope: ScopeKind; frame: number } | { children: Children };
@@ -163,9 +168,9 @@ export class CairnSession extends LoggingDebugSession {
   private open(args: CairnLaunchArguments, response: DebugProtocol.Response): DebugFront | undefined {
     let front: DebugFront;
     try {
-      front = new LiveRun(args, this.frontEvents());
+      front = isPostMortem(args) ? new PostMortemRun(args as CairnLaunchArguments & { traceFile: string; memoryFile: string }, this.frontEvents()) : new LiveRun(args, this.frontEvents());
     } catch (e) {
-      const msg = e instanceof LaunchError ? e.message : `Cannot launch: ${(e as Error).message}`;
+      const msg = e instanceof LaunchError || e instanceof RecordingError ? e.message : `Cannot launch: ${(e as Error).message}`;
       this.sendEvent(new OutputEvent(msg + '\n', 'stderr'));
       this.sendErrorResponse(response, { id: 3, format: msg.replace(/[{}]/g, ''), showUser: true });
       return undefined;

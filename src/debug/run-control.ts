@@ -100,7 +100,9 @@ export class Controller implements RunControl, Cursor {
       const goal = this.stepping.goal(kind, this.cursor);
       // Past a VM error there is nothing to run: going on ends the session.
       if (this.failure !== undefined && this.cursor >= this.timeline.latest) outcome = 'end';
-      else outcome = (await this.replay(goal)) ?? (this.frontier ? await this.frontier.extend(goal, this) : 'end');
+      else if (this.frontier === undefined && this.cursor >= this.timeline.latest) outcome = 'end';
+      // A recording with no frontier stops at its last step, so it can be looked at and gone back over.
+      else outcome = (await this.replay(goal)) ?? (this.frontier ? await this.frontier.extend(goal, this) : { stop: 'step', text: `The end of the recording (step ${this.timeline.latest}): continue again ends the session.` });
     } catch (e) {
       this.events.output(`Internal error in Cairn's debugger: ${e instanceof Error ? e.message : String(e)}\n`, 'stderr');
       outcome = 'end';
