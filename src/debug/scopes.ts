@@ -71,7 +71,7 @@ export function registerNodes(s: Snapshot, frameIndex: number): VarNode[] {
   out.push(reg('fp', frame.fp));
   const d = disassemble(s.mem.get(pc.segment, pc.offset), s.mem.get(pc.segment, pc.offset + 1));
   out.push({ name: 'instruction', value: d ? d.text : '<not an instruction>' });
-  if (frameIndex === 0) out.push({ name: 'step', value: String(s.step) + (s.step < s.latest ? ` (history; live step ${s.latest})` : '') });
+  if (frameIndex === 0) out.push({ name: 'step', value: String(s.step) + (s.step < s.latest ? ` (history; latest step ${s.latest})` : '') });
   return out;
 }
 
