@@ -44,6 +44,8 @@ const REQUESTS: Record<string, Field[]> = {
   source: [['source', 'object'], ['sourceReference', 'count']],
   loadedSources: [],
   readMemory: [['memoryReference', 'string', true], ['count', 'count', true], ['offset', 'number']],
+  // Cairn's own: "who wrote this?" for an editor command (go: move the run to the writing step).
+  cairnWhoWrote: [['target', 'string', true], ['frameId', 'count'], ['go', 'boolean']],
   disassemble: [['memoryReference', 'string', true], ['instructionCount', 'count', true], ['offset', 'number'], ['instructionOffset', 'number'], ['resolveSymbols', 'boolean']],
 };
 

@@ -496,6 +496,17 @@ export class CairnSession extends LoggingDebugSession {
     });
   }
 
+  /** Cairn's requests: `cairnWhoWrote` answers who wrote a cell (and, with go, moves the run there). */
+  protected override customRequest(command: string, response: DebugProtocol.Response, args: { target: string; frameId?: number; go?: boolean }): void {
+    if (command !== 'cairnWhoWrote') return void this.handle(response, () => { throw new Error(`Cairn does not support the "${command}" request.`); });
+    void this.handle(response, () => {
+      const node = this.need().whoWrote(args.target, args.frameId !== undefined ? args.frameId - 1 : 0, args.go === true);
+      const step = /written by (?:a hint at )?step (\d+)/.exec(node.value);
+      const operands = node.children?.list() ?? [];
+      response.body = { result: node.value, step: step ? Number(step[1]) : undefined, operands: operands.map((o) => ({ name: o.name, value: o.value, target: o.memoryReference })) };
+    });
+  }
+
   protected override completionsRequest(response: DebugProtocol.CompletionsResponse, args: DebugProtocol.CompletionsArguments): void {
     void this.handle(response, () => {
       const caret = this.convertClientColumnToDebugger(args.column) - 1;

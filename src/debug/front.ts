@@ -166,9 +166,10 @@ export interface DebugFront {
   readonly banner: string;
   /**
    * "Who wrote this?": the step that wrote a cell (an expression or `s:o`), the instruction and its
-   * operands with their own writers; the cursor moves to that step (a stop follows).
+   * operands with their own writers; the cursor moves to that step (a stop follows), unless
+   * `move` is false (an editor asking before it offers to go there).
    */
-  whoWrote(target: string, frame: number): VarNode;
+  whoWrote(target: string, frame: number, move?: boolean): VarNode;
   /** Stops the run for good (disconnect, restart). */
   dispose(): void;
 }

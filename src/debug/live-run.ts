@@ -194,11 +194,11 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     this.launched.runner.close();
   }
 
-  whoWrote(target: string, frame: number): VarNode {
+  whoWrote(target: string, frame: number, move = true): VarNode {
     const cell = /^\s*-?\d+:\d+\s*$/.test(target) ? this.code.parseAddress(target) : this.inspect.evaluate(target, frame).cell;
     if (cell === undefined) throw new Error(`${target} is not one memory cell (try an id, &x, [ap - 1] or segment:offset).`);
     const p = provenance(this.timeline, this.code, cell);
-    return writerNode(target, p, this.places, (step, text) => this.control.goTo(step, text));
+    return writerNode(target, p, this.places, (step, text) => move && this.control.goTo(step, text));
   }
 
   // ---- what inspection reads -------------------------------------------------------------

@@ -14,7 +14,7 @@ export function writerNode(target: string, p: Provenance, places: Places, goTo: 
   const where = [p.pc !== undefined ? `pc 0x${p.pc.toString(16)}` : '', place ? `${place.file.name}:${place.line}` : ''].filter(Boolean).join(', ');
   const how = p.byInstruction ? 'written by step' : 'written by a hint at step';
   const text = `${cell} = ${p.value}: ${how} ${p.step}${where ? ` (${where})` : ''}`;
-  goTo(p.step, `${cell} was ${how.slice(0, -5)}${p.step}`);
+  goTo(p.step, `${cell} was ${how} ${p.step}`);
   const kids: VarNode[] = p.operands.map((o) => {
     const at = `${o.address.segment}:${o.address.offset}`;
     const writer = o.writer === undefined ? 'before the run' : o.address.segment === p.cell.segment && o.address.offset === p.cell.offset ? `step ${o.writer} (this write)` : `step ${o.writer}`;

@@ -10,6 +10,7 @@ import { DEBUG_TYPE } from './launchConfig';
 import { startLanguageClient } from './languageClient';
 import { log } from './log';
 import { profileProgram, registerProfileView } from './profileView';
+import { whoWrote } from './whoWrote';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, new CairnTrackerFactory(log())),
     vscode.commands.registerCommand('cairn.debugProgram', (uri?: unknown, entrypoint?: unknown) => debugProgram(uri, entrypoint)),
     vscode.commands.registerCommand('cairn.runProgram', (uri?: unknown, entrypoint?: unknown) => runProgram(provider, dist('cli.js'), uri, entrypoint)),
+    vscode.commands.registerCommand('cairn.whoWrote', (arg?: unknown) => whoWrote(arg)),
     vscode.languages.registerInlineValuesProvider(cairo, new CairnInlineValues()),
     vscode.languages.registerEvaluatableExpressionProvider(cairo, new CairnEvaluatableExpressions()),
     vscode.commands.registerCommand('cairn.profileProgram', (uri?: unknown, entrypoint?: unknown) => profileProgram(context, provider, dist('cli.js'), uri, entrypoint)),

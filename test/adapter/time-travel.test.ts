@@ -77,3 +77,33 @@ describe('hint scopes in the past, in dict_counter', () => {
     assert.ok(then.has('main scope.program_input'));
   });
 });
+
+describe('the cairnWhoWrote request (the editor command), in multi_main', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('answers without moving; with go, the run moves to the writing step', async () => {
+    await launchTo(dc, launchArgs('multi_main'), () => dc.setBreakpointsRequest({ source: { path: source('multi/main.cairo') }, breakpoints: [{ line: 11 }] }));
+    let stops = 0;
+    dc.on('stopped', () => stops++);
+    const ask = (await dc.customRequest('cairnWhoWrote', { target: 'p', frameId: 1 })) as DebugProtocol.Response;
+    const body = ask.body as { result: string; step: number; operands: { name: string; value: string; target: string }[] };
+    assert.match(body.result, /= 14: written by step \d+ \(pc 0x[0-9a-f]+, multi\/geometry\.cairo:13\)$/);
+    assert.equal(body.step, Number(/step (\d+)/.exec(body.result)![1]));
+    assert.deepEqual(body.operands.map((o) => o.name.split(' ')[0]), ['dst', 'op0', 'op1']);
+    assert.ok(body.operands.every((o) => /^\d+:\d+$/.test(o.target)));
+    assert.equal((await top(dc)).line, 11, 'asking alone does not move the run');
+    assert.equal(stops, 0);
+    await assert.rejects(dc.customRequest('cairnWhoWrote', { target: 'r', frameId: 1 }), /not one memory cell/);
+    const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await dc.customRequest('cairnWhoWrote', { target: 'p', frameId: 1, go: true });
+    assert.match((await stopped).body.description ?? '', /was written by step/);
+    const t = await top(dc);
+    assert.deepEqual([t.frames[0].name, t.line], ['multi.geometry.perimeter', 13]);
+    const regs = await dc.scopesRequest({ frameId: t.frames[0].id });
+    const vars = (await dc.variablesRequest({ variablesReference: regs.body.scopes.find((s) => s.name === 'Registers')!.variablesReference })).body.variables;
+    assert.equal(vars.find((v) => v.name === 'step')?.value.split(' ')[0], String(body.step));
+    await assert.rejects(dc.customRequest('cairnWhoWrote', { frameId: 1 }), /needs "target"/);
+  });
+});

@@ -17,6 +17,7 @@ import { Inspector, Subject } from '../inspection';
 import { VarNode } from '../values';
 import { provenance } from '../provenance';
 import { writerNode } from '../writer-node';
+import { HintStops } from '../hint-stops';
 import { Recording } from './recording';
 import { RecordingError } from './files';
 
@@ -43,6 +44,7 @@ export class PostMortemRun implements DebugFront, Subject {
   readonly timeline: Recording;
   readonly program: Program;
   readonly failure: Failure | undefined = undefined;
+  private readonly hintStops = new HintStops();
 
   constructor(
     readonly options: PostMortemOptions,
@@ -56,9 +58,10 @@ export class PostMortemRun implements DebugFront, Subject {
     const sourceMap = new SourceMap(this.program, { ...options, sourceRoot: options.sourceRoot ?? dirname(options.program) });
     this.code = new Code(0, this.program.data);
     this.places = new Places(sourceMap, this.program);
-    const stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc);
+    // Stops before a hint are shown at the hint, as in a live run (the hint itself is not run).
+    const stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc, { has: (pc) => sourceMap.hasHint(pc), stops: this.hintStops });
     this.inspect = new Inspector(this);
-    this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events);
+    this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events, this.hintStops);
     this.control = new Controller(this.timeline, stepping, this.breakpoints, undefined, events);
   }
 
@@ -70,14 +73,18 @@ export class PostMortemRun implements DebugFront, Subject {
     return `Cairn post-mortem: ${this.options.program} from ${this.options.traceFile} and ${this.options.memoryFile} (${this.timeline.latest + 1} steps recorded, ${this.timeline.mem.size} memory cells).\n${POST_MORTEM_LIMITS}\n`;
   }
 
-  whoWrote(target: string, frame: number): VarNode {
+  whoWrote(target: string, frame: number, move = true): VarNode {
     const cell = /^\s*-?\d+:\d+\s*$/.test(target) ? this.code.parseAddress(target) : this.inspect.evaluate(target, frame).cell;
     if (cell === undefined) throw new Error(`${target} is not one memory cell (try an id, &x, [ap - 1] or segment:offset).`);
-    return writerNode(target, provenance(this.timeline, this.code, cell), this.places, (step, text) => this.control.goTo(step, text));
+    return writerNode(target, provenance(this.timeline, this.code, cell), this.places, (step, text) => move && this.control.goTo(step, text));
   }
 
   dispose(): void {
     this.control.dispose();
+  }
+
+  hintShown(step: number): number | undefined {
+    return this.hintStops.at(step);
   }
 
   hintScopes(): { scopes: Scope[]; note?: string } {
