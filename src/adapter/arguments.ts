@@ -27,6 +27,8 @@ const REQUESTS: Record<string, Field[]> = {
   dataBreakpointInfo: [['name', 'string', true], ['variablesReference', 'count'], ['frameId', 'count']],
   breakpointLocations: [['source', 'object', true], ['line', 'count', true], ['endLine', 'count']],
   threads: [],
+  // Cairn's own: the flame data of a fresh profiled run of the launch arguments
+  cairnProfile: [],
   continue: [thread],
   next: step,
   stepIn: step,

@@ -23,6 +23,7 @@ import { PostMortemRun, isPostMortem } from '../debug/post-mortem/post-mortem-ru
 import { RecordingError } from '../debug/post-mortem/files';
 import { Children, VarNode } from '../debug/values';
 import { checkRequest, THREAD } from './arguments';
+import { profileFreshRun } from '../debug/profile/fresh';
 
 export interface CairnLaunchArguments extends DebugProtocol.LaunchRequestArguments, LaunchOptions {
   stopOnEntry?: boolean;
@@ -201,6 +202,19 @@ export class CairnSession extends LoggingDebugSession {
     if (detail.breakpointIds) e.body.hitBreakpointIds = detail.breakpointIds;
     if (detail.text) e.body.description = detail.text;
     this.sendEvent(e);
+  }
+
+  /** `cairnProfile`: the flame data (src/debug/profile/flame.ts) of a fresh run of this session's
+   *  launch arguments, not of the debugged run (which keeps its own history). */
+  protected override customRequest(command: string, response: DebugProtocol.Response, args: unknown): void {
+    if (command !== 'cairnProfile') return super.customRequest(command, response, args);
+    if (this.args === undefined) return void this.handle(response, () => this.need());
+    try {
+      response.body = { fresh: true, profile: profileFreshRun(this.args) };
+      this.sendResponse(response);
+    } catch (e) {
+      this.sendErrorResponse(response, { id: 5, format: `Cannot profile: ${(e as Error).message}`.replace(/[{}]/g, ''), showUser: true });
+    }
   }
 
   protected override restartRequest(response: DebugProtocol.RestartResponse, restart: DebugProtocol.RestartArguments): void {

@@ -72,24 +72,31 @@ export function registerProfileView(context: vscode.ExtensionContext): void {
 }
 
 /** The command: `uri`/`entrypoint` as the Run and Debug commands take them. With no file given
- *  and a `cairn` debug session active, profiles a fresh run of that session's launch arguments. */
+ *  and a `cairn` debug session active, the adapter's `cairnProfile`: a fresh run of that session's
+ *  launch arguments (the view says so). */
 export async function profileProgram(context: vscode.ExtensionContext, provider: CairnConfigurationProvider, cliPath: string, uri?: unknown, entrypoint?: unknown): Promise<void> {
   const session = vscode.debug.activeDebugSession;
-  let config: CairnLaunchConfig;
-  let fresh = '';
   if (!(uri instanceof vscode.Uri) && typeof uri !== 'string' && session?.type === DEBUG_TYPE && typeof session.configuration.program === 'string') {
-    config = session.configuration as CairnLaunchConfig;
-    fresh = ' (profile of a fresh run of the debug session)';
-  } else {
-    const file = await targetFile(uri);
-    if (!file) return;
-    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
-    const initial = configForFile(file);
-    if (typeof entrypoint === 'string') initial.entrypoint = entrypoint;
-    const resolved = await provider.resolveDebugConfigurationWithSubstitutedVariables(folder, initial);
-    if (!resolved) return; // the provider already said why
-    config = resolved as CairnLaunchConfig;
+    const config = session.configuration as CairnLaunchConfig;
+    let data: FlameData;
+    try {
+      data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Cairn: profiling a fresh run of ${path.basename(config.program!)}` },
+        async () => ((await session.customRequest('cairnProfile')) as { profile: FlameData }).profile);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Cairn: profile failed: ${(e as Error).message}`);
+      return;
+    }
+    showProfile(context, data, rootsOf(config), `Cairn profile of a fresh run: ${path.basename(config.program!)}${config.entrypoint ? ` (${config.entrypoint})` : ''}`);
+    return;
   }
+  const file = await targetFile(uri);
+  if (!file) return;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
+  const initial = configForFile(file);
+  if (typeof entrypoint === 'string') initial.entrypoint = entrypoint;
+  const resolved = await provider.resolveDebugConfigurationWithSubstitutedVariables(folder, initial);
+  if (!resolved) return; // the provider already said why
+  const config = resolved as CairnLaunchConfig;
   const program = config.program!;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Cairn: profiling ${path.basename(program)}`, cancellable: true },
@@ -99,6 +106,7 @@ export async function profileProgram(context: vscode.ExtensionContext, provider:
       return runProfile(cliPath, { program, layout: config.layout, entrypoint: config.entrypoint, programInput: config.programInput, cairoPath: config.cairoPath, signal: abort.signal });
     });
   if (!result.ok) { void vscode.window.showErrorMessage(`Cairn: profile failed: ${result.message}`); return; }
-  showProfile(context, result.data, { program, sourceRoot: config.sourceRoot, cairoPath: config.cairoPath, sourceFileMap: config.sourceFileMap },
-    `Cairn profile: ${path.basename(program)}${config.entrypoint ? ` (${config.entrypoint})` : ''}${fresh}`);
+  showProfile(context, result.data, rootsOf(config), `Cairn profile: ${path.basename(program)}${config.entrypoint ? ` (${config.entrypoint})` : ''}`);
 }
+
+const rootsOf = (c: CairnLaunchConfig): SourceRoots => ({ program: c.program!, sourceRoot: c.sourceRoot, cairoPath: c.cairoPath, sourceFileMap: c.sourceFileMap });
