@@ -206,8 +206,7 @@ export class CairnSession extends LoggingDebugSession {
 
   /** `cairnProfile`: the flame data (src/debug/profile/flame.ts) of a fresh run of this session's
    *  launch arguments, not of the debugged run (which keeps its own history). */
-  protected override customRequest(command: string, response: DebugProtocol.Response, args: unknown): void {
-    if (command !== 'cairnProfile') return super.customRequest(command, response, args);
+  private profileRequest(response: DebugProtocol.Response): void {
     if (this.args === undefined) return void this.handle(response, () => this.need());
     try {
       response.body = { fresh: true, profile: profileFreshRun(this.args) };
@@ -512,6 +511,7 @@ export class CairnSession extends LoggingDebugSession {
 
   /** Cairn's requests: `cairnWhoWrote` answers who wrote a cell (and, with go, moves the run there). */
   protected override customRequest(command: string, response: DebugProtocol.Response, args: { target: string; frameId?: number; go?: boolean }): void {
+    if (command === 'cairnProfile') return this.profileRequest(response);
     if (command !== 'cairnWhoWrote') return void this.handle(response, () => { throw new Error(`Cairn does not support the "${command}" request.`); });
     void this.handle(response, () => {
       const node = this.need().whoWrote(args.target, args.frameId !== undefined ? args.frameId - 1 : 0, args.go === true);
