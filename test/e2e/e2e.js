@@ -154,12 +154,16 @@ step('hovering `n` on `if (n == 0)` shows its value', async () => {
   await page.keyboard.press('Escape');
 }, true);
 
-step('continue runs to the end: the session ends, the output 6765 is in the Debug Console', async () => {
+step('continue runs to the end: it stops there (stopAtEnd, on in VS Code), the output 6765 is in the Debug Console; continue again ends the session', async () => {
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await page.keyboard.press('F5');
+  await until('the stop at the end of the run', async () => /end of the run/.test((await rows('.debug-call-stack .monaco-list-row'))[0] || ''), 60000);
+  // the program's output (fib(20)) reached the Debug Console before the last stop
+  await until('6765 in the Debug Console', async () => (await rows('.repl .monaco-list-row')).some((t) => t.trim() === '6765'), 10000);
+  await shot('06-end-of-run.png');
   await page.locator('.editor-instance .monaco-editor .view-lines').click();
   await page.keyboard.press('F5');
   await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 60000 });
-  // the program's output (fib(20)) reached the Debug Console
-  await until('6765 in the Debug Console', async () => (await rows('.repl .monaco-list-row')).some((t) => t.trim() === '6765'), 10000);
   await shot('06-ended.png');
 });
 
