@@ -19,8 +19,6 @@ const KNOWN_TEXT_GAPS: Record<string, string> = {
   // recorded where Python said "integer modulo by zero", and Cairn's hints print the corpus's text.
   ec_recover_div_mod_n_packed_n_zero: 'ZeroDivisionError message of another Python version',
   ec_recover_product_mod_m_zero: 'ZeroDivisionError message of another Python version',
-  // A memory write from the hint fails; Cairn's hint does not know which line of the hint wrote.
-  uint256_sub_b_gt_256: 'the hint frame (File ..., line 33) of an InconsistentMemoryError',
 };
 
 function missingHint(error: string | undefined): string | undefined {

@@ -13,6 +13,8 @@ import { HintError } from '../hints/errors';
 import { PythonHintError } from '../hints/bridge/session';
 import { SourceReader } from './sources';
 import { isSimpleReference } from './simple-reference';
+import { Ids } from '../hints/ids';
+import type { VirtualMachine } from '../vm/vm';
 
 const MAX_TRACEBACK_ENTRIES = 20;
 
@@ -56,6 +58,8 @@ export class ErrorReporter {
     private readonly program: Program,
     private readonly mem: Memory,
     private readonly sources: SourceReader,
+    /** The run's VM, at the failing hint's registers: finds which `ids.x = ...` line failed. */
+    private readonly vm?: VirtualMachine,
   ) {}
 
   withContent(loc: Location, message: string): string {
@@ -151,10 +155,11 @@ export class ErrorReporter {
     if (inner instanceof PythonHintError) return inner.traceback.trimEnd();
     const type = inner instanceof HintError ? inner.pyType : inner instanceof VmError ? vmErrorPyType(inner) : 'Exception';
     let note = 'Traceback (most recent call last):\n';
-    if (inner instanceof HintError && inner.codeLine !== undefined && e.pc.segment === 0) {
+    const codeLine = inner instanceof HintError ? inner.codeLine : this.failedWriteLine(e);
+    if (codeLine !== undefined && e.pc.segment === 0) {
       const hintLoc = this.program.debugInfo?.instructionLocations.get(e.pc.offset)?.hints[e.hintIndex!];
       const code = this.program.hints.get(e.pc.offset)?.[e.hintIndex!]?.code ?? '';
-      const idx = code.split('\n').findIndex((l) => l.trim() === inner.codeLine!.trim());
+      const idx = code.split('\n').findIndex((l) => l.trim() === codeLine.trim());
       if (hintLoc && idx >= 0) {
         const line = idx + 1 + hintLoc.location.startLine + hintLoc.nPrefixNewlines - 1;
         const file = hintLoc.location.filename;
@@ -163,11 +168,35 @@ export class ErrorReporter {
         // own files where they are, cairo-lang's library on its sys.path (Cairn does not ship it,
         // but a library hint's line is the hint's own code line).
         const text = this.sources.read(file);
-        const shown = text !== undefined ? text.split(/\r?\n/)[line - 1]?.trim() : file.startsWith('starkware/') ? inner.codeLine.trim() : undefined;
+        const shown = text !== undefined ? text.split(/\r?\n/)[line - 1]?.trim() : file.startsWith('starkware/') ? codeLine.trim() : undefined;
         if (shown) note += `    ${shown}\n`;
       }
     }
     return note + (inner.message ? `${type}: ${inner.message}` : type);
+  }
+
+  /**
+   * A memory conflict from a hint's write: the first `ids.NAME = ...` line of the hint whose
+   * target is the conflicting address (the line Python's traceback names).
+   */
+  private failedWriteLine(e: VmException): string | undefined {
+    const inner = e.inner;
+    if (!(inner instanceof VmError && inner.kind === 'InconsistentMemory') || this.vm === undefined || e.pc.segment !== 0) return undefined;
+    const at = /at address (-?\d+):(\d+)\./.exec(inner.message);
+    const def = this.program.hints.get(e.pc.offset)?.[e.hintIndex!];
+    if (at === null || def === undefined) return undefined;
+    const ids = new Ids(this.vm, this.program, def);
+    for (const line of def.code.split('\n')) {
+      const m = /^\s*ids\.([A-Za-z_][\w.]*)\s*=(?!=)/.exec(line);
+      if (m === null) continue;
+      try {
+        const addr = ids.addr(m[1]);
+        if (addr.segment === Number(at[1]) && addr.offset === Number(at[2])) return line;
+      } catch {
+        // a name this line cannot resolve: not the one
+      }
+    }
+    return undefined;
   }
 }
 

@@ -52,7 +52,7 @@ export class Launch {
 
   /** The text cairo-run prints for a VM exception: location, source, traceback, hint note. */
   report(e: VmException): string {
-    this.reporter ??= new ErrorReporter(this.program, this.runner.mem, this.sources);
+    this.reporter ??= new ErrorReporter(this.program, this.runner.mem, this.sources, this.runner.vm);
     return this.reporter.format(e);
   }
 }
