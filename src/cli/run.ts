@@ -1,5 +1,5 @@
 // `cairn run`: cairo-run's flow and printing formats on Cairn's VM.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { CairoRunner } from '../runner/cairo-runner';
 import { launch, Launch } from '../runner/launch';
 import { traceBytes, memoryBytes } from '../runner/relocate';
@@ -10,6 +10,9 @@ import { readCairoPie, PieInput, PieError, PieFormatError } from '../runner/pie-
 import { pieMismatch } from '../runner/pie-compare';
 import { debugInfoFile } from '../runner/debug-info-file';
 import { usedAndAllocated } from '../runner/proof-checks';
+import { dynamicLayout, LayoutParamsError, Layout } from '../runner/layouts';
+import { parsePreciseJson } from '../runner/precise-json';
+import { fsErrorText } from '../runner/fs-errors';
 import { VmException } from '../vm/vm';
 import { VmError, ProgramError } from '../vm/errors';
 import { toSigned } from '../vm/felt';
@@ -44,7 +47,6 @@ function checkFlags(args: RunArgs): void {
   if (args.mergeExtraSegments && args.cairoPieOutput === undefined) fail('--merge_extra_segments is applicable only when --cairo_pie_output is specified.');
   // What Cairn cannot do yet: one line each, before anything runs.
   const unsupported: [unknown, string][] = [
-    [args.layoutParamsFile, '--cairo_layout_params_file (the dynamic layout)'],
     [args.pythonDependencies, '--python_dependencies (Cairn runs no Python)'],
   ];
   for (const [v, what] of unsupported) if (v !== undefined) throw new UsageError(`${what} is not supported by Cairn yet.`);
@@ -67,9 +69,33 @@ function createOutputFiles(args: RunArgs): void {
   }
 }
 
+/** --layout dynamic: the layout of a CairoLayoutParams JSON file, as cairo-run builds it. */
+function layoutFromParams(path: string): Layout {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`argument --cairo_layout_params_file: can't open '${path}': ${fsErrorText(e)}`);
+  }
+  let params: unknown;
+  try {
+    params = parsePreciseJson(text);
+  } catch (e) {
+    throw new PieCheckError(`json.decoder.JSONDecodeError: ${(e as Error).message} (in ${path})`);
+  }
+  try {
+    return dynamicLayout(params);
+  } catch (e) {
+    // CairoLayoutParams(**params) raises a TypeError that cairo-run lets escape: its last line.
+    if (e instanceof LayoutParamsError) throw new PieCheckError(e.message);
+    if (e instanceof VmError && e.message === '') throw new FlagError('');
+    throw e;
+  }
+}
+
 /** A flag combination cairo-run refuses (an AssertionError there). */
 class FlagError extends Error {}
-/** A PIE that fails its validity checks: the text is the whole line cairo-run ends with. */
+/** An error cairo-run lets escape as a Python traceback (a bad PIE, bad layout params): its last line. */
 class PieCheckError extends Error {}
 
 /** Runs a program as cairo-run does; returns the process exit code. */
@@ -97,7 +123,7 @@ export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program,
       program: pie?.program ?? args.program!,
       pie,
       programInput: args.programInput,
-      layout: args.layout,
+      layout: args.layout === 'dynamic' ? layoutFromParams(args.layoutParamsFile!) : args.layout,
       // a PIE counts memory holes from the trace (and a PIE run's secure run makes one)
       trace: args.traceFile !== undefined || args.cairoPieOutput !== undefined || (pie !== undefined && secureRun),
       entrypoint: args.entrypoint,

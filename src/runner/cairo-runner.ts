@@ -20,7 +20,8 @@ import type { PieInput } from './pie-input';
 import { EcdsaBuiltin } from '../builtins/ecdsa';
 
 export interface RunnerOptions {
-  layout?: string;
+  /** A layout name, or a layout built here (the dynamic layout of --cairo_layout_params_file). */
+  layout?: string | Layout;
   /** Record the trace (needed for --trace_file and for stepping back). */
   trace?: boolean;
   /** Function to start at instead of main. */
@@ -93,7 +94,7 @@ export class CairoRunner {
     readonly options: RunnerOptions = {},
   ) {
     setPrime(program.prime);
-    this.layout = getLayout(options.layout ?? 'plain');
+    this.layout = typeof options.layout === 'object' ? options.layout : getLayout(options.layout ?? 'plain');
     this.proofMode = options.proofMode ?? false;
     this.allowMissingBuiltins = options.allowMissingBuiltins ?? this.proofMode;
     if (!isSubsequence(program.builtins, BUILTIN_ORDER)) {

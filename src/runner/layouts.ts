@@ -158,3 +158,60 @@ export function getLayout(name: string): Layout {
 export function layoutsWith(builtins: readonly string[]): Layout[] {
   return LAYOUT_LIST.filter((l) => builtins.every((b) => l.builtins.some((lb) => lb.name === b)));
 }
+
+/** The fields of cairo-lang's CairoLayoutParams (--cairo_layout_params_file), in its order. */
+const PARAM_FIELDS = [
+  'cpu_component_step', 'rc_units', 'memory_units_per_step', 'log_diluted_units_per_step',
+  'uses_pedersen_builtin', 'pedersen_ratio', 'uses_range_check_builtin', 'range_check_ratio',
+  'uses_ecdsa_builtin', 'ecdsa_ratio', 'uses_bitwise_builtin', 'bitwise_ratio',
+  'uses_ec_op_builtin', 'ec_op_ratio', 'uses_keccak_builtin', 'keccak_ratio',
+  'uses_poseidon_builtin', 'poseidon_ratio', 'uses_range_check96_builtin', 'range_check96_ratio',
+  'range_check96_ratio_den', 'uses_add_mod_builtin', 'add_mod_ratio', 'add_mod_ratio_den',
+  'uses_mul_mod_builtin', 'mul_mod_ratio', 'mul_mod_ratio_den',
+];
+const DYNAMIC_BUILTINS = ['pedersen', 'range_check', 'ecdsa', 'bitwise', 'ec_op', 'keccak', 'poseidon', 'range_check96', 'add_mod', 'mul_mod'];
+
+/** What cairo-run prints when the params do not make a CairoLayoutParams (Python's own words). */
+export class LayoutParamsError extends Error {}
+
+/**
+ * The dynamic layout of a CairoLayoutParams JSON object (CairoLayoutParams(**params)
+ * .to_cairo_layout()): the given ratios, rc units, memory units and diluted pool; pedersen with
+ * one repetition; a public memory fraction of 8, as build_dynamic_layout makes it.
+ */
+export function dynamicLayout(params: unknown): Layout {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw new LayoutParamsError(`TypeError: starkware.cairo.lang.dynamic_layout_params.CairoLayoutParams() argument after ** must be a mapping, not ${params === null ? 'NoneType' : Array.isArray(params) ? 'list' : typeof params === 'string' ? 'str' : typeof params === 'number' ? (Number.isInteger(params) ? 'int' : 'float') : typeof params === 'boolean' ? 'bool' : 'dict'}`);
+  }
+  const p = params as Record<string, unknown>;
+  for (const k of Object.keys(p)) {
+    if (!PARAM_FIELDS.includes(k)) throw new LayoutParamsError(`TypeError: __init__() got an unexpected keyword argument '${k}'`);
+  }
+  const missing = PARAM_FIELDS.filter((f) => !(f in p));
+  if (missing.length > 0) {
+    const names = missing.map((m) => `'${m}'`);
+    const list = names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
+    throw new LayoutParamsError(`TypeError: __init__() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
+  }
+  const num = (k: string): number => {
+    const v = p[k];
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new VmError('Layout', `Invalid layout parameter ${k}: expected an integer, got ${JSON.stringify(v)}.`);
+    return v;
+  };
+  // __post_init__: an unused builtin has ratio 0 (a bare assert: cairo-run prints "Error: ").
+  for (const b of DYNAMIC_BUILTINS) if (num(`uses_${b}_builtin`) === 0 && num(`${b}_ratio`) !== 0) throw new VmError('Layout', '');
+  const r = (b: string) => num(`${b}_ratio`);
+  return layout('dynamic', {
+    cpuComponentStep: num('cpu_component_step'),
+    rcUnits: num('rc_units'),
+    publicMemoryFraction: 8,
+    memoryUnitsPerStep: num('memory_units_per_step'),
+    dilutedPool: pool(num('log_diluted_units_per_step')),
+    builtins: [
+      output, pedersen(r('pedersen')), rangeCheck(r('range_check')), ecdsa(r('ecdsa')), bitwise(r('bitwise')), ecOp(r('ec_op')),
+      keccak(r('keccak')), poseidon(r('poseidon')), rangeCheck96(r('range_check96'), num('range_check96_ratio_den')),
+      addMod(r('add_mod'), num('add_mod_ratio_den')), mulMod(r('mul_mod'), num('mul_mod_ratio_den')),
+    ],
+    nTraceColumns: undefined,
+  });
+}
