@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, copyFileSync, existsSync, symlinkSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, copyFileSync, existsSync, symlinkSync, mkdirSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT, shared } from '../support/shared';
@@ -92,7 +92,12 @@ function referenceCwd(): string {
   const src = shared('examples', 'src');
   for (const f of readdirSync(src)) if (f.endsWith('.cairo')) copyFileSync(join(src, f), join(dir, f));
   const pkg = execFileSync(referencePython(), ['-c', 'import starkware, os; print(os.path.dirname(starkware.__file__))'], { encoding: 'utf8' }).trim();
-  if (!existsSync(join(dir, 'starkware'))) symlinkSync(pkg, join(dir, 'starkware'));
+  // the folder outlives the checkout that made it: a link left by another checkout (or dangling)
+  // is replaced by one to this reference's library
+  const link = join(dir, 'starkware');
+  let current: string | undefined;
+  try { current = readlinkSync(link); } catch { /* no link yet */ }
+  if (current !== pkg) { rmSync(link, { recursive: true, force: true }); symlinkSync(pkg, link); }
   return dir;
 }
 
