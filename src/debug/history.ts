@@ -3,7 +3,7 @@
 // end of step k - 1: an afterStep hook on the VM notes the write-log length after each step.
 // Nothing is ever re-run to go back.
 import { VirtualMachine } from '../vm/vm';
-import { Memory } from '../vm/memory';
+import { Deducer, Memory } from '../vm/memory';
 import { Relocatable, Value } from '../vm/relocatable';
 
 export interface Registers {
@@ -139,30 +139,42 @@ export class History implements Timeline {
   memoryAt(step: number): Memory {
     const mem = this.mem;
     const limit = step >= this.latest ? Infinity : this.cellsAt(step);
-    const view = Object.create(mem) as Memory;
-    const get = (segment: number, offset: number): Value | undefined => {
-      const v = mem.get(segment, offset);
-      if (v === undefined || limit === Infinity) return v;
-      return this.writeOrder(segment, offset) < limit ? v : undefined;
-    };
-    Object.defineProperty(view, 'get', { value: get });
-    Object.defineProperty(view, 'getAt', { value: (a: Relocatable) => get(a.segment, a.offset) });
-    Object.defineProperty(view, 'write', {
-      value: () => {
-        throw new Error('The debugger reads memory only.');
-      },
-    });
-    Object.defineProperty(view, 'deduce', {
-      value: (segment: number, offset: number) => {
-        if (limit !== Infinity) return undefined;
-        const rule = segment >= 0 ? mem.deducers[segment] : undefined;
-        try {
-          return rule?.(view, segment, offset);
-        } catch {
-          return undefined;
-        }
-      },
-    });
-    return view;
+    // deduction only at the latest step: earlier, a builtin's inputs may not be written yet
+    const rule = (segment: number) => (limit === Infinity && segment >= 0 ? mem.deducers[segment] : undefined);
+    return memoryView(mem, limit, (s, o) => this.writeOrder(s, o), rule, 'The debugger reads memory only.');
   }
+}
+
+/**
+ * A read-only view of `mem` as it was when `limit` cells had been written (`writeOrder` gives a
+ * cell's place in the write order; Infinity shows everything); `deduce` runs the segment's rule
+ * over the view.
+ */
+export function memoryView(
+  mem: Memory, limit: number, writeOrder: (segment: number, offset: number) => number,
+  rule: (segment: number) => Deducer | undefined, readOnly: string,
+): Memory {
+  const view = Object.create(mem) as Memory;
+  const get = (segment: number, offset: number): Value | undefined => {
+    const v = mem.get(segment, offset);
+    if (v === undefined || limit === Infinity) return v;
+    return writeOrder(segment, offset) < limit ? v : undefined;
+  };
+  Object.defineProperty(view, 'get', { value: get });
+  Object.defineProperty(view, 'getAt', { value: (a: Relocatable) => get(a.segment, a.offset) });
+  Object.defineProperty(view, 'write', {
+    value: () => {
+      throw new Error(readOnly);
+    },
+  });
+  Object.defineProperty(view, 'deduce', {
+    value: (segment: number, offset: number) => {
+      try {
+        return rule(segment)?.(view, segment, offset);
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  return view;
 }

@@ -5,7 +5,7 @@ import { Memory, Deducer } from '../../vm/memory';
 import { createBuiltin } from '../../builtins';
 import { Relocatable, Value } from '../../vm/relocatable';
 import { Program } from '../../vm/program';
-import { Registers, Timeline } from '../history';
+import { memoryView, Registers, Timeline } from '../history';
 import { readMemoryFile, readTraceFile, RecordingError, RelocatedTrace } from './files';
 import { Layout } from './layout';
 import { dataflow } from './dataflow';
@@ -141,31 +141,8 @@ export class Recording implements Timeline {
   }
 
   memoryAt(step: number): Memory {
-    const mem = this.mem;
     const limit = step >= this.latest ? Infinity : this.cellsAt(step);
-    const view = Object.create(mem) as Memory;
-    const get = (segment: number, offset: number): Value | undefined => {
-      const v = mem.get(segment, offset);
-      if (v === undefined || limit === Infinity) return v;
-      return this.writeOrder(segment, offset) < limit ? v : undefined;
-    };
-    Object.defineProperty(view, 'get', { value: get });
-    Object.defineProperty(view, 'getAt', { value: (a: Relocatable) => get(a.segment, a.offset) });
     // As a live run's latest step shows them: a builtin's output cell computed from its inputs.
-    Object.defineProperty(view, 'deduce', {
-      value: (segment: number, offset: number) => {
-        try {
-          return this.deducers[segment]?.(view, segment, offset);
-        } catch {
-          return undefined;
-        }
-      },
-    });
-    Object.defineProperty(view, 'write', {
-      value: () => {
-        throw new Error('A post-mortem run is read only.');
-      },
-    });
-    return view;
+    return memoryView(this.mem, limit, (s, o) => this.writeOrder(s, o), (segment) => this.deducers[segment], 'A post-mortem run is read only.');
   }
 }
