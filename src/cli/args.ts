@@ -117,6 +117,12 @@ export function runHelp(): string {
   return text;
 }
 
+/** `--flag=value` as [flag, value]; any other argument as [argument, undefined]. */
+export function splitFlag(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf('=');
+  return arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+}
+
 export function parseRunArgs(argv: string[]): RunArgs {
   const a: RunArgs = {
     layout: 'plain', printOutput: false, printInfo: false, printMemory: false, printSegments: false,
@@ -124,13 +130,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     tracer: false, showTrace: false, cairoPath: [], help: false, version: false, noPythonHints: false,
   };
   for (let i = 0; i < argv.length; i++) {
-    let flag = argv[i];
-    let value: string | undefined;
-    const eq = flag.indexOf('=');
-    if (flag.startsWith('--') && eq > 0) {
-      value = flag.slice(eq + 1);
-      flag = flag.slice(0, eq);
-    }
+    let [flag, value] = splitFlag(argv[i]);
     if (flag === '-h' || flag === '--help') {
       a.help = true;
       continue;

@@ -10,7 +10,7 @@ import { writeOutputFile } from '../runner/fs-errors';
 import { VmException } from '../vm/vm';
 import { VmError, ProgramError } from '../vm/errors';
 import { toSigned } from '../vm/felt';
-import { UsageError } from './args';
+import { splitFlag, UsageError } from './args';
 import { internalErrorText } from './internal-error';
 import type { Io } from './run';
 
@@ -50,13 +50,7 @@ const FLAG_ALIASES: Record<string, string> = {
 export function parseExecuteArgs(argv: string[]): ExecuteArgs {
   const a: Partial<ExecuteArgs> = { layout: 'all_cairo', printProgramOutput: false, printResourceUsage: false, secureRun: true };
   for (let i = 0; i < argv.length; i++) {
-    let flag = argv[i];
-    let value: string | undefined;
-    const eq = flag.indexOf('=');
-    if (flag.startsWith('--') && eq > 0) {
-      value = flag.slice(eq + 1);
-      flag = flag.slice(0, eq);
-    }
+    let [flag, value] = splitFlag(argv[i]);
     flag = FLAG_ALIASES[flag] ?? flag;
     const take = () => {
       if (value !== undefined) return value;
