@@ -1,5 +1,5 @@
 // `cairn run`: cairo-run's flow and printing formats on Cairn's VM.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, openSync, closeSync, fstatSync } from 'node:fs';
 import { CairoRunner } from '../runner/cairo-runner';
 import { launch, Launch } from '../runner/launch';
 import { traceBytes, memoryBytes } from '../runner/relocate';
@@ -32,6 +32,32 @@ export interface Io {
 function show(v: Value): string {
   return typeof v === 'object' ? v.toString() : toSigned(v).toString();
 }
+
+/**
+ * cairo-run's argparse opens its input files (FileType('r')) while it parses, so one that cannot
+ * be opened ends the run at once with exit code 2, before any other check.
+ */
+function openInputFiles(args: RunArgs): void {
+  const inputs: [string, string | undefined][] = [
+    ['--program', args.program], ['--program_input', args.programInput],
+    ['--run_from_cairo_pie', args.runFromCairoPie], ['--cairo_layout_params_file', args.layoutParamsFile],
+  ];
+  for (const [flag, path] of inputs) {
+    if (path === undefined) continue;
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    } catch (e) {
+      throw new ArgumentFileError(`argument ${flag}: can't open '${path}': ${fsErrorText(e)}`);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+}
+
+/** An input file argparse could not open (exit code 2, as cairo-run's). */
+export class ArgumentFileError extends UsageError {}
 
 /** cairo-run's own checks of its flags (it fails them with an AssertionError). */
 function checkFlags(args: RunArgs): void {
@@ -75,7 +101,7 @@ function layoutFromParams(path: string): Layout {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`argument --cairo_layout_params_file: can't open '${path}': ${fsErrorText(e)}`);
+    throw new ArgumentFileError(`argument --cairo_layout_params_file: can't open '${path}': ${fsErrorText(e)}`);
   }
   let params: unknown;
   try {
@@ -103,6 +129,7 @@ export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program,
   let run: Launch | undefined;
   let text = '';
   try {
+    openInputFiles(args);
     checkFlags(args);
     createOutputFiles(args);
     const secureRun = args.secureRun ?? !args.proofMode;
@@ -199,7 +226,7 @@ export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program,
   } catch (e) {
     if (text !== '') io.out(text);
     io.err(describeError(e, run) + '\n');
-    return 1;
+    return e instanceof ArgumentFileError ? 2 : 1;
   }
 }
 

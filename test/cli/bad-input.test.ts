@@ -1,4 +1,5 @@
-// Bad input gets a clear one-line error and exit code 1 from `cairn run`, never a stack trace.
+// Bad input gets a clear one-line error and exit code 1 from `cairn run`, never a stack trace
+// (an input file that cannot be opened: exit code 2, as cairo-run's argparse).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -77,9 +78,16 @@ test('hint flow-tracking data pointing past reference_manager is refused', () =>
   expectError(['--program', p], /hints\["0"\]\[0\]\.flow_tracking_data\.reference_ids\["__main__\.x"\]: expected no reference id \(reference_manager\.references is empty\), got 7\./);
 });
 
-test('a missing program file says what ENOENT means', () => {
-  expectError(['--program', join(dir, 'nope.json')], /^Error: Cannot read program file .*nope\.json: no such file or folder \(ENOENT\)\./);
-  expectError(['--program', dir], /^Error: Cannot read program file .*: it is a folder, not a file \(EISDIR\)\./);
+function expectArgError(args: string[], pattern: RegExp) {
+  const r = run(args);
+  assert.equal(r.code, 2, `exit code (stderr: ${r.err})`);
+  assert.match(r.err, pattern);
+  assert.equal(r.err.split('\n').length, 2, r.err);
+}
+
+test('a missing program file says what ENOENT means, with exit code 2', () => {
+  expectArgError(['--program', join(dir, 'nope.json')], /^cairn run: error: argument --program: can't open '.*nope\.json': no such file or folder \(ENOENT\)\n$/);
+  expectArgError(['--program', dir], /^cairn run: error: argument --program: can't open '.*': it is a folder, not a file \(EISDIR\)\n$/);
 });
 
 test('a .cairo source as --program: compile it first', () => {
@@ -91,7 +99,7 @@ test('a .cairo source as --program: compile it first', () => {
 
 test('program input that is missing, not JSON or not an object', () => {
   const ok = program('ok-input', ['0x208b7fff7fff7ffe']);
-  expectError(['--program', ok, '--program_input', join(dir, 'none.json')], /^Error: Cannot read program input .*: no such file or folder \(ENOENT\)\./);
+  expectArgError(['--program', ok, '--program_input', join(dir, 'none.json')], /^cairn run: error: argument --program_input: can't open '.*none\.json': no such file or folder \(ENOENT\)\n$/);
   const bad = join(dir, 'input-bad.json');
   writeFileSync(bad, '{"a": ');
   expectError(['--program', ok, '--program_input', bad], /^Error: Invalid program input .*: the file is not valid JSON/);

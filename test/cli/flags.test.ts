@@ -39,3 +39,18 @@ test('flags Cairn cannot honour say so in one line and exit 1', () => {
     assert.match(r.stderr, /not supported/);
   }
 });
+
+test('an input file that cannot be opened exits 2, as cairo-run (argparse) does', () => {
+  const fib = join(ROOT, 'examples/build/fib.json');
+  const none = join(ROOT, 'no-such-input.json');
+  const params = ['--program', fib, '--layout', 'dynamic', '--cairo_layout_params_file', none];
+  // argparse opens every FileType input the same way: one reference run checks the mechanism.
+  const ref = spawnSync(join(referenceBin(), 'cairo-run'), params, { encoding: 'utf8' });
+  assert.equal(ref.status, 2, ref.stderr);
+  assert.match(ref.stderr, /error: argument --cairo_layout_params_file: can't open/);
+  for (const args of [['--program', none], ['--program', fib, '--program_input', none], params, ['--run_from_cairo_pie', none]]) {
+    const r = cairn('run', ...args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stderr, `cairn run: error: argument ${args[args.length - 2]}: can't open '${none}': no such file or folder (ENOENT)\n`);
+  }
+});
