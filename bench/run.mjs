@@ -8,7 +8,9 @@
 // (in-process: the median run, process start and program loading excluded), then BENCH_WHOLE
 // rounds of one fresh process of each doing a single run (whole process: the best wall time;
 // the peak memory comes from these too). Env: BENCH_RUNS (3), BENCH_WHOLE (3), BENCH_ONLY (a
-// regular expression on program names), BENCH_NO_RUST=1.
+// regular expression on program names), BENCH_NO_RUST=1, CARGO_TARGET_DIR (where the Rust harness
+// is built, as cargo reads it; default bench/tmp/rust-vm-target: the build is long, so a shared
+// target directory outside the checkout lets several checkouts reuse one build).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -28,9 +30,10 @@ function buildRust() {
   if (process.env.BENCH_NO_RUST === '1') return { why: 'BENCH_NO_RUST=1' };
   if (spawnSync('cargo', ['--version'], { encoding: 'utf8' }).status !== 0) return { why: 'cargo not found: the Rust VM columns are skipped (install Rust to get them)' };
   console.log('building the Rust VM harness (bench/rust-vm, cargo build --release) ...');
-  const r = spawnSync('cargo', ['build', '--release', '--locked', '--quiet', '--target-dir', join(tmp, 'rust-vm-target')], { cwd: join(root, 'bench', 'rust-vm'), stdio: ['ignore', 'inherit', 'inherit'] });
+  const target = process.env.CARGO_TARGET_DIR || join(tmp, 'rust-vm-target');
+  const r = spawnSync('cargo', ['build', '--release', '--locked', '--quiet', '--target-dir', target], { cwd: join(root, 'bench', 'rust-vm'), stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) return { why: 'the Rust VM harness did not build (see cargo above): its columns are skipped' };
-  return { bin: join(tmp, 'rust-vm-target', 'release', 'cairn-bench-rust-vm') };
+  return { bin: join(target, 'release', 'cairn-bench-rust-vm') };
 }
 const rust = buildRust();
 if (rust.why) console.log(rust.why);
