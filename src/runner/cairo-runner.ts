@@ -173,7 +173,7 @@ export class CairoRunner {
     for (const b of this.builtins) b.addRules(vm);
     if (this.options.pie !== undefined) this.loadPie(this.options.pie);
     this.python = new PythonHints({
-      vm, builtins: this.builtinsByName, layout: this.layout.name, programInput: this.options.programInput ?? {},
+      vm, builtins: this.builtinsByName, layout: this.layout.name, layoutParams: this.layout.params, proofMode: this.proofMode, programInput: this.options.programInput ?? {},
       programJson: this.options.programJson ?? programSource(this.program), options: this.options.python ?? {},
     });
     vm.hints = compileHints(vm, this.program, this.builtinsByName, this.python);

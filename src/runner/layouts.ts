@@ -28,6 +28,8 @@ export interface Layout {
   nTraceColumns: number | undefined;
   /** Whether cairo-run 0.14 accepts it as --layout (all_cairo is defined but not registered). */
   inCairoRun: boolean;
+  /** The dynamic layout's CairoLayoutParams fields (the Python hint bridge builds the same layout). */
+  params?: Record<string, number>;
 }
 
 // Instance definitions with instances.py's parameters; `ratio` is the only thing layouts vary
@@ -213,5 +215,6 @@ export function dynamicLayout(params: unknown): Layout {
       addMod(r('add_mod'), num('add_mod_ratio_den')), mulMod(r('mul_mod'), num('mul_mod_ratio_den')),
     ],
     nTraceColumns: undefined,
+    params: Object.fromEntries(PARAM_FIELDS.map((f) => [f, num(f)])),
   });
 }

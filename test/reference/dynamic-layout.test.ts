@@ -2,13 +2,13 @@
 // the params' (ratios, rc units, memory units, diluted pool), so builtin usage, proof-mode
 // padding and the AIR inputs follow them. Cairn's own programs run in both modes with the same
 // params file; everything printed and written must be identical. Bad params files end with
-// cairo-run's text.
+// cairo-run's text. A Python hint (run by the bridge) sees the params' builtin runners.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
-import { compileCairo, cairoRun } from '../support/reference';
+import { compileCairo, cairoRun, referencePython } from '../support/reference';
 import { runCommand } from '../../src/cli/run';
 import { parseRunArgs } from '../../src/cli/args';
 import { readZip } from '../../src/runner/zip';
@@ -48,10 +48,10 @@ const normalize = (o: string, data: Buffer): string => {
   return data.toString('hex');
 };
 
-function difference(program: string, args: string[], outputs: string[]): string | undefined {
+function difference(program: string, args: string[], outputs: string[], cairnOnly: string[] = []): string | undefined {
   const ref = cairoRun(program, args, outputs);
   const dir = mkdtempSync(join(tmpdir(), 'cairn-dyn-run-'));
-  const mine = cairn(['--program', program, ...args, ...outputs.flatMap((o) => [`--${o}`, join(dir, o)])]);
+  const mine = cairn(['--program', program, ...args, ...cairnOnly, ...outputs.flatMap((o) => [`--${o}`, join(dir, o)])]);
   if (mine.stdout !== ref.stdout) return `stdout: reference ${JSON.stringify(ref.stdout)}, Cairn ${JSON.stringify(mine.stdout)}`;
   if (mine.stderr !== ref.stderr) return `stderr: reference ${JSON.stringify(ref.stderr)}, Cairn ${JSON.stringify(mine.stderr)}`;
   if (mine.code !== ref.code) return `exit code ${mine.code} != ${ref.code}`;
@@ -98,5 +98,32 @@ test('params files CairoLayoutParams refuses end as in cairo-run', () => {
     // A TypeError escapes cairo-run as a Python traceback: Cairn prints its last line.
     const expected = ref.stderr.startsWith('Traceback') ? `${ref.stderr.trimEnd().split('\n').pop()}\n` : ref.stderr;
     assert.equal(mine.stderr, expected, JSON.stringify(bad).slice(0, 80));
+  }
+});
+
+// A hint only cairo-lang runs (the bridge) reads the builtin runners' ratios: the params' own.
+const RATIOS = `
+%builtins output pedersen range_check
+
+func main(output_ptr: felt*, pedersen_ptr: felt*, range_check_ptr) -> (
+    output_ptr: felt*, pedersen_ptr: felt*, range_check_ptr: felt
+) {
+    %{
+        for name, r in sorted(builtin_runners.items()):
+            print(name, getattr(r, 'ratio', None), r.included)
+    %}
+    assert [output_ptr] = 7;
+    return (output_ptr=output_ptr + 1, pedersen_ptr=pedersen_ptr, range_check_ptr=range_check_ptr);
+}
+`;
+
+test('Python hints see the dynamic layout of the params file, in both modes', { timeout: 5 * 60_000 }, () => {
+  const params = paramsFile(PARAMS);
+  const flags = ['--layout', 'dynamic', '--cairo_layout_params_file', params, '--print_output'];
+  for (const proofMode of [false, true]) {
+    const program = compileCairo(RATIOS, { name: 'ratios.cairo', proofMode });
+    const args = proofMode ? [...flags, '--proof_mode'] : flags;
+    assert.equal(difference(program, args, [], ['--python', referencePython()]), undefined, proofMode ? 'proof mode' : 'normal mode');
+    assert.match(cairoRun(program, args).stdout, /pedersen_builtin 32 True\n/);
   }
 });

@@ -353,9 +353,21 @@ class Bridge:
         from starkware.cairo.lang.instances import LAYOUTS
 
         # A layout this cairo-lang does not know (all_cairo before 0.14.1): its builtin runners
-        # come from the dynamic layout, which has every builtin.
+        # come from the dynamic layout, which has every builtin. The dynamic layout of a params
+        # file is built as cairo-run builds it, so the runners have its ratios.
         layout = msg["layout"] if msg["layout"] in LAYOUTS else "dynamic"
-        runner = CairoRunner(program=program, layout=layout, memory=self.memory_dict)
+        if msg.get("layoutParams") is not None:
+            from starkware.cairo.lang.dynamic_layout_params import CairoLayoutParams
+
+            layout = CairoLayoutParams(**msg["layoutParams"]).to_cairo_layout()
+        # Cairn checked the program's builtins against the layout already.
+        runner = CairoRunner(
+            program=program,
+            layout=layout,
+            memory=self.memory_dict,
+            proof_mode=bool(msg.get("proofMode")),
+            allow_missing_builtins=True,
+        )
         self.builtin_runners = runner.builtin_runners
         for name, r in self.builtin_runners.items():
             seg = msg["bases"].get(name)

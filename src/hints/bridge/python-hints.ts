@@ -27,6 +27,10 @@ export interface PythonHintsSetup {
   vm: VirtualMachine;
   builtins: ReadonlyMap<string, BuiltinRunner>;
   layout: string;
+  /** The dynamic layout's CairoLayoutParams fields. */
+  layoutParams?: Record<string, number>;
+  /** Proof mode: every builtin of the layout has a runner. */
+  proofMode?: boolean;
   programInput: unknown;
   /** The program's JSON text, as cairo-lang loads it. */
   programJson: string | undefined;
@@ -68,7 +72,10 @@ export class PythonHints implements HintFallback {
     for (const [name, b] of this.setup.builtins) bases[`${name}_builtin`] = b.base.segment;
     try {
       this.session = BridgeSession.start(
-        { python: found.path, programJson: this.setup.programJson, layout: this.setup.layout, bases, programInput: this.setup.programInput },
+        {
+          python: found.path, programJson: this.setup.programJson, layout: this.setup.layout, layoutParams: this.setup.layoutParams,
+          proofMode: this.setup.proofMode ?? false, bases, programInput: this.setup.programInput,
+        },
         vm,
         {
           print: opts.print ?? ((t) => process.stdout.write(t)),

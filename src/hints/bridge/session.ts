@@ -39,6 +39,9 @@ export interface SessionStart {
   python: string;
   programJson: string;
   layout: string;
+  /** The dynamic layout's CairoLayoutParams fields (cairo-lang builds the layout from them). */
+  layoutParams?: Record<string, number>;
+  proofMode: boolean;
   /** Segment of each builtin's base, by runner name (`output_builtin`, ...). */
   bases: Record<string, number>;
   programInput: unknown;
@@ -76,7 +79,10 @@ export class BridgeSession {
     const ch = FifoChannel.open(start.python, bridgeScript());
     let reply;
     try {
-      reply = ch.call({ op: 'init', program: start.programJson, layout: start.layout, bases: start.bases, input: inputJson(start.programInput ?? {}) });
+      reply = ch.call({
+        op: 'init', program: start.programJson, layout: start.layout, layoutParams: start.layoutParams ?? null,
+        proofMode: start.proofMode, bases: start.bases, input: inputJson(start.programInput ?? {}),
+      });
     } catch (e) {
       ch.close();
       throw e;
