@@ -11,7 +11,7 @@ import { BuiltinRunner, nextPowerOf2 } from '../builtins/builtin';
 import { OutputBuiltin } from '../builtins/output';
 import { createBuiltin, BUILTIN_ORDER } from '../builtins/index';
 import { compileHints } from '../hints/compile';
-import { PythonHints, PythonOptions } from '../hints/bridge/python-hints';
+import { PythonHints, PythonOptions, LOAD_TASK } from '../hints/bridge/python-hints';
 import { programSource } from './load-program';
 import { getLayout, Layout } from './layouts';
 import { segmentOffsets } from './relocate';
@@ -177,6 +177,8 @@ export class CairoRunner {
       programJson: this.options.programJson ?? programSource(this.program), options: this.options.python ?? {},
     });
     vm.hints = compileHints(vm, this.program, this.builtinsByName, this.python);
+    const python = this.python;
+    vm.extra.set(LOAD_TASK, (p: Program, base: Relocatable) => python.loadTask(p, base));
   }
 
   /**

@@ -12,6 +12,9 @@ import { BridgeSession, HintNames, PythonHintError } from './session';
 import { compileHint } from '../compile';
 import { findHint } from '../hint';
 
+/** vm.extra key of `(program, base) => void`: vm_load_program for TypeScript hints. */
+export const LOAD_TASK = 'vm_load_program';
+
 export interface PythonOptions {
   /** false: unknown hints stop the run (--no_python_hints). Default on. */
   enabled?: boolean;
@@ -128,9 +131,20 @@ export class PythonHints implements HintFallback {
   /** vm_load_program from a bridged hint: its hints go in at `base`, bridged or TypeScript. */
   private loadProgram(json: string, base: Relocatable, names: HintNames): void {
     const program = parseProgram(json);
-    const vm = this.setup.vm;
     const known = (d: HintDef) => findHint(d.code) !== undefined;
-    const bridged = this.plan(program, names, known);
+    this.install(program, base, this.plan(program, names, known));
+  }
+
+  /**
+   * vm_load_program from a TypeScript hint (the bootloaders' tasks): the task's hints run in
+   * TypeScript; one Cairn lacks stops the run when reached, with the reason.
+   */
+  loadTask(program: Program, base: Relocatable): void {
+    this.install(program, base, new Map());
+  }
+
+  private install(program: Program, base: Relocatable, bridged: Map<HintDef, LoadedHint>): void {
+    const vm = this.setup.vm;
     const table = base.segment === vm.programSeg ? vm.hints : (vm.otherHints.get(base.segment) ?? []);
     for (const [pc, defs] of program.hints) {
       table[base.offset + pc] = defs.map((def, index) => bridged.get(def) ?? compileHint(vm, program, this.setup.builtins, def, index, pc, this));

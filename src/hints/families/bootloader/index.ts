@@ -1,2 +1,5 @@
-// Hint family: the bootloader library's hints that need no Python object (builtin selection).
+// Hint family: the bootloaders (simple, full, applicative) and the builtin selection they use.
 import './builtin-selection';
+import './simple-bootloader';
+import './full-bootloader';
+import './applicative-bootloader';

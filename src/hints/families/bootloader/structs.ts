@@ -1,0 +1,27 @@
+// Struct sizes and member offsets a bootloader hint reads through ids (`ids.BuiltinData.SIZE`,
+// `ids.ProgramHeader.builtin_list`), resolved from the hint's accessible scopes as ids does.
+import type { HintContext } from '../../hint';
+import { Identifier, resolveIdentifier } from '../../../vm/program';
+import { HintError } from '../../errors';
+
+type Struct = Extract<Identifier, { type: 'struct' }>;
+
+export function structOf(ctx: HintContext, name: string): Struct {
+  const scopes = ctx.hint.accessibleScopes;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const id = resolveIdentifier(ctx.program, `${scopes[i]}.${name}`);
+    if (id?.id.type === 'struct') return id.id;
+  }
+  throw new HintError('AttributeError', `'IdentifierManager' has no struct ${name} visible from this hint.`);
+}
+
+/** The member names of a struct in memory order (BuiltinData: output, pedersen, ...). */
+export function memberNames(s: Struct): string[] {
+  return Object.entries(s.members).sort((a, b) => a[1].offset - b[1].offset).map(([k]) => k);
+}
+
+export function memberOffset(ctx: HintContext, struct: string, member: string): number {
+  const m = structOf(ctx, struct).members[member];
+  if (m === undefined) throw new HintError('AttributeError', `'${struct}' has no member '${member}'.`);
+  return m.offset;
+}

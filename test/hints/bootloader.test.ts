@@ -1,0 +1,204 @@
+// Issue 11: StarkWare's bootloaders (../shared/realworld: simple, full and applicative, cairo-lang
+// 0.13 and later) run a task with their hints in TypeScript (--no_python_hints: no Python at all).
+// Their output is checked against the reference: the program hash the bootloader prints is
+// cairo-hash-program's for the task, and the task's own output is cairo-run's of the task alone.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { shared } from '../support/shared';
+import { cairoRun, compileCairo, referenceBin } from '../support/reference';
+import { parseRunArgs } from '../../src/cli/args';
+import { runCommand } from '../../src/cli/run';
+import { pedersenHash } from '../../src/builtins/pedersen';
+import * as F from '../../src/vm/felt';
+import { parsePreciseJson } from '../../src/runner/precise-json';
+
+const P = F.PRIME;
+const work = mkdtempSync(join(tmpdir(), 'cairn-bootloader-'));
+
+/** The realworld program as plain JSON (the files are gzipped). */
+function bootloader(id: string): string {
+  const dir = join(tmpdir(), 'cairn-realworld');
+  mkdirSync(dir, { recursive: true });
+  const p = join(dir, `${id}.json`);
+  if (!existsSync(p)) writeFileSync(p, gunzipSync(readFileSync(shared('realworld', 'progs', id, 'program.json.gz'))));
+  return p;
+}
+
+const listedInput = (id: string) => shared('realworld', 'inputs', `${id}.json`);
+// Programs hold constants past 2^53: read them with every digit, and write them back so.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const readJson = (p: string): any => parsePreciseJson(readFileSync(p, 'utf8'));
+const MARK = '\u0000big:';
+const toJson = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? MARK + x : x)).replace(/"\\u0000big:(-?\d+)"/g, '$1');
+
+function writeInput(name: string, value: unknown): string {
+  const p = join(work, `${name}.json`);
+  writeFileSync(p, toJson(value));
+  return p;
+}
+
+/** Output values as felts in [0, P) (cairo-run prints them signed). */
+function outputOf(stdout: string): bigint[] {
+  const m = /Program output:\n([\s\S]*?)\n\n/.exec(stdout);
+  return m === null ? [] : m[1].split('\n').map((l) => ((BigInt(l.trim()) % P) + P) % P);
+}
+
+function cairn(program: string, input: string): { code: number; out: string; err: string; output: bigint[] } {
+  let out = '';
+  let err = '';
+  const code = runCommand(parseRunArgs(['--program', program, '--layout', 'all_cairo', '--program_input', input, '--print_output', '--no_python_hints']), { out: (x) => (out += x), err: (x) => (err += x) });
+  return { code, out, err, output: outputOf(out) };
+}
+
+/** The reference's program hash of a task (cairo-hash-program, Pedersen), kept by content (seconds each). */
+function hashProgram(program: unknown): bigint {
+  const text = toJson(program);
+  const dir = join(tmpdir(), 'cairn-hash-program');
+  mkdirSync(dir, { recursive: true });
+  const key = join(dir, createHash('sha256').update(text).digest('hex').slice(0, 32));
+  if (!existsSync(key)) {
+    const file = join(work, `hash-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, text);
+    const r = spawnSync(join(referenceBin(), 'cairo-hash-program'), ['--program', file], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    writeFileSync(key, r.stdout.trim());
+  }
+  return BigInt(readFileSync(key, 'utf8'));
+}
+
+/** What cairo-run prints as the task's own output, run alone. */
+function taskOutput(program: unknown, layout: string): bigint[] {
+  const file = writeInput(`task-${Math.random().toString(36).slice(2)}`, program);
+  const r = cairoRun(file, ['--layout', layout, '--print_output']);
+  assert.equal(r.code, 0, r.stderr);
+  return outputOf(`${r.stdout}\n\n`);
+}
+
+// A task of our own with output and builtins: the bootloader hands it its builtin pointers and
+// checks how far each moved.
+const TASK = `%builtins output pedersen range_check
+from starkware.cairo.common.cairo_builtins import HashBuiltin
+from starkware.cairo.common.hash import hash2
+from starkware.cairo.common.math import assert_nn_le
+from starkware.cairo.common.serialize import serialize_word
+
+func main{output_ptr: felt*, pedersen_ptr: HashBuiltin*, range_check_ptr}() {
+    let (h) = hash2{hash_ptr=pedersen_ptr}(3, 4);
+    assert_nn_le(5, 10);
+    serialize_word(7);
+    serialize_word(h);
+    return ();
+}
+`;
+
+/** A simple bootloader input with one RunProgramTask. */
+const oneTask = (program: unknown) => ({ tasks: [{ type: 'RunProgramTask', program, program_input: {}, use_poseidon: false, program_hash_function: 0 }], single_page: true, fact_topologies_path: null });
+/** The config of the later bootloaders (proving-utils), with nothing supported. */
+const LATER_CONFIG = { supported_simple_bootloader_hash_list: [], supported_cairo_verifier_program_hashes: [], applicative_bootloader_program_hash: 0 };
+
+/** A task's part of the simple bootloader's output: [size, hash, ...its output]. */
+function expectTask(out: bigint[], at: number, hash: bigint, own: bigint[]): void {
+  assert.deepEqual(out.slice(at, at + 2 + own.length), [BigInt(2 + own.length), hash, ...own]);
+}
+
+describe('the bootloaders run a task, hints in TypeScript', () => {
+  const fib = readJson(listedInput('pu_simple_bootloader')).tasks[0].program;
+  const fibHash = hashProgram(fib);
+  const fibOutput = taskOutput(fib, 'plain');
+
+  for (const id of ['pu_simple_bootloader', 'pu_simple_bootloader_0131']) {
+    test(`${id} with its listed input: 1 task, its size, cairo-hash-program's hash, its own output`, () => {
+      const r = cairn(bootloader(id), listedInput(id));
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.output[0], 1n);
+      expectTask(r.output, 1, fibHash, fibOutput);
+      assert.equal(r.output.length, 3 + fibOutput.length);
+    });
+  }
+
+  for (const id of ['ms_bootloader_0131', 'sc_bootloader_0131']) {
+    test(`${id} (bootloader 0.13.1) with its listed input: config, then the task as the simple bootloader printed it`, () => {
+      const r = cairn(bootloader(id), listedInput(id));
+      assert.equal(r.code, 0, r.err);
+      // [simple bootloader hash, hash of the (empty) verifier list, n_tasks, task...]
+      assert.equal(r.output[0], 0n);
+      assert.equal(r.output[1], hashFeltsOfEmptyList());
+      assert.equal(r.output[2], 1n);
+      expectTask(r.output, 3, fibHash, fibOutput);
+    });
+  }
+
+  test('a task with output and builtins: its output is cairo-run\'s of the task alone, its hash cairo-hash-program\'s', () => {
+    const program = readJson(compileCairo(TASK, { name: 'task.cairo' }));
+    const own = taskOutput(program, 'small');
+    assert.equal(own.length, 2);
+    const r = cairn(bootloader('pu_simple_bootloader'), writeInput('own-task', oneTask(program)));
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.output[0], 1n);
+    expectTask(r.output, 1, hashProgram(program), own);
+  });
+
+  test('pu_bootloader: its listed input lacks the config fields this bootloader reads (a clear error); with them it runs', () => {
+    const listed = cairn(bootloader('pu_bootloader'), listedInput('pu_bootloader'));
+    assert.equal(listed.code, 1);
+    assert.match(listed.err, /ValidationError: Invalid bootloader input: bootloader_config\.supported_simple_bootloader_hash_list: missing/);
+    const input = { ...readJson(listedInput('pu_bootloader')), bootloader_config: LATER_CONFIG };
+    const r = cairn(bootloader('pu_bootloader'), writeInput('pu_bootloader', input));
+    assert.equal(r.code, 0, r.err);
+    // [hash of the simple bootloader list, applicative hash, hash of the verifier list, n_tasks, task...]
+    assert.deepEqual(r.output.slice(0, 4), [hashFeltsOfEmptyList(), 0n, hashFeltsOfEmptyList(), 1n]);
+    expectTask(r.output, 4, fibHash, fibOutput);
+  });
+
+  test('pu_applicative_bootloader: an aggregator that checks the bootloader output and adds a word', () => {
+    // The aggregator's output must start with the bootloader's task output ([n_tasks, size, hash]);
+    // what follows is the aggregated output. This one has no hints: the expected words are constants.
+    const aggregator = readJson(compileCairo(`%builtins output
+func main{output_ptr: felt*}() {
+    assert output_ptr[0] = 1;
+    assert output_ptr[1] = 2;
+    assert output_ptr[2] = ${fibHash};
+    assert output_ptr[3] = 77;
+    let output_ptr = output_ptr + 4;
+    return ();
+}
+`, { name: 'aggregator.cairo' }));
+    const listed = readJson(listedInput('pu_applicative_bootloader'));
+    const input = {
+      ...listed,
+      bootloader_input: { ...listed.bootloader_input, bootloader_config: LATER_CONFIG },
+      aggregator_task: { ...listed.aggregator_task, program: aggregator },
+    };
+    const r = cairn(bootloader('pu_applicative_bootloader'), writeInput('applicative', input));
+    assert.equal(r.code, 0, r.err);
+    const constant = aggregatorConstant(bootloader('pu_applicative_bootloader'));
+    assert.deepEqual(r.output, [F.big(pedersenHash(F.toFelt(constant), F.toFelt(hashProgram(aggregator)))), hashFeltsOfEmptyList(), 0n, hashFeltsOfEmptyList(), 77n]);
+  });
+
+  test('a task type Cairn does not run, and a task program that is not one, are clear errors', () => {
+    const pie = cairn(bootloader('pu_simple_bootloader'), writeInput('pie', { tasks: [{ type: 'CairoPiePath', path: 'x.zip', use_poseidon: false }], single_page: true }));
+    assert.equal(pie.code, 1);
+    assert.match(pie.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.type: a CairoPiePath: Cairn runs tasks of type RunProgramTask/);
+    const broken = cairn(bootloader('pu_simple_bootloader'), writeInput('broken', { tasks: [{ type: 'RunProgramTask', program: { data: [] } }], single_page: true }));
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.program: /);
+  });
+});
+
+/** hash_felts(data=[], length=0): the Pedersen chain of the empty list with its length (0). */
+function hashFeltsOfEmptyList(): bigint {
+  return F.big(pedersenHash(0, 0));
+}
+
+function aggregatorConstant(programFile: string): bigint {
+  const ids = readJson(programFile).identifiers as Record<string, { type: string; value?: number | bigint }>;
+  const c = Object.entries(ids).find(([k, v]) => k.endsWith('.AGGREGATOR_CONSTANT') && v.type === 'const');
+  assert.ok(c, 'AGGREGATOR_CONSTANT');
+  return ((BigInt(c[1].value!) % P) + P) % P;
+}
