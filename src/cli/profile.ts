@@ -31,8 +31,9 @@ export function profileCommand(argv: string[], io: Io): number {
     if (json !== undefined) writeOutputFile(json, JSON.stringify(data), 'JSON profile');
     if (html !== undefined) writeOutputFile(html, flameHtml(data, { title: `Cairn profile: ${args.program}` }), 'HTML profile');
     if (json !== undefined || html !== undefined) return;
-    let text = `${data.root.total.steps ?? 0} steps\n${'function'.padEnd(60)} ${'self'.padStart(10)} ${'total'.padStart(10)} ${'calls'.padStart(8)}\n`;
-    for (const f of data.functions) text += `${f.name.padEnd(60)} ${String(f.selfSteps).padStart(10)} ${String(f.totalSteps).padStart(10)} ${String(f.calls).padStart(8)}\n`;
+    // self and total steps, calls, then the memory holes in the function's own frames
+    let text = `${data.root.total.steps ?? 0} steps, ${data.root.total.holes ?? 0} memory holes\n${'function'.padEnd(60)} ${'self'.padStart(10)} ${'total'.padStart(10)} ${'calls'.padStart(8)} ${'holes'.padStart(8)}\n`;
+    for (const f of data.functions) text += `${f.name.padEnd(60)} ${String(f.selfSteps).padStart(10)} ${String(f.totalSteps).padStart(10)} ${String(f.calls).padStart(8)} ${String(f.selfHoles).padStart(8)}\n`;
     io.out(text);
   });
 }

@@ -6,7 +6,10 @@ import { BuiltinRunner } from '../builtins/builtin';
 import { OutputBuiltin } from '../builtins/output';
 import { ModBuiltin } from '../builtins/mod';
 import { VmError } from '../vm/errors';
-import { Op1Src, Reg } from '../vm/instruction';
+import { Instruction, Op1Src, Reg } from '../vm/instruction';
+import { TRACE_CHUNK } from '../vm/trace';
+
+const TRACE_SHIFT = Math.log2(TRACE_CHUNK);
 import type { Memory } from '../vm/memory';
 import type { VirtualMachine } from '../vm/vm';
 import type { Program } from '../vm/program';
@@ -148,55 +151,74 @@ export function rangeCheckLimits(runner: RunState): [number, number] {
 
 /**
  * Cells of the segments that no instruction of the run (up to end_run) and no builtin accessed
- * (get_memory_holes). The accesses are rebuilt from the trace: each step's pc (and immediate),
- * dst, op0 and op1 addresses, with op0's value read from the final memory.
+ * (get_memory_holes).
  */
 export function memoryHoles(runner: RunState): number {
-  const mem = runner.mem;
-  const vm = runner.vm;
-  const trace = vm.trace!;
   const accessed = new Map<number, Set<number>>();
-  const add = (seg: number, off: number) => {
+  forEachAccess(runner, (seg, off) => {
     let s = accessed.get(seg);
     if (s === undefined) accessed.set(seg, (s = new Set()));
     s.add(off);
-  };
-  for (let i = 0; i < runner.program.data.length; i++) add(runner.programBase.segment, i);
+  });
+  let holes = 0;
+  for (let seg = 0; seg < runner.mem.numSegments; seg++) holes += runner.mem.segmentSize(seg) - (accessed.get(seg)?.size ?? 0);
+  return holes;
+}
+
+/**
+ * Every access that keeps a cell from being a memory hole, as get_memory_holes counts them, with
+ * the step that made it (-1: the program, builtin and zero segments, accessed as a whole). The
+ * accesses are rebuilt from the trace: each step's pc (and immediate), dst, op0 and op1
+ * addresses, with op0's value read from the final memory. A cell can be visited more than once.
+ */
+export function forEachAccess(runner: RunState, add: (seg: number, off: number, step: number) => void): void {
+  const mem = runner.mem;
+  const vm = runner.vm;
+  const trace = vm.trace!;
+  for (let i = 0; i < runner.program.data.length; i++) add(runner.programBase.segment, i, -1);
   const steps = runner.endRunSteps ?? trace.length;
+  // The walk reads the trace's chunks directly and keeps each pc's instruction at hand: it runs
+  // over every step of a long run (a profile's memory holes, a PIE).
+  const odd = trace.hasOddSegments();
+  const insts: Instruction[] = [];
+  const chunks = trace.offsetChunks();
+  let pcSeg = trace.pcSegment;
+  let apSeg = trace.apSegment;
+  let fpSeg = trace.apSegment;
   for (let i = 0; i < steps; i++) {
-    const [pcSeg, apSeg, fpSeg] = trace.segmentsOf(i);
-    const pc = trace.pcOffset(i);
-    const ap = trace.apOffset(i);
-    const fp = trace.fpOffset(i);
-    const inst = vm.instructionAt(pcSeg, pc);
-    add(pcSeg, pc);
-    const dstSeg = inst.dstReg === Reg.AP ? apSeg : fpSeg;
-    add(dstSeg, (inst.dstReg === Reg.AP ? ap : fp) + inst.off0);
+    if (odd) [pcSeg, apSeg, fpSeg] = trace.segmentsOf(i);
+    const chunk = chunks[i >> TRACE_SHIFT];
+    const at = (i & (TRACE_CHUNK - 1)) * 3;
+    const pc = chunk[at];
+    const ap = chunk[at + 1];
+    const fp = chunk[at + 2];
+    const inst = (odd ? undefined : insts[pc]) ?? vm.instructionAt(pcSeg, pc);
+    if (!odd) insts[pc] = inst;
+    add(pcSeg, pc, i);
+    add(inst.dstReg === Reg.AP ? apSeg : fpSeg, (inst.dstReg === Reg.AP ? ap : fp) + inst.off0, i);
     const op0Seg = inst.op0Reg === Reg.AP ? apSeg : fpSeg;
     const op0Off = (inst.op0Reg === Reg.AP ? ap : fp) + inst.off1;
-    add(op0Seg, op0Off);
+    add(op0Seg, op0Off, i);
     switch (inst.op1Src) {
-      case Op1Src.FP: add(fpSeg, fp + inst.off2); break;
-      case Op1Src.AP: add(apSeg, ap + inst.off2); break;
-      case Op1Src.IMM: add(pcSeg, pc + 1); break;
+      case Op1Src.FP: add(fpSeg, fp + inst.off2, i); break;
+      case Op1Src.AP: add(apSeg, ap + inst.off2, i); break;
+      case Op1Src.IMM: add(pcSeg, pc + 1, i); break;
       default: {
         const op0 = mem.get(op0Seg, op0Off);
-        if (typeof op0 === 'object') add(op0.segment, op0.offset + inst.off2);
+        if (typeof op0 === 'object') add(op0.segment, op0.offset + inst.off2, i);
       }
     }
   }
   // Builtin segments count as accessed in full (the output builtin's does not: it is public).
+  const whole = (seg: number, off: number) => add(seg, off, -1);
   for (const b of runner.builtins) {
     if (b instanceof OutputBuiltin) continue;
     const size = mem.segmentSize(b.base.segment);
-    for (let i = 0; i < size; i++) add(b.base.segment, i);
-    if (b instanceof ModBuiltin) modAccesses(runner, b, size, add);
+    for (let i = 0; i < size; i++) add(b.base.segment, i, -1);
+    if (b instanceof ModBuiltin) modAccesses(runner, b, size, whole);
   }
   const zero = runner.zeroSegment;
-  if (zero !== undefined) for (let i = 0; i < mem.segmentSize(zero); i++) add(zero, i);
-  let holes = 0;
-  for (let seg = 0; seg < mem.numSegments; seg++) holes += mem.segmentSize(seg) - (accessed.get(seg)?.size ?? 0);
-  return holes;
+  if (zero !== undefined) for (let i = 0; i < mem.segmentSize(zero); i++) add(zero, i, -1);
 }
 
 /** The values and offsets tables an add_mod/mul_mod instance reads (they are not holes either). */

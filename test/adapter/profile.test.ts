@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { startClient, launchArgs, launchTo, ROOT } from './helpers';
 
-type Flame = { root: { name: string; total: Record<string, number> }; functions: { name: string; selfSteps: number; totalSteps: number; calls: number }[] };
+type Flame = { root: { name: string; total: Record<string, number> }; functions: { name: string; selfSteps: number; totalSteps: number; calls: number; selfHoles: number }[] };
 
 function cliTable(): Map<string, number[]> {
   const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'profile', '--program', join(ROOT, 'examples/build/fib.json'), '--layout', 'starknet_with_keccak'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const rows = new Map<string, number[]>();
-  for (const m of r.stdout.matchAll(/^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)$/gm)) rows.set(m[1], [Number(m[2]), Number(m[3]), Number(m[4])]);
+  for (const m of r.stdout.matchAll(/^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)$/gm)) rows.set(m[1], m.slice(2).map(Number));
   assert.ok(rows.has('__main__.fib'), r.stdout);
   return rows;
 }
@@ -38,7 +38,7 @@ describe('cairnProfile', () => {
       assert.equal(body.profile.root.total.steps, rows.get('__main__.main')![1]);
       for (const [name, want] of rows) {
         const f = body.profile.functions.find((x) => x.name === name);
-        assert.deepEqual(f && [f.selfSteps, f.totalSteps, f.calls], want, name);
+        assert.deepEqual(f && [f.selfSteps, f.totalSteps, f.calls, f.selfHoles], want, name);
       }
     };
     await check(); // paused on entry

@@ -22,7 +22,7 @@ test('cairn profile --html writes a self-contained flame graph with the run\'s t
   const data = JSON.parse(html.match(/<script type="application\/json" id="data">(.*?)<\/script>/s)![1]);
   assert.equal(data.root.name, '__main__.main');
   assert.equal(data.root.total.steps, 312); // cairo-run's step count for hash_chain
-  assert.deepEqual(data.measures, ['steps', 'output', 'pedersen', 'poseidon']);
+  assert.deepEqual(data.measures, ['steps', 'holes', 'output', 'pedersen', 'poseidon']);
   const ped = data.root.children.find((c: { name: string }) => c.name === '__main__.pedersen_chain');
   assert.equal(ped.total.pedersen, 24);
   assert.equal(ped.file, 'hash_chain.cairo');
@@ -31,8 +31,8 @@ test('cairn profile --html writes a self-contained flame graph with the run\'s t
 test('cairn profile without --html prints functions by total steps; bad input is a usage error', () => {
   const r = cairn('profile', '--program', hashChain, '--layout', 'starknet_with_keccak');
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^312 steps\n/);
-  assert.match(r.stdout, /__main__\.main\s+22\s+312\s+1\n/);
+  assert.match(r.stdout, /^312 steps, 0 memory holes\n/);
+  assert.match(r.stdout, /__main__\.main\s+22\s+312\s+1\s+0\n/);
   const bad = cairn('profile', '--layout', 'starknet_with_keccak', '--html');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /cairn profile: error: argument --html: expected one argument/);

@@ -16,12 +16,12 @@ test('runProfile: fib\'s totals equal `cairn profile`\'s table, and its lines la
   const r = await runProfile(CLI, { program: fib, layout: 'small' });
   assert.ok(r.ok, r.ok ? '' : r.message);
   const text = spawnSync(process.execPath, [CLI, 'profile', '--program', fib, '--layout', 'small'], { encoding: 'utf8' }).stdout;
-  assert.match(text, /^134 steps\n/);
+  assert.match(text, /^134 steps, 0 memory holes\n/);
   assert.equal(r.data.root.total.steps, 134);
   for (const f of r.data.functions) {
-    const row = text.match(new RegExp(`^${f.name.replace(/\./g, '\\.')}\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)$`, 'm'));
+    const row = text.match(new RegExp(`^${f.name.replace(/\./g, '\\.')}\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)$`, 'm'));
     assert.ok(row, f.name);
-    assert.deepEqual([f.selfSteps, f.totalSteps, f.calls], row!.slice(1).map(Number), f.name);
+    assert.deepEqual([f.selfSteps, f.totalSteps, f.calls, f.selfHoles], row!.slice(1).map(Number), f.name);
   }
   assert.match(r.stdout, /6765/); // the program's output
   const byFile = stepsByFile(r.data, { program: fib, sourceRoot: src });

@@ -4,6 +4,8 @@
 // tree a view can take at once, and no trace is needed.
 import type { StepHooks } from '../../vm/hooks';
 import type { VirtualMachine } from '../../vm/vm';
+import type { RunState } from '../../runner/proof-checks';
+import { FrameTimeline, holesByNode } from './holes';
 
 /**
  * A call-tree node: a frame, reached through its callers' return pcs (pprof's stack); the frames
@@ -23,6 +25,8 @@ export interface ProfileNode {
   steps: Map<number, number>;
   /** builtin cells added while this frame was innermost, by builtin name */
   builtins: Map<string, number>;
+  /** memory holes charged to this frame (holes.ts); 0 until the run has ended */
+  holes: number;
 }
 
 export interface RunProfile {
@@ -30,6 +34,8 @@ export interface RunProfile {
   totalSteps: number;
   /** builtin names profiled (the program's included builtins, in the runner's order) */
   builtinNames: string[];
+  /** whether nodes' holes were counted (an ended run with its trace) */
+  holesCounted: boolean;
 }
 
 interface Watched { name: string; segment: number; size: number }
@@ -46,9 +52,15 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
   private curFp: number;
   private fresh = false;
   private readonly watched: Watched[];
+  /** which node was innermost from which step, for charging memory holes */
+  private readonly timeline: FrameTimeline;
+  private maxAp: number;
 
-  /** initialFp: the entry frame's fp offset (cairo-run's trace[0].fp); builtins: name and segment. */
-  constructor(private readonly vm: VirtualMachine, builtins: { name: string; segment: number }[]) {
+  /**
+   * Starts at the VM's current frame (the entry frame); builtins: name and segment. With `run`
+   * (whose VM records the trace), result() counts each node's memory holes once the run ended.
+   */
+  constructor(private readonly vm: VirtualMachine, builtins: { name: string; segment: number }[], private readonly run?: RunState) {
     this.curFp = vm.fp;
     this.cur = this.node(undefined, -1);
     this.cur.calls = 1;
@@ -56,10 +68,12 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
     this.fps.push(this.curFp);
     this.stack.push(this.cur);
     this.watched = builtins.map((b) => ({ ...b, size: vm.mem.usedSize(b.segment) }));
+    this.maxAp = vm.ap;
+    this.timeline = { steps: [0], maxAps: [vm.ap], nodes: [this.cur.id], segment: vm.apSeg, traceBase: vm.trace?.length ?? 0 };
   }
 
   private node(parent: ProfileNode | undefined, returnPc: number): ProfileNode {
-    const n: ProfileNode = { id: this.nodes.length, parent: parent?.id, returnPc, entryPc: -1, calls: 0, steps: new Map(), builtins: new Map() };
+    const n: ProfileNode = { id: this.nodes.length, parent: parent?.id, returnPc, entryPc: -1, calls: 0, steps: new Map(), builtins: new Map(), holes: 0 };
     this.nodes.push(n);
     return n;
   }
@@ -99,6 +113,13 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
       this.curFp = this.fps[this.fps.length - 1];
       if (fp > this.curFp) this.enter(fp);
       else if (fp < this.curFp) this.curFp = fp; // below the entry frame: cairo-run counts it in the root
+      const t = this.timeline;
+      if (this.cur.id !== t.nodes[t.nodes.length - 1]) {
+        if (vm.apSeg === t.segment && vm.ap > this.maxAp) this.maxAp = vm.ap;
+        t.steps.push(this.totalSteps);
+        t.maxAps.push(this.maxAp);
+        t.nodes.push(this.cur.id);
+      }
     }
     const pc = vm.pc;
     if (this.fresh) { if (this.cur.entryPc < 0) this.cur.entryPc = pc; this.fresh = false; }
@@ -119,6 +140,12 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
   }
 
   result(): RunProfile {
-    return { nodes: this.nodes, totalSteps: this.totalSteps, builtinNames: this.watched.map((w) => w.name) };
+    const run = this.run;
+    const holesCounted = run !== undefined && run.endRunSteps !== undefined && run.vm.trace !== undefined;
+    if (holesCounted) {
+      const holes = holesByNode(run, this.timeline, this.nodes.length);
+      for (const n of this.nodes) n.holes = holes[n.id];
+    }
+    return { nodes: this.nodes, totalSteps: this.totalSteps, builtinNames: this.watched.map((w) => w.name), holesCounted };
   }
 }

@@ -1,15 +1,16 @@
 // The call tree a flame graph draws: the run profile's nodes merged by function under each parent
-// (a frame named by its entry pc's function), with total and self steps and builtin cells. Only
-// this tree (one entry per distinct call path) goes to a view, never the run's steps.
+// (a frame named by its entry pc's function), with total and self steps, memory holes and builtin
+// cells. Only this tree (one entry per distinct call path) goes to a view, never the run's steps.
 import type { Program } from '../../vm/program';
 import type { RunProfile } from './collector';
-import { functionOfPc, summarize, FunctionStats, LineStats } from './summary';
+import { summarize, FunctionStats, LineStats } from './summary';
+import { functionSource, nodeFunction } from './frames';
 
 export interface FlameNode {
   name: string;
   file?: string;
   line?: number;
-  /** measures including callees: steps and each builtin's cells */
+  /** measures including callees: steps, holes (memory holes) and each builtin's cells */
   total: Record<string, number>;
   self: Record<string, number>;
   calls: number;
@@ -18,7 +19,7 @@ export interface FlameNode {
 
 export interface FlameData {
   root: FlameNode;
-  /** 'steps' then the builtins */
+  /** 'steps', 'holes' (when counted), then the builtins */
   measures: string[];
   functions: FunctionStats[];
   lines: LineStats[];
@@ -29,22 +30,17 @@ const add = (into: Record<string, number>, k: string, v: number) => { if (v !== 
 export function flameData(program: Program, profile: RunProfile): FlameData {
   const made = new Map<number, FlameNode>();
   const byName = new Map<FlameNode, Map<string, FlameNode>>();
-  const locOf = (name: string) => {
-    const id = program.identifiers.get(name);
-    const pc = id !== undefined && (id.type === 'function' || id.type === 'label') ? id.pc : undefined;
-    return pc === undefined ? undefined : program.debugInfo?.instructionLocations.get(pc)?.inst;
-  };
   let root: FlameNode | undefined;
   for (const n of profile.nodes) {
-    const name = n.entryPc >= 0 ? functionOfPc(program, n.entryPc) : '<entry>';
+    const name = nodeFunction(program, n) ?? '<entry>';
     let node: FlameNode;
     const parent = n.parent === undefined ? undefined : made.get(n.parent)!;
     const siblings = parent === undefined ? undefined : byName.get(parent)!;
     const existing = siblings?.get(name);
     if (existing !== undefined) node = existing;
     else {
-      const loc = locOf(name);
-      node = { name, file: loc?.filename, line: loc?.startLine, total: {}, self: {}, calls: 0, children: [] };
+      const src = functionSource(program, name);
+      node = { name, file: src?.file, line: src?.line, total: {}, self: {}, calls: 0, children: [] };
       byName.set(node, new Map());
       if (parent === undefined) root = node;
       else { parent.children.push(node); siblings!.set(name, node); }
@@ -54,6 +50,7 @@ export function flameData(program: Program, profile: RunProfile): FlameData {
     let steps = 0;
     for (const k of n.steps.values()) steps += k;
     add(node.self, 'steps', steps);
+    add(node.self, 'holes', n.holes);
     for (const [b, k] of n.builtins) add(node.self, b, k);
   }
   if (root === undefined) root = { name: '<empty>', total: {}, self: {}, calls: 0, children: [] };
@@ -66,5 +63,5 @@ export function flameData(program: Program, profile: RunProfile): FlameData {
   };
   sum(root);
   const s = summarize(program, profile);
-  return { root, measures: ['steps', ...profile.builtinNames], functions: s.functions, lines: s.lines };
+  return { root, measures: ['steps', ...(profile.holesCounted ? ['holes'] : []), ...profile.builtinNames], functions: s.functions, lines: s.lines };
 }

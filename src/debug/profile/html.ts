@@ -1,6 +1,6 @@
 // A self-contained HTML flame graph of a profile (no network: data, style and script inline): the
-// call tree top-down, a frame's width its share of the chosen measure (steps or a builtin's
-// cells), and a table of functions. In a VS Code webview a click on a frame posts
+// call tree top-down, a frame's width its share of the chosen measure (steps, memory holes or a
+// builtin's cells), and a table of functions. In a VS Code webview a click on a frame posts
 // {type:'open', file, line}; in a browser it shows the frame's numbers.
 import type { FlameData } from './flame';
 
@@ -39,7 +39,8 @@ function draw(){const box=document.getElementById('flame');box.innerHTML='';cons
   e.title=n.name+': '+val(n,measure)+' '+measure;e.dataset.name=n.name;e.onclick=()=>open(n);e.ondblclick=()=>{focus=n;draw();};box.appendChild(e);
   let cx=x;for(const c of n.children){lay(c,cx,d+1);cx+=val(c,measure)/tot*W;}};
  lay(focus,0,0);box.style.height=((depth+1)*17+2)+'px';table();}
-function table(){const key=measure;const rows=D.functions.map(f=>({f,self:key==='steps'?f.selfSteps:(f.selfBuiltins[key]||0),total:key==='steps'?f.totalSteps:(f.totalBuiltins[key]||0)}))
+const pick=(f,key,w)=>key==='steps'?f[w+'Steps']:key==='holes'?(f[w+'Holes']||0):(f[w+'Builtins'][key]||0);
+function table(){const key=measure;const rows=D.functions.map(f=>({f,self:pick(f,key,'self'),total:pick(f,key,'total')}))
  .filter(r=>r.total>0).sort((a,b)=>sortKey==='name'?a.f.name.localeCompare(b.f.name):b[sortKey]-a[sortKey]);
  const t=document.getElementById('table');t.innerHTML='<tr><th data-k="name">function</th><th data-k="self">self '+key+'</th><th data-k="total">total '+key+'</th><th data-k="calls">calls</th></tr>'+
  rows.map(r=>'<tr data-file="'+(r.f.file||'')+'" data-line="'+(r.f.line||0)+'"><td>'+r.f.name+'</td><td>'+r.self+'</td><td>'+r.total+'</td><td>'+r.f.calls+'</td></tr>').join('');

@@ -1,8 +1,11 @@
 // A run profile read through the program's debug_info: per function (self and total steps, calls,
-// builtin cells) and per source line (steps). A pc belongs to the function of its instruction's
-// innermost accessible scope, as cairo-lang's profiler attributes it.
+// builtin cells, memory holes) and per source line (steps). A pc belongs to the function of its
+// instruction's innermost accessible scope, as cairo-lang's profiler attributes it (frames.ts).
 import type { Program } from '../../vm/program';
 import type { RunProfile, ProfileNode } from './collector';
+import { functionOfPc, functionSource, nodeFunction } from './frames';
+
+export { functionOfPc } from './frames';
 
 export interface FunctionStats {
   name: string;
@@ -15,6 +18,9 @@ export interface FunctionStats {
   calls: number;
   selfBuiltins: Record<string, number>;
   totalBuiltins: Record<string, number>;
+  /** memory holes charged to this function's frames (holes.ts), and with its callees' */
+  selfHoles: number;
+  totalHoles: number;
 }
 
 export interface LineStats { file: string; line: number; steps: number }
@@ -22,15 +28,10 @@ export interface LineStats { file: string; line: number; steps: number }
 export interface ProfileSummary {
   totalSteps: number;
   builtinNames: string[];
+  /** memory holes of the run (cairo-run's n_memory_holes); undefined when not counted */
+  holes: number | undefined;
   functions: FunctionStats[];
   lines: LineStats[];
-}
-
-/** The function a pc offset belongs to (accessible_scopes[-1]), or a placeholder without debug_info. */
-export function functionOfPc(program: Program, pc: number): string {
-  const loc = program.debugInfo?.instructionLocations.get(pc);
-  const scopes = loc?.accessibleScopes;
-  return scopes !== undefined && scopes.length > 0 ? scopes[scopes.length - 1] : `<pc ${pc}>`;
 }
 
 /** For each node: the functions of its frame and of every caller frame (distinct). */
@@ -38,13 +39,13 @@ export function stackFunctions(program: Program, profile: RunProfile): Set<strin
   const sets: Set<string>[] = [];
   for (const n of profile.nodes) {
     // the return pc of a frame lies in its caller; a node's own frame is named by its entry pc
-    const inherited = n.parent === undefined ? new Set<string>() : callerSet(sets, profile.nodes[n.parent], program, n);
+    const inherited = n.parent === undefined ? new Set<string>() : callerSet(sets, program, n);
     sets.push(inherited);
   }
   return sets;
 }
 
-function callerSet(sets: Set<string>[], _parent: ProfileNode, program: Program, n: ProfileNode): Set<string> {
+function callerSet(sets: Set<string>[], program: Program, n: ProfileNode): Set<string> {
   const up = sets[n.parent!];
   const f = functionOfPc(program, n.returnPc);
   if (up.has(f)) return up;
@@ -58,11 +59,8 @@ export function summarize(program: Program, profile: RunProfile): ProfileSummary
   const fn = (name: string): FunctionStats => {
     let s = fns.get(name);
     if (s === undefined) {
-      s = { name, file: undefined, line: undefined, selfSteps: 0, totalSteps: 0, calls: 0, selfBuiltins: {}, totalBuiltins: {} };
-      const id = program.identifiers.get(name);
-      const pc = id !== undefined && (id.type === 'function' || id.type === 'label') ? id.pc : undefined;
-      const loc = pc === undefined ? undefined : program.debugInfo?.instructionLocations.get(pc)?.inst;
-      if (loc !== undefined) { s.file = loc.filename; s.line = loc.startLine; }
+      const src = functionSource(program, name);
+      s = { name, file: src?.file, line: src?.line, selfSteps: 0, totalSteps: 0, calls: 0, selfBuiltins: {}, totalBuiltins: {}, selfHoles: 0, totalHoles: 0 };
       fns.set(name, s);
     }
     return s;
@@ -73,7 +71,7 @@ export function summarize(program: Program, profile: RunProfile): ProfileSummary
   const fnOf = (pc: number) => { let f = pcFn.get(pc); if (f === undefined) { f = functionOfPc(program, pc); pcFn.set(pc, f); } return f; };
   for (const n of profile.nodes) {
     const up = callers[n.id];
-    const frameFn = n.entryPc >= 0 ? fnOf(n.entryPc) : undefined;
+    const frameFn = nodeFunction(program, n);
     if (frameFn !== undefined) fn(frameFn).calls += n.calls;
     for (const [pc, k] of n.steps) {
       const f = fnOf(pc);
@@ -89,13 +87,18 @@ export function summarize(program: Program, profile: RunProfile): ProfileSummary
       }
     }
     if (frameFn === undefined) continue;
+    const seen = new Set([frameFn, ...up]);
     for (const [b, k] of n.builtins) {
       const self = fn(frameFn).selfBuiltins;
       self[b] = (self[b] ?? 0) + k;
-      const seen = new Set([frameFn, ...up]);
       for (const g of seen) { const t = fn(g).totalBuiltins; t[b] = (t[b] ?? 0) + k; }
+    }
+    if (n.holes > 0) {
+      fn(frameFn).selfHoles += n.holes;
+      for (const g of seen) fn(g).totalHoles += n.holes;
     }
   }
   const functions = [...fns.values()].sort((a, b) => b.totalSteps - a.totalSteps || a.name.localeCompare(b.name));
-  return { totalSteps: profile.totalSteps, builtinNames: profile.builtinNames, functions, lines: [...lines.values()] };
+  const holes = profile.holesCounted ? profile.nodes.reduce((a, n) => a + n.holes, 0) : undefined;
+  return { totalSteps: profile.totalSteps, builtinNames: profile.builtinNames, holes, functions, lines: [...lines.values()] };
 }
