@@ -16,6 +16,9 @@ import { parseRunArgs } from '../../src/cli/args';
 import { runCommand } from '../../src/cli/run';
 import { pedersenHash } from '../../src/builtins/pedersen';
 import * as F from '../../src/vm/felt';
+import { Relocatable } from '../../src/vm/relocatable';
+import { HintBench } from './harness';
+import { SIMULATE_EC_OP } from '../../src/hints/families/bootloader/simulated-builtin-codes';
 import { parsePreciseJson } from '../../src/runner/precise-json';
 
 const P = F.PRIME;
@@ -188,6 +191,22 @@ func main{output_ptr: felt*}() {
     const broken = cairn(bootloader('pu_simple_bootloader'), writeInput('broken', { tasks: [{ type: 'RunProgramTask', program: { data: [] } }], single_page: true }));
     assert.equal(broken.code, 1);
     assert.match(broken.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.program: /);
+  });
+});
+
+describe('a builtin the layout lacks, simulated for a task', () => {
+  test('ec_op: a new segment whose output cells the ec_op rule deduces (3*G + 1*(4*G) = 7*G)', () => {
+    const bench = new HintBench();
+    bench.felt('new_ec_op_ptr');
+    bench.run(SIMULATE_EC_OP);
+    const ptr = bench.get('new_ec_op_ptr');
+    assert.ok(ptr instanceof Relocatable && ptr.offset === 0);
+    // 3*G, 4*G and 7*G as cairo-lang's ec_add / ec_double give them.
+    const g3 = [0x411494b501a98abd8262b0da1351e17899a0c4ef23dd2f96fec5ba847310b20n, 0x7e1b3ebac08924d2c26f409549191fcf94f3bf6f301ed3553e22dfb802f0686n];
+    const g4 = [0xa7da05a4d664859ccd6e567b935cdfbfe3018c7771cb980892ef38878ae9bcn, 0x584b0c2bc833a4c88d62b387e0ef868cae2eaaa288f4ca7b34c84b46ca031b6n];
+    const g7 = [0x743829e0a179f8afe223fc8112dfc8d024ab6b235fd42283c4f5970259ce7b7n, 0xe67a0a63cc493225e45b9178a3375596ea2a1d7012628a328dbc14c78cd1b7n];
+    bench.mem.load(ptr, [...g3, ...g4, 1n].map(F.toFelt));
+    assert.deepEqual([5, 6].map((i) => F.big(bench.mem.read(ptr.segment, i) as F.Felt)), g7);
   });
 });
 

@@ -3,3 +3,4 @@ import './builtin-selection';
 import './simple-bootloader';
 import './full-bootloader';
 import './applicative-bootloader';
+import './simulated-builtins';

@@ -1,0 +1,95 @@
+// Issue 11, done when: the bootloaders run a task program under the debugger, with breakpoints in
+// the task. StarkWare's simple bootloader (../shared/realworld/pu_simple_bootloader) runs its listed
+// input (a Fibonacci task with its debug_info) with every hint in TypeScript (no Python): line and
+// function breakpoints set in the task's source before the task is loaded stop there, with the
+// task's frames above the bootloader's, and the run goes on to the bootloader's end.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import { DebugProtocol } from '@vscode/debugprotocol';
+import { startClient, launchTo, top, locals } from './helpers';
+import { shared } from '../support/shared';
+
+function bootloader(id: string): string {
+  const dir = join(tmpdir(), 'cairn-realworld');
+  mkdirSync(dir, { recursive: true });
+  const p = join(dir, `${id}.json`);
+  if (!existsSync(p)) writeFileSync(p, gunzipSync(readFileSync(shared('realworld', 'progs', id, 'program.json.gz'))));
+  return p;
+}
+
+async function stopAfter(dc: DebugClient, send: () => Promise<unknown>): Promise<DebugProtocol.StoppedEvent> {
+  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+  await send();
+  return stopped;
+}
+
+describe('the simple bootloader runs its task under the debugger', () => {
+  let dc: DebugClient;
+  before(async () => {
+    dc = await startClient();
+    dc.defaultTimeout = 30_000;
+  });
+  after(async () => dc.stop());
+
+  test('breakpoints in the task stop there; the task\'s frames sit above execute_task; the run ends', async () => {
+    // The task's debug_info names cairo_programs/fibonacci.cairo (relative to the source root);
+    // the input carries no source text, so the file need not exist for its lines to be set.
+    const root = mkdtempSync(join(tmpdir(), 'cairn-bootloader-dap-'));
+    const taskFile = join(root, 'cairo_programs', 'fibonacci.cairo');
+    const out: DebugProtocol.OutputEvent[] = [];
+    dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e));
+    let bps: DebugProtocol.SetBreakpointsResponse | undefined;
+    let fns: DebugProtocol.SetFunctionBreakpointsResponse | undefined;
+    const first = await launchTo(
+      dc,
+      { program: bootloader('pu_simple_bootloader'), programInput: shared('realworld', 'inputs', 'pu_simple_bootloader.json'), layout: 'all_cairo', sourceRoot: root, pythonHints: false },
+      async () => {
+        // Line 6: `assert result = 144` in main, after fib returns.
+        bps = await dc.setBreakpointsRequest({ source: { path: taskFile }, breakpoints: [{ line: 6 }] });
+        fns = await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'fib' }] });
+      },
+    );
+    const [line] = bps!.body.breakpoints;
+    const [fn] = fns!.body.breakpoints;
+    // Every hint of the bootloader has a TypeScript implementation.
+    assert.doesNotMatch(out.map((e) => e.body.output).join(''), /no implementation/);
+    // Not loaded yet: both wait for the task.
+    assert.deepEqual([line.verified, fn.verified], [false, false]);
+    assert.match(out.map((e) => e.body.output).join(''), /A hint loaded a task program at \d+:\d+ \(24 words of code\); breakpoints set in it: cairo_programs\/fibonacci\.cairo:6, cairo_programs\/fibonacci\.cairo:11\./);
+
+    // fib's first instruction: the function breakpoint, in the task, called from the bootloader.
+    assert.deepEqual([first.body.reason, first.body.hitBreakpointIds], ['function breakpoint', [fn.id]]);
+    let t = await top(dc);
+    const where = (f: DebugProtocol.StackFrame) => [f.name, f.source?.name, f.line];
+    assert.deepEqual(t.frames.slice(0, 3).map(where), [
+      ['fib', 'fibonacci.cairo', 11],
+      ['main', 'fibonacci.cairo', 3],
+      ['starkware.cairo.bootloaders.simple_bootloader.execute_task.execute_task', 'execute_task.cairo', 192],
+    ]);
+    // The source text is not in the input: the frame says where it would be.
+    assert.match(t.frames[0].source?.origin ?? '', /^cairo_programs\/fibonacci\.cairo \(not found/);
+    assert.match(t.frames[0].instructionPointerReference ?? '', /^\d+:\d+$/);
+    const fibLocals = await locals(dc);
+    assert.deepEqual(['first_element', 'second_element', 'n'].map((n) => fibLocals.get(n)?.value), ['1', '1', '10']);
+
+    // Without the function breakpoint, the line breakpoint in main after fib returned.
+    await dc.setFunctionBreakpointsRequest({ breakpoints: [] });
+    const second = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.deepEqual([second.body.reason, second.body.hitBreakpointIds], ['breakpoint', [line.id]]);
+    t = await top(dc);
+    assert.deepEqual(where(t.frames[0]), ['main', 'fibonacci.cairo', 6]);
+    assert.equal((await locals(dc)).get('result')?.value, '144');
+
+    // On to the end of the bootloader: its output is the task's header.
+    const ended = dc.waitForEvent('terminated');
+    await dc.continueRequest({ threadId: 1 });
+    await ended;
+    const printed = out.filter((e) => e.body.category === 'stdout').map((e) => e.body.output).join('');
+    assert.match(printed, /1\s+2\s+-1704842386285380638419574901034810400073199110746804049586977560010127891954/);
+  });
+});
