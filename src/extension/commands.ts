@@ -15,14 +15,29 @@ export async function targetFile(uri: unknown): Promise<string | undefined> {
   return pickProgram(undefined);
 }
 
-/** `entrypoint`: a function to start at instead of main (the code lens above it passes it). */
-export async function debugProgram(uri?: unknown, entrypoint?: unknown): Promise<void> {
+/** The launch configuration for the target file (see targetFile) and `entrypoint`, and its folder. */
+async function launchFor(uri: unknown, entrypoint: unknown): Promise<{ folder: vscode.WorkspaceFolder | undefined; config: CairnLaunchConfig } | undefined> {
   const file = await targetFile(uri);
-  if (!file) return;
+  if (!file) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
   const config = configForFile(file);
   if (typeof entrypoint === 'string') config.entrypoint = entrypoint;
-  await vscode.debug.startDebugging(folder, config);
+  return { folder, config };
+}
+
+/** That configuration resolved as a debug session's would be (the compiled program found, or
+ *  compiled); undefined when there is none (the provider has said why). Run and Profile use it. */
+export async function resolvedLaunchFor(provider: CairnConfigurationProvider, uri: unknown, entrypoint: unknown): Promise<CairnLaunchConfig | undefined> {
+  const l = await launchFor(uri, entrypoint);
+  if (!l) return undefined;
+  const resolved = await provider.resolveDebugConfigurationWithSubstitutedVariables(l.folder, l.config);
+  return resolved ? (resolved as CairnLaunchConfig) : undefined;
+}
+
+/** `entrypoint`: a function to start at instead of main (the code lens above it passes it). */
+export async function debugProgram(uri?: unknown, entrypoint?: unknown): Promise<void> {
+  const l = await launchFor(uri, entrypoint);
+  if (l) await vscode.debug.startDebugging(l.folder, l.config);
 }
 
 let running: ChildProcess | undefined;
@@ -31,14 +46,8 @@ let runChannel: vscode.OutputChannel | undefined;
 /** Runs the program without the debugger through the CLI, in its own process, output in the
  *  "Cairn Run" channel. A new run stops the previous one. */
 export async function runProgram(provider: CairnConfigurationProvider, cliPath: string, uri?: unknown, entrypoint?: unknown): Promise<void> {
-  const file = await targetFile(uri);
-  if (!file) return;
-  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
-  const initial = configForFile(file);
-  if (typeof entrypoint === 'string') initial.entrypoint = entrypoint;
-  const resolved = await provider.resolveDebugConfigurationWithSubstitutedVariables(folder, initial);
-  if (!resolved) return;
-  const config = resolved as CairnLaunchConfig;
+  const config = await resolvedLaunchFor(provider, uri, entrypoint);
+  if (!config) return;
   const args = [cliPath, 'run', '--program', config.program!, '--print_output', '--print_info', '--layout', config.layout ?? 'plain'];
   if (config.entrypoint) args.push('--entrypoint', config.entrypoint);
 

@@ -1,16 +1,16 @@
-// "Cairn: Profile Cairo Program": profiles the program of the active .cairo editor (found as
-// Run/Debug find it) in the CLI's own process, shows the flame graph (flameHtml) in a webview; a
-// click opens the frame's source at its line; while the view is open, the profiled files show
-// each line's steps after it, in a muted color.
+// "Cairn: Profile Cairo Program": profiles the program of the active .cairo editor (found as Run
+// finds it: resolvedLaunchFor) in the CLI's own process, shows the flame graph (flameHtml) in a
+// webview; a click opens the frame's source at its line; while the view is open, the profiled
+// files show each line's steps after it, in a muted color.
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { flameHtml } from '../debug/profile/html';
 import type { FlameData } from '../debug/profile/flame';
 import { CairnConfigurationProvider } from './configProvider';
-import { CairnLaunchConfig, configForFile, DEBUG_TYPE } from './launchConfig';
+import { CairnLaunchConfig, DEBUG_TYPE } from './launchConfig';
 import { runProfile, resolveSourceFile, SourceRoots, stepsByFile } from './profileRun';
-import { targetFile } from './commands';
+import { resolvedLaunchFor } from './commands';
 
 let panel: vscode.WebviewPanel | undefined;
 let panelRoots: SourceRoots | undefined;
@@ -89,14 +89,8 @@ export async function profileProgram(context: vscode.ExtensionContext, provider:
     showProfile(context, data, rootsOf(config), `Cairn profile of a fresh run: ${path.basename(config.program!)}${config.entrypoint ? ` (${config.entrypoint})` : ''}`);
     return;
   }
-  const file = await targetFile(uri);
-  if (!file) return;
-  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
-  const initial = configForFile(file);
-  if (typeof entrypoint === 'string') initial.entrypoint = entrypoint;
-  const resolved = await provider.resolveDebugConfigurationWithSubstitutedVariables(folder, initial);
-  if (!resolved) return; // the provider already said why
-  const config = resolved as CairnLaunchConfig;
+  const config = await resolvedLaunchFor(provider, uri, entrypoint);
+  if (!config) return; // the provider already said why
   const program = config.program!;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Cairn: profiling ${path.basename(program)}`, cancellable: true },
