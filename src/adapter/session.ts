@@ -18,14 +18,15 @@ import {
 } from '@vscode/debugadapter';
 import { DebugProtocol } from '@vscode/debugprotocol';
 import { DebugFront, FrontEvents, Granularity, Place, ScopeKind, SourceFile, StopReason, RunControl } from '../debug/front';
-import { LiveRun, LaunchOptions, LaunchError } from '../debug/live-run';
+import { LiveRun, LaunchError } from '../debug/live-run';
 import { PostMortemRun, isPostMortem } from '../debug/post-mortem/post-mortem-run';
 import { RecordingError } from '../debug/post-mortem/files';
+import { Cairo1Run, Cairo1LaunchOptions, isCairo1 } from '../debug/cairo1/cairo1-run';
 import { Children, VarNode } from '../debug/values';
 import { checkRequest, THREAD } from './arguments';
 import { profileFreshRun } from '../debug/profile/fresh';
 
-export interface CairnLaunchArguments extends DebugProtocol.LaunchRequestArguments, LaunchOptions {
+export interface CairnLaunchArguments extends DebugProtocol.LaunchRequestArguments, Cairo1LaunchOptions {
   stopOnEntry?: boolean;
   /** With memoryFile: debug this finished run (cairo-run's --trace_file) instead of running the program. */
   traceFile?: string;
@@ -169,7 +170,8 @@ export class CairnSession extends LoggingDebugSession {
   private open(args: CairnLaunchArguments, response: DebugProtocol.Response): DebugFront | undefined {
     let front: DebugFront;
     try {
-      front = isPostMortem(args) ? new PostMortemRun(args as CairnLaunchArguments & { traceFile: string; memoryFile: string }, this.frontEvents()) : new LiveRun(args, this.frontEvents());
+      if (isPostMortem(args)) front = new PostMortemRun(args as CairnLaunchArguments & { traceFile: string; memoryFile: string }, this.frontEvents());
+      else front = isCairo1(args) ? new Cairo1Run(args, this.frontEvents()) : new LiveRun(args, this.frontEvents());
     } catch (e) {
       const msg = e instanceof LaunchError || e instanceof RecordingError ? e.message : `Cannot launch: ${(e as Error).message}`;
       this.sendEvent(new OutputEvent(msg + '\n', 'stderr'));

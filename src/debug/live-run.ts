@@ -10,15 +10,15 @@ import { layoutsWith } from '../runner/layouts';
 import { VmException, Scope } from '../vm/vm';
 import { VmError } from '../vm/errors';
 import { Relocatable, Value } from '../vm/relocatable';
-import { Opcode } from '../vm/instruction';
+import { Instruction, Op1Src, Opcode, PcUpdate } from '../vm/instruction';
 import { parseFelt, toSigned } from '../vm/felt';
 import { DebugFront, FrontEvents, Failure } from './front';
 import { SourceMap, SourceOptions } from './source-map';
-import { History } from './history';
+import { History, Timeline } from './history';
 import { returnOf } from './frames';
 import { Code } from './code';
 import { Places } from './places';
-import { Stepping, Goal } from './stepping';
+import { Stepping, Goal, FrameFolding } from './stepping';
 import { BreakpointSetter } from './breakpoint-setter';
 import { Controller, Cursor, Frontier, Outcome, writtenText } from './run-control';
 import { Inspector, Subject } from './inspection';
@@ -52,6 +52,13 @@ export interface LaunchOptions extends SourceOptions {
 /** A launch that cannot start: the message says what to fix. */
 export class LaunchError extends Error {}
 
+/** What a live run drives: a program ready to step, however it was opened (a Cairo 0 launch, a Cairo 1 executable). */
+export type Launched = Pick<Launch, 'program' | 'runner' | 'report'> & {
+  finish(): unknown;
+  /** Frames stepping counts as their caller's (a Cairo 1 loop's iterations). */
+  folding?(timeline: Timeline): FrameFolding;
+};
+
 /** Steps per slice (a few ms of VM time): requests are answered between slices, within ~20 ms. */
 const SLICE = 20_000;
 /**
@@ -79,7 +86,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   failure: Failure | undefined;
   /** The JSON cairo-compile wrote, when the program was a .cairo source. */
   readonly compiled: string | undefined;
-  private readonly launched: Launch;
+  private readonly launched: Launched;
   private readonly scopeHistory: ScopeHistory;
   private readonly stepping: Stepping;
   private readonly hintStops = new HintStops();
@@ -96,13 +103,15 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   constructor(
     readonly options: LaunchOptions,
     private readonly events: FrontEvents,
+    /** Opens another kind of program (src/debug/cairo1/); by default the options' Cairo 0 program is launched. */
+    open?: (options: LaunchOptions) => Launched,
   ) {
     if (typeof options.program !== 'string' || options.program === '') {
       throw new LaunchError('The launch configuration has no "program": set it to the compiled JSON (cairo-compile --output).');
     }
     const cairoPath = Array.isArray(options.cairoPath) ? options.cairoPath : [];
     let programFile = options.program;
-    if (isCairoSource(programFile)) {
+    if (open === undefined && isCairoSource(programFile)) {
       try {
         programFile = compileSource(programFile, { compiler: options.cairoCompile, cairoPath });
       } catch (e) {
@@ -115,22 +124,25 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     const roots = [options.sourceRoot, ...cairoPath, dirname(programFile)];
     this.tasks = new Tasks(options);
     try {
-      const program = loadProgramFile(programFile);
-      const layout = typeof options.layout === 'string' ? options.layout : program.builtins.length === 0 ? 'plain' : (layoutsWith(program.builtins)[0]?.name ?? 'plain');
-      this.launched = launch({
-        program,
-        layout,
-        entrypoint: typeof options.entrypoint === 'string' ? options.entrypoint : undefined,
-        programInput: typeof options.programInput === 'string' && options.programInput !== '' ? options.programInput : undefined,
-        trace: true,
-        python: {
-          enabled: options.pythonHints !== false,
-          python: typeof options.python === 'string' && options.python !== '' ? options.python : undefined,
-          print: (text) => events.output(text, 'stdout'),
-          onLoadProgram: (p, base) => this.loadTask(p, base),
-        },
-        sourceRoots: roots.filter((r): r is string => typeof r === 'string' && r !== ''),
-      });
+      if (open !== undefined) this.launched = open(options);
+      else {
+        const program = loadProgramFile(programFile);
+        const layout = typeof options.layout === 'string' ? options.layout : program.builtins.length === 0 ? 'plain' : (layoutsWith(program.builtins)[0]?.name ?? 'plain');
+        this.launched = launch({
+          program,
+          layout,
+          entrypoint: typeof options.entrypoint === 'string' ? options.entrypoint : undefined,
+          programInput: typeof options.programInput === 'string' && options.programInput !== '' ? options.programInput : undefined,
+          trace: true,
+          python: {
+            enabled: options.pythonHints !== false,
+            python: typeof options.python === 'string' && options.python !== '' ? options.python : undefined,
+            print: (text) => events.output(text, 'stdout'),
+            onLoadProgram: (p, base) => this.loadTask(p, base),
+          },
+          sourceRoots: roots.filter((r): r is string => typeof r === 'string' && r !== ''),
+        });
+      }
     } catch (e) {
       throw new LaunchError((e as Error).message);
     }
@@ -143,7 +155,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     this.places = new Places(sourceMap, program);
     this.timeline = new History(runner.vm, runner.mem.size);
     this.logged = runner.mem.size;
-    this.stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc, { has: (pc) => sourceMap.hasHint(pc), stops: this.hintStops }, this.tasks);
+    this.stepping = new Stepping(this.timeline, this.code, sourceMap.stepKeyOfPc, { has: (pc) => sourceMap.hasHint(pc), stops: this.hintStops }, this.tasks, this.launched.folding?.(this.timeline));
     this.inspect = new Inspector(this);
     this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events, this.hintStops, this.tasks);
     this.control = new Controller(this.timeline, this.stepping, this.breakpoints, this, events, options.stopAtEnd === true);
@@ -286,9 +298,9 @@ export class LiveRun implements DebugFront, Subject, Frontier {
           return this.fail(vm.wrap(new VmError('StepLimit', `Error: End of program was not reached after ${vm.currentStep} steps, and the run's history fills memory (${used}): a runaway loop? Set "steps" in the launch configuration to stop earlier.`), undefined));
         }
       }
-      if (goal.kind === 'over' && skip === undefined && vm.pcSeg === codeSeg && vm.fpSeg === goal.fpSeg && vm.fp === goal.fp) {
+      if (goal.kind === 'over' && skip === undefined && vm.pcSeg === codeSeg && this.inGoalFrame(goal, control.cursor)) {
         const inst = this.instructionAtPc();
-        if (inst !== undefined && inst.opcode === Opcode.CALL) skip = skipTo(vm.pc + inst.size, vm.fpSeg, vm.fp);
+        if (inst !== undefined && inst.opcode === Opcode.CALL && !this.entersFolded(vm.pc, inst)) skip = skipTo(vm.pc + inst.size, vm.fpSeg, vm.fp);
       }
       const n = skip !== undefined || goal.kind === 'continue' ? SLICE : 1;
       this.stopAt = skip !== undefined ? skip.bps : table.active;
@@ -336,10 +348,26 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     }
   }
 
+  /** Whether the VM is in the goal's frame (as stepping counts frames: a loop's iterations are one). */
+  private inGoalFrame(goal: Goal, step: number): boolean {
+    const vm = this.launched.runner.vm;
+    if (this.stepping.folding === undefined) return vm.fpSeg === goal.fpSeg && vm.fp === goal.fp;
+    return this.stepping.depthVs(step, goal.fpSeg, goal.fp) === 0;
+  }
+
+  /** Whether a call instruction at pc enters a frame stepping folds into its caller (stepping over it steps into it). */
+  private entersFolded(pc: number, inst: Instruction): boolean {
+    const folding = this.stepping.folding;
+    if (folding === undefined || inst.op1Src !== Op1Src.IMM || inst.immNum === undefined) return false;
+    if (inst.pcUpdate === PcUpdate.JUMP_REL) return folding.entersFolded(pc + inst.immNum);
+    return inst.pcUpdate === PcUpdate.JUMP && folding.entersFolded(inst.immNum);
+  }
+
   /** The return of the frame that returns into the goal's frame (or out of it, for step out). */
   private returnInto(goal: Goal): { pc: Relocatable; fp: Relocatable } | undefined {
     const runner = this.launched.runner;
-    let fp = runner.vm.fpValue();
+    const folded = goal.kind === 'out' ? this.stepping.folding?.fpAt(this.timeline.latest) : undefined;
+    let fp = folded === undefined ? runner.vm.fpValue() : new Relocatable(folded.segment, folded.offset);
     for (let i = 0; i <= runner.mem.size; i++) {
       const ret = returnOf(runner.mem, fp);
       if (ret === undefined || !this.code.isCode(ret.pc)) return undefined;

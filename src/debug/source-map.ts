@@ -123,14 +123,16 @@ export class SourceMap {
     }
     // Only a statement's first run of pcs is where a step stops: a later run is code the
     // compiler placed apart from it, such as the `jmp` past the other branch of an `if`, which
-    // is located at the `if` and would read as a step back to it.
+    // is located at the `if` and would read as a step back to it. Runs count per scope: a Cairo 1
+    // executable gives each pc a scope of its own, as its inlined and looped code repeats places.
     const seen = new Set<string>();
     let prevStatement: string | undefined;
     let laterRun = false;
     for (let pc = 0; pc < n; pc++) {
       const st = this.statements[pc];
       if (st === undefined) continue;
-      const id = `${st.filename}:${st.startLine}:${st.startCol}:${st.endLine}:${st.endCol}`;
+      const scopes = this.location(pc)?.accessibleScopes;
+      const id = `${scopes?.[scopes.length - 1] ?? ''}|${st.filename}:${st.startLine}:${st.startCol}:${st.endLine}:${st.endCol}`;
       if (id !== prevStatement) {
         laterRun = seen.has(id);
         seen.add(id);

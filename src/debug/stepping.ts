@@ -9,6 +9,17 @@ import { Tasks } from './tasks';
 /** The line key of a stop shown at a hint: unlike any line, so the next step in reaches its statement. */
 const AT_HINT = -2;
 
+/**
+ * Frames that stepping counts as their caller's: a Cairo 1 loop is a function that calls itself
+ * once per iteration, and stepping over a line of its body must reach the next iteration.
+ */
+export interface FrameFolding {
+  /** The fp a step's frame counts as: the caller's while the frame is a folded one. */
+  fpAt(step: number): { segment: number; offset: number };
+  /** Whether a call to this pc of the code enters a folded frame (stepping over the call steps into it). */
+  entersFolded(pc: number): boolean;
+}
+
 export interface Goal {
   kind: 'continue' | 'in' | 'over' | 'out' | 'instruction';
   /** The line the step started on (a line key, -1 outside the sources). */
@@ -27,7 +38,15 @@ export class Stepping {
     private readonly hints?: { has(pc: number): boolean; stops: HintStops },
     /** Programs loaded by hints: their pcs step by their own statements. */
     private readonly tasks?: Tasks,
+    readonly folding?: FrameFolding,
   ) {}
+
+  /** The fp of a step's frame as stepping counts frames. */
+  private fpAt(step: number): { segment: number; offset: number } {
+    if (this.folding !== undefined) return this.folding.fpAt(step);
+    const [, , segment] = this.timeline.segmentsAt(step);
+    return { segment, offset: this.timeline.fpOffsetAt(step) };
+  }
 
   keyAt(step: number): number {
     const [pcSeg] = this.timeline.segmentsAt(step);
@@ -38,17 +57,16 @@ export class Stepping {
 
   /** -1: shallower than (fpSeg, fp) (a caller), 0: that frame, 1: deeper (a callee). */
   depthVs(step: number, fpSeg: number, fp: number): number {
-    const [, , seg] = this.timeline.segmentsAt(step);
-    const off = this.timeline.fpOffsetAt(step);
+    const { segment: seg, offset: off } = this.fpAt(step);
     if (seg !== fpSeg) return -1;
     return off < fp ? -1 : off === fp ? 0 : 1;
   }
 
   goal(kind: Goal['kind'], from: number): Goal {
-    const r = this.timeline.registersAt(from);
+    const fp = this.fpAt(from);
     const atHint = this.hints?.stops.at(from) !== undefined;
     this.hints?.stops.clear();
-    return { kind, key: atHint ? AT_HINT : this.keyAt(from), fpSeg: r.fp.segment, fp: r.fp.offset };
+    return { kind, key: atHint ? AT_HINT : this.keyAt(from), fpSeg: fp.segment, fp: fp.offset };
   }
 
   /** A step whose pc has hints, which "step in" stops at (shown at the hint). */
@@ -99,8 +117,7 @@ export class Stepping {
       k--;
     }
     const key = this.keyAt(k);
-    const [, , fpSeg] = this.timeline.segmentsAt(k);
-    const fp = this.timeline.fpOffsetAt(k);
+    const { segment: fpSeg, offset: fp } = this.fpAt(k);
     let best = k;
     for (let j = k - 1; j >= 0; j--) {
       const d = this.depthVs(j, fpSeg, fp);

@@ -1,0 +1,139 @@
+// The inspection of a Cairo 1 run: the live run's own, with the call stack as a Cairo 1
+// developer reads it. Each fp frame is one Sierra function, named through cairo-profiler's
+// statements_functions; the functions the compiler inlined into it at the frame's pc come
+// above it, one frame each, from cairo-coverage's inlining chain ("[inlined]"; corelib ones
+// are library frames the editor plays down). Requests that name a frame go to the fp frame
+// that holds it.
+import { Inspection, RuntimeFrame, RuntimeScope, ScopeKind, MemoryBytes, DisassemblyRow, Failure, SourceFile, Place } from '../front';
+import { Inspector } from '../inspection';
+import { Places } from '../places';
+import { Code } from '../code';
+import { VarNode } from '../values';
+import { Completions } from '../completions';
+import { CodeLocation } from './debug-file';
+import { Statements, isCorelib, HEADER_NAME, baseName } from './statements';
+
+/** Why the Locals scope has no Sierra variables (said in the scope rather than left empty). */
+export const NO_VARIABLES =
+  'Sierra variables are not shown: the debug file has no Sierra-to-CASM variable cells (which cells hold each variable). Registers and Memory show the run.';
+
+export class Cairo1Inspection implements Inspection {
+  private readonly others = new Map<string, SourceFile>();
+  private cached: { step: number; latest: number; frames: RuntimeFrame[]; fpFrame: number[] } | undefined;
+
+  constructor(
+    private readonly inner: Inspector,
+    private readonly statements: Statements,
+    private readonly places: Places,
+    private readonly code: Code,
+    private readonly at: () => { step: number; latest: number },
+  ) {}
+
+  /** The fp frame (the live run's frame index) that shows as frame `index`. */
+  fpFrame(index: number): number {
+    const f = this.view().fpFrame[index];
+    if (f === undefined) throw new Error(`There is no frame ${String(index)}.`);
+    return f;
+  }
+
+  frames(start: number, count: number): { frames: RuntimeFrame[]; total: number } {
+    const all = this.view().frames;
+    const from = Math.max(0, start);
+    return { frames: all.slice(from, from + Math.max(0, count)), total: all.length };
+  }
+
+  private view(): { frames: RuntimeFrame[]; fpFrame: number[] } {
+    const { step, latest } = this.at();
+    const c = this.cached;
+    if (c !== undefined && c.step === step && c.latest === latest) return c;
+    const frames: RuntimeFrame[] = [];
+    const fpFrame: number[] = [];
+    const stack = this.inner.stack();
+    stack.forEach((f, i) => {
+      const own = this.inner.frames(i, 1).frames[0];
+      const statement = this.code.isCode(f.pc) ? this.statements.at(f.pc.offset) : undefined;
+      if (statement === undefined) {
+        const header = this.code.isCode(f.pc) && f.pc.offset < this.statements.debug.headerLen;
+        frames.push({ ...own, index: frames.length, name: header ? HEADER_NAME : own.name });
+        fpFrame.push(i);
+        return;
+      }
+      const chain = this.statements.chain(statement);
+      const names = this.statements.chainNames(statement);
+      for (let k = 0; k < chain.length - 1; k++) {
+        const place = this.place(chain[k]);
+        frames.push({ index: frames.length, name: `${names[k] ?? `<inlined code in ${baseName(chain[k].file)}>`} [inlined]`, pc: own.pc, ...place, library: place.file.library });
+        fpFrame.push(i);
+      }
+      const last = chain[chain.length - 1];
+      const place = last === undefined ? undefined : this.place(last);
+      frames.push({ ...own, ...place, index: frames.length, name: names[chain.length - 1] ?? this.statements.functionOf(statement) ?? own.name, library: place?.file.library ?? own.library });
+      fpFrame.push(i);
+    });
+    this.cached = { step, latest, frames, fpFrame };
+    return this.cached;
+  }
+
+  private place(l: CodeLocation): Place {
+    return { file: this.file(l.file), line: l.startLine, column: l.startCol, endLine: l.endLine, endColumn: l.endCol };
+  }
+
+  /** A file of the chain: as the line tables know it, or (a corelib file no pc is placed in) by its name alone. */
+  private file(name: string): SourceFile {
+    const i = this.places.sourceMap.fileForPath(name);
+    if (i !== undefined) {
+      const known = this.places.file(i);
+      return isCorelib(name) && !known.library ? { ...known, library: true } : known;
+    }
+    let f = this.others.get(name);
+    if (f === undefined) this.others.set(name, (f = { name, library: true }));
+    return f;
+  }
+
+  scopes(frame: number): RuntimeScope[] {
+    // Cairo 1 hints keep no exec scopes: that scope would always be empty.
+    return this.inner.scopes(this.fpFrame(frame)).filter((s) => s.kind !== 'hints');
+  }
+
+  variables(frame: number, scope: ScopeKind): VarNode[] {
+    if (scope === 'locals') {
+      this.fpFrame(frame);
+      return [{ name: 'note', value: NO_VARIABLES }];
+    }
+    return this.inner.variables(this.fpFrame(frame), scope);
+  }
+
+  evaluate(expression: string, frame: number): VarNode {
+    return this.inner.evaluate(expression, this.fpFrame(frame));
+  }
+
+  completions(text: string, caret: number, frame: number): Completions {
+    return this.inner.completions(text, caret, this.fpFrame(frame));
+  }
+
+  setCell(node: VarNode, text: string): string {
+    return this.inner.setCell(node, text);
+  }
+
+  readMemory(reference: string, offset: number, count: number): MemoryBytes {
+    return this.inner.readMemory(reference, offset, count);
+  }
+
+  disassemble(reference: string, offset: number, instructionOffset: number, count: number): DisassemblyRow[] {
+    return this.inner.disassemble(reference, offset, instructionOffset, count);
+  }
+
+  failure(): Failure | undefined {
+    return this.inner.failure();
+  }
+
+  sources(): SourceFile[] {
+    return this.inner.sources();
+  }
+
+  sourceText(name: string): string {
+    if (isCorelib(name)) return `// ${name} is a file of the Cairo core library, which is not on this disk.\n// Set "sourceRoot" to the folder that holds it (a checkout of starkware-libs/cairo at the compiler's version).\n`;
+    return this.inner.sourceText(name);
+  }
+}
+

@@ -1,0 +1,234 @@
+// From a pc of a Cairo 1 executable to its Sierra statement, and from there to the sources.
+// The debugger's line tables (source-map.ts) read a Cairo 0 program's debug_info, so the
+// executable is described to them as one: each pc gets the location a person steps by (the
+// innermost place in the user's own files of its statement's inlining chain; corelib code
+// inlined into a user line belongs to that line), and each Sierra function is a function
+// identifier at its first pc. The full chain stays here for the inlined frames.
+import { Program, InstructionLocation, Identifier } from '../../vm/program';
+import { PRIME } from '../../vm/felt';
+import { Executable } from '../../runner/cairo1/executable';
+import { Cairo1Debug, CodeLocation } from './debug-file';
+
+/** A file of the Cairo core library (not the user's own code). */
+export function isCorelib(file: string): boolean {
+  return /(^|[\\/])corelib[\\/]/.test(file);
+}
+
+/**
+ * Places without the ones that enclose others on later lines: the span of a whole function or
+ * loop, which the compiler gives to the glue between statements (moving values, the loop's
+ * recursive call). A step or a breakpoint there would read as a jump back to the `fn` or
+ * `while` line between the lines inside it; such statements are left to the lines around them.
+ */
+function enclosingDropped(places: (CodeLocation | undefined)[]): (CodeLocation | undefined)[] {
+  const key = (l: CodeLocation) => `${l.file}:${l.startLine}:${l.startCol}:${l.endLine}:${l.endCol}`;
+  const distinct = new Map<string, CodeLocation>();
+  for (const p of places) if (p !== undefined) distinct.set(key(p), p);
+  const all = [...distinct.values()];
+  const encloses = new Set<string>();
+  for (const a of all) {
+    if (a.endLine === a.startLine) continue;
+    const inner = all.some((b) => b !== a && b.file === a.file && b.startLine > a.startLine && before(a, b) && before(b, a, true));
+    if (inner) encloses.add(key(a));
+  }
+  return places.map((p) => (p === undefined || encloses.has(key(p)) ? undefined : p));
+}
+
+/** Whether a holds b: the same file, b's span within a's. */
+function holds(a: CodeLocation, b: CodeLocation): boolean {
+  return a.file === b.file && before(a, b) && before(b, a, true);
+}
+
+/** Whether b starts at or after a's start (or, with `end`, whether a ends at or before b's end, reading a as the inner one). */
+function before(a: CodeLocation, b: CodeLocation, end = false): boolean {
+  if (end) return a.endLine < b.endLine || (a.endLine === b.endLine && a.endCol <= b.endCol);
+  return a.startLine < b.startLine || (a.startLine === b.startLine && a.startCol <= b.startCol);
+}
+
+/** The name a frame of the executable's header (the Bootloader entry, before any Sierra statement) gets. */
+export const HEADER_NAME = '<executable header>';
+
+export class Statements {
+  /** Per pc: the Sierra statement its instruction belongs to, or -1 (the header). */
+  readonly ofPc: Int32Array;
+  /** A Cairo 0 shaped program over the same bytecode, whose debug_info places each pc. */
+  readonly program: Program;
+  /** Per statement: its inlining chain (debug.locations, with the cut ones completed). */
+  private readonly chains: (CodeLocation[] | undefined)[];
+  private readonly namesOf: (string | undefined)[][] = [];
+
+  constructor(
+    exe: Executable,
+    readonly debug: Cairo1Debug,
+    entryOffset: number,
+    builtins: string[],
+  ) {
+    const size = exe.bytecode.length;
+    const { headerLen, statementOffsets: offsets } = debug;
+    this.chains = [...debug.locations];
+    this.repairChains();
+    this.ofPc = new Int32Array(size).fill(-1);
+    // A statement runs from its offset to the next statement's; zero-size statements (drops,
+    // branch aligns) share their offset with the next one, which owns the code there.
+    for (let s = 0; s < offsets.length; s++) {
+      const from = headerLen + offsets[s];
+      const to = s + 1 < offsets.length ? headerLen + offsets[s + 1] : size;
+      for (let pc = from; pc < to; pc++) this.ofPc[pc] = s;
+    }
+    const places = enclosingDropped(offsets.map((_, st) => this.placeOf(st)));
+    const locations = new Map<number, InstructionLocation>();
+    for (let pc = headerLen; pc < size; pc++) {
+      const at = this.ofPc[pc] < 0 ? undefined : places[this.ofPc[pc]];
+      if (at === undefined) continue;
+      // One scope per pc: the line tables then take each location as it is (no Cairo 0 grouping).
+      locations.set(pc, {
+        inst: { filename: at.file, startLine: at.startLine, startCol: at.startCol, endLine: at.endLine, endCol: at.endCol },
+        hints: [],
+        accessibleScopes: ['__main__', `__main__.#${pc}`],
+        flowTrackingData: undefined,
+      });
+    }
+    const identifiers = new Map<string, Identifier>();
+    identifiers.set(`__main__.${HEADER_NAME}`, { type: 'function', pc: entryOffset, decorators: [] });
+    for (const { name, pc } of this.functionEntries()) identifiers.set(name, { type: 'function', pc, decorators: [] });
+    this.program = {
+      prime: PRIME,
+      data: exe.bytecode,
+      builtins,
+      hints: new Map(),
+      identifiers,
+      references: [],
+      attributes: [],
+      debugInfo: { instructionLocations: locations, fileContents: {} },
+      mainScope: '__main__',
+      compilerVersion: debug.compilerVersion,
+    };
+  }
+
+  /** The statement of a pc, or undefined in the header or outside the bytecode. */
+  at(pc: number): number | undefined {
+    const s = pc >= 0 && pc < this.ofPc.length ? this.ofPc[pc] : -1;
+    return s < 0 ? undefined : s;
+  }
+
+  chain(statement: number): CodeLocation[] {
+    return this.chains[statement] ?? [];
+  }
+
+  names(statement: number): string[] {
+    return this.debug.functions[statement] ?? [];
+  }
+
+  /** A function name (or none) for each location of a statement's chain. */
+  chainNames(statement: number): (string | undefined)[] {
+    return (this.namesOf[statement] ??= chainNames(this.chain(statement), this.names(statement)));
+  }
+
+  /** The Sierra function a statement is in: the outermost name of its chain. */
+  functionOf(statement: number): string | undefined {
+    const names = this.names(statement);
+    return names[names.length - 1];
+  }
+
+  /** Where a person sees a statement run: its innermost place in the user's files, else its innermost place. */
+  placeOf(statement: number): CodeLocation | undefined {
+    if (statement < 0) return undefined;
+    const chain = this.chain(statement);
+    return chain.find((l) => !isCorelib(l.file)) ?? chain[0];
+  }
+
+  /**
+   * Some chains stop inside corelib (about 3% of the statements of the user's functions in the
+   * fixtures: the `u32_inc` under an `i += 1`), which would leave that code with no line of the
+   * user's. Such a chain is completed from the nearest statement of the same Sierra function
+   * whose chain passes through a place that holds its outermost one (the same inlined call),
+   * with the levels above that place.
+   */
+  private repairChains(): void {
+    const starts = this.debug.functionStarts;
+    const n = this.chains.length;
+    for (let k = 0; k < starts.length; k++) {
+      const from = starts[k];
+      const to = k + 1 < starts.length ? starts[k + 1] : n;
+      const user = (s: number) => (this.debug.locations[s] ?? []).some((l) => !isCorelib(l.file));
+      let anyUser = false;
+      for (let s = from; s < to && !anyUser; s++) anyUser = user(s);
+      if (!anyUser) continue;
+      for (let s = from; s < to; s++) {
+        const chain = this.debug.locations[s];
+        if (chain === undefined || chain.length === 0 || user(s)) continue;
+        const outer = chain[chain.length - 1];
+        for (let d = 1; d < to - from; d++) {
+          const t = [s - d, s + d].find((t) => t >= from && t < to && user(t) && (this.debug.locations[t] ?? []).some((l) => holds(l, outer)));
+          if (t === undefined) continue;
+          const other = this.debug.locations[t]!;
+          const j = other.findIndex((l) => holds(l, outer));
+          this.chains[s] = [...chain, ...other.slice(j + 1)];
+          // Names of the added levels: those the other chain's own alignment gives them.
+          const names = chainNames(other, this.debug.functions[t] ?? []).slice(j + 1);
+          this.namesOf[s] = [...chainNames(chain, this.names(s)), ...names];
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Sierra functions with their first pc, named by the profiler's outermost name; a name that
+   * comes again (a loop is a function of its own, named after the function holding it) gets `[2]`, `[3]`.
+   */
+  private functionEntries(): { name: string; pc: number }[] {
+    const { headerLen, statementOffsets: offsets } = this.debug;
+    let starts = this.debug.functionStarts;
+    if (starts.length === 0) {
+      // No Sierra labels: a function starts where the outermost name changes.
+      starts = [];
+      let prev: string | undefined;
+      for (let s = 0; s < offsets.length; s++) {
+        const f = this.functionOf(s);
+        if (f !== undefined && f !== prev) starts.push(s);
+        if (f !== undefined) prev = f;
+      }
+    }
+    const seen = new Map<string, number>();
+    const out: { name: string; pc: number }[] = [];
+    for (let k = 0; k < starts.length; k++) {
+      const end = k + 1 < starts.length ? starts[k + 1] : offsets.length;
+      // The outermost name most of its statements give (a cut chain gives a corelib one).
+      const count = new Map<string, number>();
+      for (let s = starts[k]; s < end; s++) {
+        const f = this.functionOf(s);
+        if (f !== undefined) count.set(f, (count.get(f) ?? 0) + 1);
+      }
+      const name = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+      if (name === undefined) continue;
+      const n = (seen.get(name) ?? 0) + 1;
+      seen.set(name, n);
+      out.push({ name: n === 1 ? name : `${name}[${n}]`, pc: headerLen + offsets[starts[k]] });
+    }
+    return out;
+  }
+}
+
+/**
+ * A name for each location of an inlining chain. The profiler's names may skip a level (a
+ * trait's default method has none), so each name goes to the first location, innermost first,
+ * whose file its module path names (`core::integer::...` in `integer.cairo`; a crate's root
+ * functions in `lib.cairo`); the outermost location always takes the outermost name.
+ */
+function chainNames(chain: CodeLocation[], names: string[]): (string | undefined)[] {
+  const out: (string | undefined)[] = new Array(chain.length).fill(undefined);
+  if (chain.length === 0 || names.length === 0) return out;
+  out[chain.length - 1] = names[names.length - 1];
+  let n = 0;
+  for (let k = 0; k < chain.length - 1 && n < names.length - 1; k++) {
+    const stem = baseName(chain[k].file).replace(/\.cairo$/, '');
+    const parts = names[n].split('::');
+    if (parts.includes(stem) || stem === 'lib') out[k] = names[n++];
+  }
+  return out;
+}
+
+export function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}

@@ -1,0 +1,164 @@
+// The Cairo 1 debugger over the real protocol (issue 16): the adapter process launches a
+// committed executable with its debug file, stops at breakpoints on Cairo 1 lines, shows Sierra
+// functions and inlined frames, steps by lines through loops and recursion, and travels back.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import { DebugProtocol } from '@vscode/debugprotocol';
+import { ROOT, startClient, launchTo } from './helpers';
+
+const CAIRO1 = join(ROOT, 'test/cairo1');
+const exe = (name: string) => join(CAIRO1, 'fixtures', name, `${name}.executable.json`);
+const src = (name: string) => join(CAIRO1, 'programs', `${name}.cairo`);
+
+/** The frame an editor shows the stop at: the first one it does not play down (corelib code inlined into the user's line is). */
+async function shown(dc: DebugClient): Promise<{ frame: DebugProtocol.StackFrame; frames: DebugProtocol.StackFrame[] }> {
+  const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+  const frame = frames.find((f) => f.presentationHint !== 'subtle');
+  assert.ok(frame, frames.map((f) => f.name).join(' | '));
+  return { frame, frames };
+}
+
+/** Fp frames: one per Sierra function call (inlined ones are marked). */
+const calls = (frames: DebugProtocol.StackFrame[]) => frames.filter((f) => !f.name.endsWith('[inlined]')).length;
+
+async function act(dc: DebugClient, command: string, args: Record<string, unknown> = {}): Promise<DebugProtocol.StoppedEvent> {
+  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+  await dc.customRequest(command, { threadId: 1, ...args });
+  return stopped;
+}
+
+async function lineAfter(dc: DebugClient, command: string, args: Record<string, unknown> = {}): Promise<number> {
+  await act(dc, command, args);
+  return (await shown(dc)).frame.line;
+}
+
+describe('Cairo 1: a breakpoint inside a loop (array_sum)', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('stops once per element of the summed span (20), with the loop frame named and inlined frames marked', async () => {
+    let verified: DebugProtocol.Breakpoint[] = [];
+    const first = await launchTo(dc, { program: exe('array_sum') }, async () => {
+      verified = (await dc.setBreakpointsRequest({ source: { path: src('array_sum') }, breakpoints: [{ line: 6 }] })).body.breakpoints;
+    });
+    assert.deepEqual(verified.map((b) => [b.verified, b.line]), [[true, 6]]);
+    assert.equal(first.body.reason, 'breakpoint');
+    const { frame, frames } = await shown(dc);
+    assert.equal(frame.source?.path, src('array_sum'));
+    assert.equal(frame.line, 6);
+    assert.match(frame.name, /^array_sum::array_sum::sum( \[inlined\])?$/);
+    // total += *s[i]: the span's indexing is corelib code inlined into line 6, shown above it and played down.
+    const inlined = frames.slice(0, frames.indexOf(frame));
+    assert.ok(inlined.length > 0 && inlined.every((f) => f.name.endsWith('[inlined]') && f.presentationHint === 'subtle'), frames.map((f) => f.name).join(' | '));
+    assert.ok(inlined.some((f) => f.source?.name === 'array.cairo'), inlined.map((f) => f.source?.name).join(' '));
+    assert.equal(frames[frames.length - 1].name, '<executable header>');
+    assert.ok(frames.some((f) => f.name === 'array_sum::array_sum::__executable_wrapper__main'));
+    // Locals say why there are no Sierra variables; registers are there.
+    const scopes = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
+    assert.deepEqual(scopes.map((s) => s.name), ['Locals', 'Registers', 'Memory']);
+    const locals = (await dc.variablesRequest({ variablesReference: scopes[0].variablesReference })).body.variables;
+    assert.match(locals[0].value, /no Sierra-to-CASM variable cells/);
+    const regs = (await dc.variablesRequest({ variablesReference: scopes[1].variablesReference })).body.variables;
+    assert.deepEqual(regs.slice(0, 3).map((r) => r.name), ['pc', 'ap', 'fp']);
+
+    let hits = 1;
+    const ended = dc.waitForEvent('terminated');
+    for (;;) {
+      const next = Promise.race([dc.waitForEvent('stopped').then((e) => e as DebugProtocol.StoppedEvent), ended.then(() => undefined)]);
+      await dc.continueRequest({ threadId: 1 });
+      const e = await next;
+      if (e === undefined) break;
+      assert.equal(e.body.reason, 'breakpoint');
+      assert.equal((await shown(dc)).frame.line, 6);
+      hits++;
+    }
+    assert.equal(hits, 20);
+  });
+});
+
+describe('Cairo 1: stepping through a while loop, and back (fib_loop, n = 5)', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('next walks the loop body iteration after iteration; step back and reverse continue retrace it', async () => {
+    await launchTo(dc, { program: exe('fib_loop'), arguments: [5] }, () => dc.setBreakpointsRequest({ source: { path: src('fib_loop') }, breakpoints: [{ line: 8 }] }));
+    const at = await shown(dc);
+    assert.equal(at.frame.line, 8);
+    await dc.setBreakpointsRequest({ source: { path: src('fib_loop') }, breakpoints: [] });
+    // Each iteration is a deeper call of the loop's function; stepping counts them as one frame.
+    const forward: number[] = [];
+    const depths: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      forward.push(await lineAfter(dc, 'next'));
+      depths.push(calls((await shown(dc)).frames));
+    }
+    assert.deepEqual(forward, [7, 8, 11, 7, 8, 11]);
+    assert.ok(depths[3] === depths[0] + 1 && depths[5] === depths[2] + 1, `loop frames per stop: ${depths.join(' ')}`);
+    const back: number[] = [];
+    for (let i = 0; i < 3; i++) back.push(await lineAfter(dc, 'stepBack'));
+    assert.deepEqual(back, [8, 7, 11]);
+    // Back to the line breakpoint's earlier hit, then forward again by one instruction.
+    await dc.setBreakpointsRequest({ source: { path: src('fib_loop') }, breakpoints: [{ line: 8 }] });
+    const rc = await act(dc, 'reverseContinue');
+    assert.equal(rc.body.reason, 'breakpoint');
+    assert.equal((await shown(dc)).frame.line, 8);
+    const before = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0].instructionPointerReference;
+    await act(dc, 'next', { granularity: 'instruction' });
+    const after = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0].instructionPointerReference;
+    assert.notEqual(after, before);
+    // Going on to the end prints the program's output: fib(5).
+    await dc.setBreakpointsRequest({ source: { path: src('fib_loop') }, breakpoints: [] });
+    const output = dc.assertOutput('stdout', '5\n');
+    await dc.continueRequest({ threadId: 1 });
+    await output;
+  });
+});
+
+describe('Cairo 1: step in and out of recursion (fib_rec)', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('step in enters the recursive call one frame deeper; step out returns to the calling line', async () => {
+    await launchTo(dc, { program: exe('fib_rec') }, () => dc.setBreakpointsRequest({ source: { path: src('fib_rec') }, breakpoints: [{ line: 6 }] }));
+    await dc.setBreakpointsRequest({ source: { path: src('fib_rec') }, breakpoints: [] });
+    const start = await shown(dc);
+    assert.equal(start.frame.line, 6);
+    const d0 = calls(start.frames);
+    assert.equal(await lineAfter(dc, 'stepIn'), 3);
+    const inside = await shown(dc);
+    assert.equal(inside.frame.name, 'fib_rec::fib_rec::fib');
+    assert.equal(calls(inside.frames), d0 + 1);
+    assert.equal(await lineAfter(dc, 'stepIn'), 6);
+    assert.equal(await lineAfter(dc, 'stepOut'), 6);
+    assert.equal(calls((await shown(dc)).frames), d0);
+  });
+});
+
+describe('Cairo 1: panics and bad debug files', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('a panic stops as an exception with the panic text', async () => {
+    const stop = await launchTo(dc, { program: exe('panic_message') });
+    assert.equal(stop.body.reason, 'exception');
+    const info = await dc.exceptionInfoRequest({ threadId: 1 });
+    assert.match(info.body.details?.stackTrace ?? '', /Panicked with "x is too big: 17"/);
+  });
+
+  test('a debug file of another program, or none, is refused with one line', async () => {
+    const other = await startClient();
+    try {
+      await other.initializeRequest();
+      await assert.rejects(other.launch({ program: exe('array_sum'), debugInfo: join(CAIRO1, 'fixtures/fib_rec/fib_rec.debug.json') }), /^Error: The debug file .*fib_rec\.debug\.json does not match the executable: .*\. Rebuild both from the same compilation\.$/);
+      await assert.rejects(other.launch({ program: exe('array_sum'), debugInfo: join(CAIRO1, 'no.debug.json') }), /Cannot read the Cairo 1 debug file .*no\.debug\.json: .*Set "debugInfo"/);
+    } finally {
+      await other.stop();
+    }
+  });
+});
