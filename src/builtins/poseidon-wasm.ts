@@ -1,0 +1,291 @@
+// The Hades permutation in WebAssembly, emitted here as bytes (no toolchain, nothing fetched):
+// BigInt multiplications and divisions cost 100-400 ns each in V8, 3/4 of a poseidon-heavy run.
+// A field element is 8 limbs of 32 bits, each in an i64 (a limb product plus two limbs fits in
+// 64 bits unsigned), in Montgomery form (R = 2^256). StarkNet's prime 2^251 + 17 * 2^192 + 1 is
+// 1 modulo 2^32 and has three non-zero limbs (1, 17 at limb 6, 2^27 at limb 7), so a Montgomery
+// reduction step is a negation and three multiply-adds.
+import { poseidonSmall } from '@scure/starknet';
+import { Felt, PRIME, fromReduced } from '../vm/felt';
+
+const N = 8;
+const MASK = 0xffffffffn;
+const FULL_HALF = 4;
+const PARTIAL = 83;
+const ROUNDS = 2 * FULL_HALF + PARTIAL;
+const R_MOD_P = (1n << 256n) % PRIME;
+const STATE = 0; // 3 lanes of 8 i64 limbs
+const PACKED = 192; // 3 lanes of 4 words of 64 bits: the permutation's input and output
+const CONSTANTS = 512; // per round 3 lanes of 8 limbs, Montgomery form
+const ROUND_BYTES = 3 * N * 8;
+
+const limbsOf = (v: bigint): bigint[] => Array.from({ length: N }, (_, i) => (v >> BigInt(32 * i)) & MASK);
+
+// ---- a minimal WebAssembly encoder ----------------------------------------------------------
+const I64 = 0x7e;
+const I32 = 0x7f;
+const OP = { get: 0x20, set: 0x21, tee: 0x22, load: 0x29, store: 0x37, i64const: 0x42, add: 0x7c, sub: 0x7d, mul: 0x7e, and: 0x83, shl: 0x86, shrS: 0x87, shrU: 0x88, end: 0x0b };
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+function sleb(v: bigint): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n;
+    if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) return [...out, b];
+    out.push(b | 0x80);
+  }
+}
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+const str = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
+
+/** One function body under construction: i64 locals after the parameters, straight-line code. */
+class Body {
+  code: number[] = [];
+  locals = 0;
+  constructor(readonly params: number) {}
+  local(): number {
+    return this.params + this.locals++;
+  }
+  get(l: number): this {
+    this.code.push(OP.get, ...uleb(l));
+    return this;
+  }
+  set(l: number): this {
+    this.code.push(OP.set, ...uleb(l));
+    return this;
+  }
+  c(v: bigint): this {
+    this.code.push(OP.i64const, ...sleb(v));
+    return this;
+  }
+  op(o: number): this {
+    this.code.push(o);
+    return this;
+  }
+  /** i64 at memory[base + offset] (base: the i32 parameter 0, or a constant 0 address). */
+  load(offset: number, fromParam: boolean): this {
+    if (fromParam) this.code.push(OP.get, 0);
+    else this.code.push(0x41, 0); // i32.const 0
+    this.code.push(OP.load, 3, ...uleb(offset));
+    return this;
+  }
+  /** memory[offset] = the value of local l. */
+  store(offset: number, l: number): this {
+    this.code.push(0x41, 0); // i32.const 0
+    this.get(l);
+    this.code.push(OP.store, 3, ...uleb(offset));
+    return this;
+  }
+  encode(): number[] {
+    const locals = this.locals ? vec([[...uleb(this.locals), I64]]) : [0];
+    const fn = [...locals, ...this.code, OP.end];
+    return [...uleb(fn.length), ...fn];
+  }
+}
+
+// ---- the field arithmetic, emitted -----------------------------------------------------------
+/** out = a * b / R mod p (below 2p when a * b < p * R); a, b: locals of normalized limbs, or b
+ * the constant limbs. Fresh locals for the product; out may alias a or b. */
+function montMul(f: Body, a: number[], b: number[] | bigint[], out: number[]): void {
+  const r = Array.from({ length: 2 * N }, () => f.local());
+  const carry = f.local();
+  const bj = (j: number) => (typeof b[j] === 'bigint' ? f.c(b[j] as bigint) : f.get(b[j] as number));
+  for (let i = 0; i < N; i++) {
+    // row i: r[i + j] += a_i * b_j + carry, a product plus two 32-bit values fits 64 bits
+    for (let j = 0; j < N; j++) {
+      f.get(a[i]);
+      bj(j);
+      f.op(OP.mul);
+      if (i > 0) f.get(r[i + j]).op(OP.add);
+      if (j > 0) f.get(carry).op(OP.add);
+      f.set(carry).get(carry).c(MASK).op(OP.and).set(r[i + j]);
+      f.get(carry).c(32n).op(OP.shrU).set(carry);
+    }
+    f.get(carry).set(r[i + N]);
+  }
+  // m = -r_i mod 2^32 makes limb i a multiple of 2^32: add m * p = m + 17m * 2^192 + m * 2^251.
+  const m = f.local();
+  for (let i = 0; i < N; i++) {
+    f.c(0n).get(r[i]).op(OP.sub).c(MASK).op(OP.and).set(m);
+    f.get(r[i + 1]).get(r[i]).get(m).op(OP.add).c(32n).op(OP.shrU).op(OP.add).set(r[i + 1]);
+    f.get(r[i + 6]).get(m).c(17n).op(OP.mul).op(OP.add).set(r[i + 6]);
+    f.get(r[i + 7]).get(m).c(27n).op(OP.shl).op(OP.add).set(r[i + 7]);
+  }
+  normalize(f, r.slice(N), out, OP.shrU);
+}
+
+/** out = the limbs of `from` with carries propagated (shift: unsigned or signed carries). */
+function normalize(f: Body, from: number[], out: number[], shift: number): void {
+  const carry = f.local();
+  for (let j = 0; j < N; j++) {
+    f.get(from[j]);
+    if (j > 0) f.get(carry).op(OP.add);
+    f.set(carry).get(carry).c(MASK).op(OP.and).set(out[j]);
+    if (j < N - 1) f.get(carry).c(32n).op(shift).set(carry);
+  }
+}
+
+/** v (limbs, signed carries pending, value in [0, 2^255)) brought below 2p: v - q p with
+ * q = (v >> 251) - 1, which stays positive because p - 2^251 is small (q = -1 adds p). */
+function below2p(f: Body, v: number[]): void {
+  normalize(f, v, v, OP.shrS);
+  const q = f.local();
+  f.get(v[7]).c(27n).op(OP.shrS).c(1n).op(OP.sub).set(q);
+  f.get(v[0]).get(q).op(OP.sub).set(v[0]);
+  f.get(v[6]).get(q).c(17n).op(OP.mul).op(OP.sub).set(v[6]);
+  f.get(v[7]).get(q).c(27n).op(OP.shl).op(OP.sub).set(v[7]);
+  normalize(f, v, v, OP.shrS);
+}
+
+const P6 = limbsOf(6n * PRIME);
+
+/** round(k): one round on the state in memory, with the constants at byte k. */
+function round(full: boolean): Body {
+  const f = new Body(1);
+  const lanes = [0, 1, 2].map(() => Array.from({ length: N }, () => f.local()));
+  for (let e = 0; e < 3; e++) {
+    // x = s + k (both normalized, below 3p), with carries
+    const sum = Array.from({ length: N }, () => f.local());
+    for (let j = 0; j < N; j++) {
+      f.load(STATE + (e * N + j) * 8, false).load((e * N + j) * 8, true).op(OP.add).set(sum[j]);
+    }
+    normalize(f, sum, lanes[e], OP.shrU);
+  }
+  for (let e = full ? 0 : 2; e < 3; e++) {
+    const sq = Array.from({ length: N }, () => f.local());
+    montMul(f, lanes[e], lanes[e], sq);
+    montMul(f, sq, lanes[e], lanes[e]);
+  }
+  // [[3,1,1],[1,-1,1],[1,1,-2]]: u = x0 + x1 + x2, then u + 2 x0, u - 2 x1 + 6p, u - 3 x2 + 6p
+  // (x below 3p: all three positive and below 14p).
+  const out = [0, 1, 2].map(() => Array.from({ length: N }, () => f.local()));
+  const u = f.local();
+  const [x0, x1, x2] = lanes;
+  for (let j = 0; j < N; j++) {
+    f.get(x0[j]).get(x1[j]).op(OP.add).get(x2[j]).op(OP.add).set(u);
+    f.get(u).get(x0[j]).c(1n).op(OP.shl).op(OP.add).set(out[0][j]);
+    f.get(u).get(x1[j]).c(1n).op(OP.shl).op(OP.sub).c(P6[j]).op(OP.add).set(out[1][j]);
+    f.get(u).get(x2[j]).c(3n).op(OP.mul).op(OP.sub).c(P6[j]).op(OP.add).set(out[2][j]);
+  }
+  for (let e = 0; e < 3; e++) {
+    below2p(f, out[e]);
+    for (let j = 0; j < N; j++) f.store(STATE + (e * N + j) * 8, out[e][j]);
+  }
+  return f;
+}
+
+/** convert(c, pack): every lane times the constant c / R. toMontgomery (c = R^2) reads the
+ * packed input words; fromMontgomery (c = 1, result below p + 1) writes the packed output. */
+function convert(c: bigint, pack: boolean): Body {
+  const f = new Body(0);
+  for (let e = 0; e < 3; e++) {
+    const x = Array.from({ length: N }, () => f.local());
+    if (pack) for (let j = 0; j < N; j++) f.load(STATE + (e * N + j) * 8, false).set(x[j]);
+    else {
+      for (let k = 0; k < N / 2; k++) {
+        f.load(PACKED + (e * 4 + k) * 8, false).set(x[2 * k]);
+        f.get(x[2 * k]).c(32n).op(OP.shrU).set(x[2 * k + 1]);
+        f.get(x[2 * k]).c(MASK).op(OP.and).set(x[2 * k]);
+      }
+    }
+    montMul(f, x, limbsOf(c), x);
+    if (pack) {
+      for (let k = 0; k < N / 2; k++) {
+        f.get(x[2 * k]).get(x[2 * k + 1]).c(32n).op(OP.shl).op(0x84).set(x[2 * k]); // i64.or
+        f.store(PACKED + (e * 4 + k) * 8, x[2 * k]);
+      }
+    } else for (let j = 0; j < N; j++) f.store(STATE + (e * N + j) * 8, x[j]);
+  }
+  return f;
+}
+
+function moduleBytes(): Uint8Array {
+  const bodies = [round(true), round(false), convert((R_MOD_P * R_MOD_P) % PRIME, false), convert(1n, true)];
+  const names = ['full', 'partial', 'toMontgomery', 'fromMontgomery'];
+  const types = vec([[0x60, ...vec([[I32]]), 0], [0x60, 0, 0]]);
+  const funcs = vec(bodies.map((b) => uleb(b.params === 1 ? 0 : 1)));
+  const memory = vec([[0x00, 1]]);
+  const exports = vec([...names.map((n, i) => [...str(n), 0x00, i]), [...str('memory'), 0x02, 0]]);
+  const code = vec(bodies.map((b) => b.encode()));
+  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...section(1, types), ...section(3, funcs), ...section(5, memory), ...section(7, exports), ...section(10, code)]);
+}
+
+interface Exports {
+  full(k: number): void;
+  partial(k: number): void;
+  toMontgomery(): void;
+  fromMontgomery(): void;
+  memory: { buffer: ArrayBuffer };
+}
+// The project's TypeScript libraries declare no WebAssembly (Node and VS Code's host have it).
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
+}
+const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+let wasm: Exports | undefined;
+let words: BigUint64Array; // the memory as 64-bit words
+let halves: Uint32Array; // and as 32-bit ones
+function instance(): Exports {
+  if (wasm) return wasm;
+  wasm = new Wasm.Instance(new Wasm.Module(moduleBytes())).exports as unknown as Exports;
+  words = new BigUint64Array(wasm.memory.buffer);
+  halves = new Uint32Array(wasm.memory.buffer);
+  poseidonSmall.roundConstants.forEach((row: bigint[], r: number) => {
+    for (let e = 0; e < 3; e++) words.set(limbsOf((row[e] * R_MOD_P) % PRIME), (CONSTANTS + r * ROUND_BYTES + e * N * 8) / 8);
+  });
+  return wasm;
+}
+
+/** Input lane e = v (below p), as 4 words of 64 bits. */
+function put(e: number, v: Felt): void {
+  const at = PACKED / 8 + 4 * e;
+  if (typeof v === 'number') {
+    const h = 2 * at;
+    halves[h] = v % 0x100000000;
+    halves[h + 1] = Math.floor(v / 0x100000000);
+    for (let j = 2; j < 8; j++) halves[h + j] = 0;
+    return;
+  }
+  words[at] = BigInt.asUintN(64, v);
+  words[at + 1] = BigInt.asUintN(64, v >> 64n);
+  words[at + 2] = BigInt.asUintN(64, v >> 128n);
+  words[at + 3] = v >> 192n;
+}
+
+/** Output lane e (below p + 1) as a canonical felt. */
+function take(e: number): Felt {
+  const at = PACKED / 8 + 4 * e;
+  const h = 2 * at;
+  if ((halves[h + 2] | halves[h + 3] | halves[h + 4] | halves[h + 5] | halves[h + 6] | halves[h + 7]) === 0 && halves[h + 1] < 0x200000) {
+    return halves[h + 1] * 0x100000000 + halves[h];
+  }
+  const v = (words[at + 3] << 192n) | (words[at + 2] << 128n) | (words[at + 1] << 64n) | words[at];
+  return fromReduced(v >= PRIME ? v - PRIME : v);
+}
+
+/** The Hades permutation of a 3-felt state (cairo-lang's poseidon_perm). */
+export function poseidonPermutation(a: Felt, b: Felt, c: Felt): Felt[] {
+  const w = instance();
+  put(0, a);
+  put(1, b);
+  put(2, c);
+  w.toMontgomery();
+  for (let r = 0; r < ROUNDS; r++) {
+    const k = CONSTANTS + r * ROUND_BYTES;
+    if (r < FULL_HALF || r >= FULL_HALF + PARTIAL) w.full(k);
+    else w.partial(k);
+  }
+  w.fromMontgomery();
+  return [take(0), take(1), take(2)];
+}
