@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CairnConfigurationProvider, pickProgram } from './configProvider';
 import { CairnLaunchConfig, configForFile } from './launchConfig';
+import { EXECUTABLE_SUFFIX } from './findExecutable';
 
 export async function targetFile(uri: unknown): Promise<string | undefined> {
   if (uri instanceof vscode.Uri && uri.scheme === 'file') return uri.fsPath;
@@ -48,8 +49,10 @@ let runChannel: vscode.OutputChannel | undefined;
 export async function runProgram(provider: CairnConfigurationProvider, cliPath: string, uri?: unknown, entrypoint?: unknown): Promise<void> {
   const config = await resolvedLaunchFor(provider, uri, entrypoint);
   if (!config) return;
-  const args = [cliPath, 'run', '--program', config.program!, '--print_output', '--print_info', '--layout', config.layout ?? 'plain'];
-  if (config.entrypoint) args.push('--entrypoint', config.entrypoint);
+  const args = config.program!.endsWith(EXECUTABLE_SUFFIX)
+    ? [cliPath, 'execute', config.program!, '--print-program-output', ...executeArguments(config)]
+    : [cliPath, 'run', '--program', config.program!, '--print_output', '--print_info', '--layout', config.layout ?? 'plain'];
+  if (config.entrypoint && !config.program!.endsWith(EXECUTABLE_SUFFIX)) args.push('--entrypoint', config.entrypoint);
 
   runChannel ??= vscode.window.createOutputChannel('Cairn Run');
   const out = runChannel;
@@ -77,4 +80,15 @@ export async function runProgram(provider: CairnConfigurationProvider, cliPath: 
 
 export function stopRunning(): void {
   running?.kill();
+}
+
+/** A Cairo 1 launch's arguments as `cairn execute` flags. */
+function executeArguments(config: CairnLaunchConfig): string[] {
+  const a = config.arguments;
+  const out: string[] = [];
+  if (typeof config.argumentsFile === 'string') out.push('--arguments-file', config.argumentsFile);
+  else if (typeof a === 'string' && a.trim() !== '') out.push('--arguments', a);
+  else if (Array.isArray(a) && a.length > 0) out.push('--arguments', a.join(','));
+  if (typeof config.layout === 'string') out.push('--layout', config.layout);
+  return out;
 }

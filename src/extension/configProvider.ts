@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { compile, findCairoCompile } from '../runner/cairo-compile';
 import { buildFolders, findProgram, readProgramInfo, sourceRootFor } from './findProgram';
 import { CairnLaunchConfig, completeLaunchConfig, configForFile, DEBUG_TYPE } from './launchConfig';
+import { isCairo1Source } from './findExecutable';
 import { log } from './log';
 
 export function settings() {
@@ -67,7 +68,7 @@ export class CairnConfigurationProvider implements vscode.DebugConfigurationProv
     const workspaceRoot = workspaceRootFor(folder, config.program);
     const opts = { workspaceRoot, buildFolder: s.buildFolder, defaultLayout: s.defaultLayout, python: s.python, pythonHints: s.pythonHints };
 
-    if (s.compileBeforeLaunch && config.program?.endsWith('.cairo')) {
+    if (s.compileBeforeLaunch && config.program?.endsWith('.cairo') && !isCairo1Source(path.resolve(workspaceRoot ?? '', config.program))) {
       const ok = await compileFirst(path.resolve(workspaceRoot ?? '', config.program), config, opts);
       if (!ok) return undefined;
     }
@@ -83,7 +84,7 @@ export class CairnConfigurationProvider implements vscode.DebugConfigurationProv
         if (!picked) return undefined;
         // The file's debug_info name tells where sources resolve, as when the JSON is found.
         const info = readProgramInfo(picked);
-        config = { ...config, program: picked, sourceRoot: config.sourceRoot ?? sourceRootFor(r.cairoFile, info) };
+        config = { ...config, program: picked, sourceRoot: config.sourceRoot ?? (info ? sourceRootFor(r.cairoFile, info) : undefined) };
         continue;
       }
       for (const w of r.warnings) void vscode.window.showWarningMessage(`Cairn: ${w}`);

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { findProgram, FindOptions, ProgramInfo, readProgramInfo, sourceRootFor } from './findProgram';
 import { chooseLayout, layoutFits, LAYOUTS } from './layouts';
+import { EXECUTABLE_SUFFIX, findExecutable, isCairo1Source } from './findExecutable';
 
 export const DEBUG_TYPE = 'cairn';
 
@@ -57,6 +58,13 @@ export function completeLaunchConfig(input: CairnLaunchConfig, opts: CompleteOpt
   let program = path.resolve(base, config.program);
   let cairoFile: string | undefined;
 
+  if (program.endsWith('.cairo') && isCairo1Source(program)) {
+    const found = findExecutable(program, opts.workspaceRoot);
+    if ('error' in found) return { kind: 'error', message: found.error };
+    if ('matches' in found) return { kind: 'pick', cairoFile: program, matches: found.matches };
+    program = found.program;
+  }
+  if (program.endsWith(EXECUTABLE_SUFFIX)) return completeExecutable(config, program, base);
   if (program.endsWith('.cairo')) {
     cairoFile = program;
     const found = findProgram(cairoFile, opts);
@@ -90,6 +98,18 @@ export function completeLaunchConfig(input: CairnLaunchConfig, opts: CompleteOpt
       + `"${chooseLayout(info.builtins)}" has them.`);
   }
   return { kind: 'ok', config, warnings };
+}
+
+/** A Cairo 1 executable: paths made absolute; the adapter finds its debug file and sources and runs it on all_cairo. */
+function completeExecutable(config: CairnLaunchConfig, program: string, base: string): CompleteResult {
+  if (!existsSync(program)) return { kind: 'error', message: `Program not found: ${program}` };
+  config.program = program;
+  for (const key of ['debugInfo', 'sourceRoot', 'argumentsFile'] as const) {
+    const v = config[key];
+    if (typeof v === 'string' && v !== '') config[key] = path.resolve(base, v);
+  }
+  if (config.stopAtEnd === undefined) config.stopAtEnd = true;
+  return { kind: 'ok', config, warnings: [] };
 }
 
 /** Where the program's own (non-library) source files are: the first of the program's folder,
