@@ -180,6 +180,7 @@ ${adapterLines.length ? `\nDebug adapter (bench/adapter-far-breakpoint.mjs):\n\n
 if (!only) {
   writeFileSync(join(root, 'bench', 'results.md'), md);
   await import('./bridge.mjs'); // the Python hint bridge's rows (appended to results.md)
+  await (await import('./profile-view.mjs')).profileViewRows({ append: true }); // the profile view's
 } else {
   writeFileSync(join(tmp, 'results-partial.md'), md);
   console.log(`BENCH_ONLY set: table written to ${join('bench', 'tmp', basename('results-partial.md'))}, not bench/results.md`);
