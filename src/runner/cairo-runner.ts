@@ -178,7 +178,7 @@ export class CairoRunner {
     });
     vm.hints = compileHints(vm, this.program, this.builtinsByName, this.python);
     const python = this.python;
-    vm.extra.set(LOAD_TASK, (p: Program, base: Relocatable) => python.loadTask(p, base));
+    vm.extra.set(LOAD_TASK, (p: Program, base: Relocatable, json?: string) => python.loadTask(p, base, json));
   }
 
   /**

@@ -14,6 +14,7 @@ import { shared } from '../support/shared';
 import { cairoRun, compileCairo, referenceBin } from '../support/reference';
 import { parseRunArgs } from '../../src/cli/args';
 import { runCommand } from '../../src/cli/run';
+import { bridgePython } from '../bridge/support';
 import { pedersenHash } from '../../src/builtins/pedersen';
 import * as F from '../../src/vm/felt';
 import { Relocatable } from '../../src/vm/relocatable';
@@ -52,10 +53,12 @@ function outputOf(stdout: string): bigint[] {
   return m === null ? [] : m[1].split('\n').map((l) => ((BigInt(l.trim()) % P) + P) % P);
 }
 
-function cairn(program: string, input: string): { code: number; out: string; err: string; output: bigint[] } {
+/** `cairn run` of a bootloader; hints in TypeScript only, unless `python` (the bridge's interpreter). */
+function cairn(program: string, input: string, python?: string): { code: number; out: string; err: string; output: bigint[] } {
   let out = '';
   let err = '';
-  const code = runCommand(parseRunArgs(['--program', program, '--layout', 'all_cairo', '--program_input', input, '--print_output', '--no_python_hints']), { out: (x) => (out += x), err: (x) => (err += x) });
+  const flags = python === undefined ? ['--no_python_hints'] : ['--python', python];
+  const code = runCommand(parseRunArgs(['--program', program, '--layout', 'all_cairo', '--program_input', input, '--print_output', ...flags]), { out: (x) => (out += x), err: (x) => (err += x) });
   return { code, out, err, output: outputOf(out) };
 }
 
@@ -75,13 +78,17 @@ function hashProgram(program: unknown): bigint {
   return BigInt(readFileSync(key, 'utf8'));
 }
 
-/** What cairo-run prints as the task's own output, run alone. */
-function taskOutput(program: unknown, layout: string): bigint[] {
+/** What cairo-run prints for the task run alone: its output, and its stdout. */
+function taskRun(program: unknown, layout: string, input?: unknown): { output: bigint[]; stdout: string } {
   const file = writeInput(`task-${Math.random().toString(36).slice(2)}`, program);
-  const r = cairoRun(file, ['--layout', layout, '--print_output']);
+  const args = ['--layout', layout, '--print_output'];
+  if (input !== undefined) args.push('--program_input', writeInput(`task-input-${Math.random().toString(36).slice(2)}`, input));
+  const r = cairoRun(file, args);
   assert.equal(r.code, 0, r.stderr);
-  return outputOf(`${r.stdout}\n\n`);
+  return { output: outputOf(`${r.stdout}\n\n`), stdout: r.stdout };
 }
+
+const taskOutput = (program: unknown, layout: string): bigint[] => taskRun(program, layout).output;
 
 // A task of our own with output and builtins: the bootloader hands it its builtin pointers and
 // checks how far each moved.
@@ -101,7 +108,22 @@ func main{output_ptr: felt*, pedersen_ptr: HashBuiltin*, range_check_ptr}() {
 `;
 
 /** A simple bootloader input with one RunProgramTask. */
-const oneTask = (program: unknown) => ({ tasks: [{ type: 'RunProgramTask', program, program_input: {}, use_poseidon: false, program_hash_function: 0 }], single_page: true, fact_topologies_path: null });
+const oneTask = (program: unknown, input: unknown = {}) => ({ tasks: [{ type: 'RunProgramTask', program, program_input: input, use_poseidon: false, program_hash_function: 0 }], single_page: true, fact_topologies_path: null });
+
+// A task with a hint of its own (no TypeScript implementation): it reads the task's program_input.
+const CUSTOM_TASK = `%builtins output
+from starkware.cairo.common.serialize import serialize_word
+
+func main{output_ptr: felt*}() {
+    tempvar x;
+    %{
+        ids.x = program_input['x'] * 2
+        print('the task hint says', ids.x, WITH_BOOTLOADER if 'WITH_BOOTLOADER' in globals() else 'alone')
+    %}
+    serialize_word(x);
+    return ();
+}
+`;
 /** The config of the later bootloaders (proving-utils), with nothing supported. */
 const LATER_CONFIG = { supported_simple_bootloader_hash_list: [], supported_cairo_verifier_program_hashes: [], applicative_bootloader_program_hash: 0 };
 
@@ -145,6 +167,24 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     assert.equal(r.code, 0, r.err);
     assert.equal(r.output[0], 1n);
     expectTask(r.output, 1, hashProgram(program), own);
+  });
+
+  test('a task with a hint of its own: it runs in Python (the bridge started at the task), with the task\'s program_input', () => {
+    const program = readJson(compileCairo(CUSTOM_TASK, { name: 'custom.cairo' }));
+    const alone = taskRun(program, 'small', { x: 21 });
+    assert.deepEqual(alone.output, [42n]);
+    assert.match(alone.stdout, /the task hint says 42 alone/);
+    // The smallest bootloader (the bridge loads it into cairo-lang): [config (2 words), n_tasks, task...].
+    const input = writeInput('custom-task', { ...oneTask(program, { x: 21 }), bootloader_config: { simple_bootloader_program_hash: 0, supported_cairo_verifier_program_hashes: [] }, packed_outputs: [{ type: 'PlainPackedOutput' }] });
+    const r = cairn(bootloader('sc_bootloader_0131'), input, bridgePython());
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.output[2], 1n);
+    expectTask(r.output, 3, hashProgram(program), alone.output);
+    assert.match(r.out, /the task hint says 42 True/);
+    // Without Python the task's hint is the one Cairn cannot run, and says why.
+    const off = cairn(bootloader('sc_bootloader_0131'), input);
+    assert.equal(off.code, 1);
+    assert.match(off.err, /Unknown hint \(Cairn has no implementation for it\)[\s\S]*ids\.x = program_input\['x'\] \* 2[\s\S]*The Python hint bridge is off/);
   });
 
   test('pu_bootloader: its listed input lacks the config fields this bootloader reads (a clear error); with them it runs', () => {

@@ -454,6 +454,12 @@ class Bridge:
         if "e" in r:
             raise CairnVmError(r["e"])
 
+    def load_task(self, msg):
+        """A program a TypeScript hint loaded at a base (a bootloader's task): its hints' scope names."""
+        program = self.Program.load(data=json.loads(msg["program"]))
+        base = RelocatableValue(*msg["base"])
+        return {"op": "loaded", "names": self.load_program(program, base)}
+
     def sync_scopes(self, ops):
         """Makes the scope stack mirror Cairn's: pop, then push the scopes Cairn entered."""
         pop = ops.get("pop", 0)
@@ -590,6 +596,8 @@ def main():
                 reply = bridge.init(msg)
             elif op == "hint":
                 reply = bridge.run_hint(msg)
+            elif op == "loadtask":
+                reply = bridge.load_task(msg)
             elif op == "ping":
                 reply = {"op": "pong"}
             elif op == "bye":

@@ -12,7 +12,7 @@ import { BridgeSession, HintNames, PythonHintError } from './session';
 import { compileHint } from '../compile';
 import { findHint } from '../hint';
 
-/** vm.extra key of `(program, base) => void`: vm_load_program for TypeScript hints. */
+/** vm.extra key of `(program, base, json?) => void`: vm_load_program for TypeScript hints. */
 export const LOAD_TASK = 'vm_load_program';
 
 export interface PythonOptions {
@@ -52,23 +52,28 @@ export class PythonHints implements HintFallback {
   constructor(private readonly setup: PythonHintsSetup) {}
 
   claim(program: Program, known: (def: HintDef) => boolean): Map<HintDef, LoadedHint> | undefined {
-    const opts = this.setup.options;
     let any = false;
     for (const defs of program.hints.values()) if (defs.some((d) => !known(d))) any = true;
-    if (!any) return undefined;
+    if (!any || !this.start()) return undefined;
+    return this.plan(program, this.session!.names, known);
+  }
+
+  /** Starts the Python child (on the main program); false, with the reason in `why`, when it cannot. */
+  private start(): boolean {
+    const opts = this.setup.options;
     if (opts.enabled === false) {
       this.why = 'The Python hint bridge is off (--no_python_hints, setting cairn.pythonHints).';
-      return undefined;
+      return false;
     }
     const found = findPython(opts.python);
     if ('error' in found) {
       this.why = `Cairn runs such hints in cairo-lang's Python, but ${found.error}. Install cairo-lang (pip install cairo-lang) or name its Python with --python PATH (setting cairn.python).`;
-      return undefined;
+      return false;
     }
     this.python = found;
     if (this.setup.programJson === undefined) {
       this.why = 'The Python hint bridge needs the program file (this program was not loaded from one).';
-      return undefined;
+      return false;
     }
     const vm = this.setup.vm;
     const bases: Record<string, number> = {};
@@ -92,9 +97,9 @@ export class PythonHints implements HintFallback {
       );
     } catch (e) {
       this.why = `Cairn runs such hints in cairo-lang's Python (${found.path}), but it did not start: ${(e as Error).message}`;
-      return undefined;
+      return false;
     }
-    return this.plan(program, this.session.names, known);
+    return true;
   }
 
   /** The bridged hints of one program (the main one, or one a hint loaded). */
@@ -136,11 +141,18 @@ export class PythonHints implements HintFallback {
   }
 
   /**
-   * vm_load_program from a TypeScript hint (the bootloaders' tasks): the task's hints run in
-   * TypeScript; one Cairn lacks stops the run when reached, with the reason.
+   * vm_load_program from a TypeScript hint (the bootloaders' tasks), `json` the program's text:
+   * the task's hints Cairn lacks run in Python, as the main program's do.
    */
-  loadTask(program: Program, base: Relocatable): void {
-    this.install(program, base, new Map());
+  loadTask(program: Program, base: Relocatable, json?: string): void {
+    const known = (d: HintDef) => findHint(d.code) !== undefined;
+    let bridged = new Map<HintDef, LoadedHint>();
+    const unknown = [...program.hints.values()].some((defs) => defs.some((d) => !known(d)));
+    // Hints Cairn lacks run in Python, started now if the loader itself needed none.
+    if (unknown && json !== undefined && (this.session !== undefined || this.start())) {
+      bridged = this.plan(program, this.session!.loadTask(json, base), known);
+    }
+    this.install(program, base, bridged);
   }
 
   private install(program: Program, base: Relocatable, bridged: Map<HintDef, LoadedHint>): void {

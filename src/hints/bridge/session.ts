@@ -241,6 +241,13 @@ export class BridgeSession {
     return out;
   }
 
+  /** A program a TypeScript hint loaded at `base` (a bootloader's task): its hints, ready to run here. */
+  loadTask(programJson: string, base: Relocatable): HintNames {
+    const reply = this.ch.call({ op: 'loadtask', program: programJson, base: [base.segment, base.offset] });
+    if (reply.op !== 'loaded') throw new VmError('Hint', `cairo-lang could not load the task program: ${reply.message ?? JSON.stringify(reply)}`);
+    return reply.names;
+  }
+
   /** One empty round trip (the bench's measure of the channel). */
   ping(): void {
     this.ch.call({ op: 'ping' });

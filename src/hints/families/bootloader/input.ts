@@ -13,6 +13,8 @@ export enum HashFunction { PEDERSEN = 0, POSEIDON = 1, BLAKE = 2 }
 export interface ProgramTask {
   readonly type: 'RunProgramTask';
   readonly program: Program;
+  /** The program's JSON text (the Python hint bridge loads it for the task's own hints). */
+  readonly programJson: string;
   readonly programInput: Record<string, unknown>;
   readonly usePoseidon: boolean;
   readonly programHashFunction: HashFunction;
@@ -97,8 +99,9 @@ function task(v: unknown, field: string): ProgramTask {
     throw invalid(`${field}.type`, `${what}: Cairn runs tasks of type RunProgramTask (a program in the input).`);
   }
   let program: Program;
+  const programJson = toJsonText(object(j.program, `${field}.program`));
   try {
-    program = parseProgram(toJsonText(object(j.program, `${field}.program`)));
+    program = parseProgram(programJson);
   } catch (e) {
     if (e instanceof ProgramError) throw invalid(`${field}.program`, e.message);
     throw e;
@@ -108,6 +111,7 @@ function task(v: unknown, field: string): ProgramTask {
   return {
     type: 'RunProgramTask',
     program,
+    programJson,
     programInput,
     usePoseidon,
     programHashFunction: hashFunction(j.program_hash_function, usePoseidon, `${field}.program_hash_function`),

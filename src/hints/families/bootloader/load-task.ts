@@ -25,10 +25,10 @@ export function loadProgramHeader(ctx: HintContext, program: Program, header: Re
   return { programAddress: header.add(headerSize), size: headerSize + program.data.length };
 }
 
-/** vm_load_program(program, base): the task's hints (and, for the debugger, its sources) at `base`. */
-export function vmLoadProgram(ctx: HintContext, program: Program, base: Relocatable): void {
+/** vm_load_program(program, base): the task's hints (and, for the debugger, its sources) at `base`; `json` lets its hints Cairn lacks run in Python. */
+export function vmLoadProgram(ctx: HintContext, program: Program, base: Relocatable, json?: string): void {
   if (program.prime !== F.getPrime()) throw new HintError('AssertionError', `The task's prime (${program.prime}) is not the bootloader's (${F.getPrime()}).`);
-  const load = ctx.vm.extra.get(LOAD_TASK) as ((p: Program, b: Relocatable) => void) | undefined;
+  const load = ctx.vm.extra.get(LOAD_TASK) as ((p: Program, b: Relocatable, json?: string) => void) | undefined;
   if (load === undefined) throw new HintError('NameError', "name 'vm_load_program' is not defined");
-  load(program, base);
+  load(program, base, json);
 }

@@ -117,7 +117,7 @@ function callTask(ctx: HintContext): void {
   ctx.scope.set('n_builtins', BigInt(task.program.builtins.length));
   const locals = new Map<string, unknown>([['program_input', task.programInput], ['WITH_BOOTLOADER', true]]);
   ctx.scope.set('new_task_locals', locals);
-  vmLoadProgram(ctx, task.program, programAddress(ctx));
+  vmLoadProgram(ctx, task.program, programAddress(ctx), task.programJson);
   // prepare_output_runner: the task writes its output where the bootloader placed it.
   ctx.scope.set('output_runner_data', getOutputState(ctx));
   newOutputState(ctx, ctx.ids.ptr('pre_execution_builtin_ptrs.output'));
