@@ -28,6 +28,8 @@ export interface RunnerOptions {
   entrypoint?: string;
   /** Value of `program_input` in the hints' first scope. */
   programInput?: unknown;
+  /** Its JSON text, for the Python hint bridge (a JS object moves keys like "1" first). */
+  programInputText?: string;
   /** cairo-run's --secure_run (default on). */
   secureRun?: boolean;
   /** The Python hint bridge: hints with no TypeScript implementation run in cairo-lang. */
@@ -174,6 +176,7 @@ export class CairoRunner {
     if (this.options.pie !== undefined) this.loadPie(this.options.pie);
     this.python = new PythonHints({
       vm, builtins: this.builtinsByName, layout: this.layout.name, layoutParams: this.layout.params, proofMode: this.proofMode, programInput: this.options.programInput ?? {},
+      programInputText: this.options.programInputText,
       programJson: this.options.programJson ?? programSource(this.program), options: this.options.python ?? {},
     });
     vm.hints = compileHints(vm, this.program, this.builtinsByName, this.python);
@@ -189,6 +192,8 @@ export class CairoRunner {
   private loadPie(pie: PieInput): void {
     const mem = this.mem;
     for (const s of pie.extraSegments) if (s.index >= mem.numSegments) mem.addSegment();
+    const output = this.builtinsByName.get('output');
+    if (output instanceof OutputBuiltin && 'output_builtin' in pie.additionalData) output.extendAdditionalData(pie.additionalData.output_builtin);
     const ecdsa = this.builtinsByName.get('ecdsa');
     const sigs = pie.additionalData.ecdsa_builtin;
     if (ecdsa instanceof EcdsaBuiltin && Array.isArray(sigs)) {
@@ -336,7 +341,7 @@ export class CairoRunner {
     for (const b of this.builtins) {
       const size = b instanceof OutputBuiltin ? b.usedCells(mem) : b.usedCellsAndAllocatedSize(mem, steps)[1];
       mem.finalizedSizes.set(b.base.segment, size);
-      this.publicMemory.set(b.base.segment, b instanceof OutputBuiltin ? Array.from({ length: size }, (_, i) => [i, 0]) : []);
+      this.publicMemory.set(b.base.segment, b instanceof OutputBuiltin ? b.publicMemory(size) : []);
     }
     this.segmentsFinalized = true;
   }

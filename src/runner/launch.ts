@@ -61,9 +61,9 @@ export class Launch {
 export function launch(opts: LaunchOptions): Launch {
   const { program: source, programInput: inputPath, sourceRoots = [], ...runnerOptions } = opts;
   const program = typeof source === 'string' ? loadProgramFile(source) : source;
-  const programInput = inputPath !== undefined ? loadProgramInput(inputPath) : {};
+  const input = inputPath !== undefined ? loadProgramInput(inputPath) : undefined;
   const roots = typeof source === 'string' ? [dirname(source), ...sourceRoots] : sourceRoots;
-  const runner = new CairoRunner(program, { ...runnerOptions, programInput });
+  const runner = new CairoRunner(program, { ...runnerOptions, programInput: input?.value, programInputText: input?.text });
   runner.initialize();
   return new Launch(program, runner, roots);
 }

@@ -58,7 +58,8 @@ export function loadProgramFile(path: string): Program {
  * The JSON of a program input file (cairo-run's --program_input): hints read it as the dict
  * `program_input`, so the top level must be a JSON object.
  */
-export function loadProgramInput(path: string): Record<string, unknown> {
+/** The program input's object, and its text (Python reads dict keys in the file's order). */
+export function loadProgramInput(path: string): { value: Record<string, unknown>; text: string } {
   const text = readBytes(path, 'program input').toString('utf8');
   let j: unknown;
   try {
@@ -70,5 +71,5 @@ export function loadProgramInput(path: string): Record<string, unknown> {
     const got = j === null ? 'null' : Array.isArray(j) ? 'a list' : typeof j;
     throw new ProgramError(`Invalid program input ${path}: expected a JSON object (hints read program_input["name"]), got ${got}.`);
   }
-  return j as Record<string, unknown>;
+  return { value: j as Record<string, unknown>, text };
 }

@@ -116,7 +116,7 @@ export function cairoPie(runner: CairoRunner, opts: { secureRun: boolean; mergeE
 function additionalData(runner: CairoRunner, b: BuiltinRunner, secureRun: boolean): unknown {
   const mem = runner.mem;
   const seg = b.base.segment;
-  if (b instanceof OutputBuiltin) return { pages: {}, attributes: {} };
+  if (b instanceof OutputBuiltin) return b.additionalData();
   if (b instanceof EcdsaBuiltin) {
     return [...b.signatures].sort((x, y) => x[0] - y[0]).map(([off, sig]) => [[seg, off], [sig[0], sig[1]]]);
   }

@@ -324,6 +324,8 @@ def scope_names(code):
 
 # ---- The hint runner ---------------------------------------------------------------------------
 
+OUTPUT_WRAPPERS = ("add_page", "add_attribute", "set_state", "new_state")
+
 
 class Bridge:
     def __init__(self, ch):
@@ -376,6 +378,9 @@ class Bridge:
         ecdsa = self.builtin_runners.get("ecdsa_builtin")
         if ecdsa is not None:
             self.wrap_ecdsa(ecdsa)
+        output = self.builtin_runners.get("output_builtin")
+        if output is not None:
+            self.wrap_output(output)
         self.ecdsa_additional_data = {}
         from starkware.python import math_utils
 
@@ -409,6 +414,48 @@ class Bridge:
                 raise CairnVmError(r["e"])
 
         ecdsa.add_signature = add_signature
+
+    def wrap_output(self, output):
+        """The output builtin's pages and attributes live here (cairo-lang's checks run on them)
+        and are mirrored in Cairn, which writes them into the PIE and the AIR public input: after
+        each change, its whole state goes to Cairn. (A PIE's pages need no mirroring: a PIE's
+        program has no hints.)"""
+        ch = self.ch
+
+        def send():
+            attrs = []
+            for k, v in output.attributes.items():
+                try:
+                    attrs.append([str(k), json.dumps(v)])
+                except (TypeError, ValueError) as exc:
+                    attrs.append([str(k), None, f"{type(exc).__name__}: {exc}"])
+            pages = [[enc(i), enc(p.start), enc(p.size)] for i, p in output.pages.items()]
+            r = ch.call({"op": "output", "base": enc(output.base), "pages": pages, "attributes": attrs})
+            if "e" in r:
+                raise CairnVmError(r["e"])
+
+        originals = {name: getattr(output, name) for name in OUTPUT_WRAPPERS}
+
+        def add_page(page_id, page_start, page_size):
+            originals["add_page"](page_id, page_start, page_size)
+            send()
+
+        def add_attribute(attribute_name, attribute_value):
+            originals["add_attribute"](attribute_name, attribute_value)
+            send()
+
+        def set_state(state):
+            originals["set_state"](state)
+            send()
+
+        def new_state(base):
+            originals["new_state"](base)
+            send()
+
+        output.add_page = add_page
+        output.add_attribute = add_attribute
+        output.set_state = set_state
+        output.new_state = new_state
 
     def load_program(self, program, base, want=None):
         """Compiles a program's hints, as load_hints does. Returns each hint's scope names."""
@@ -506,6 +553,10 @@ class Bridge:
         te = traceback.TracebackException(type(exc), exc, exc.__traceback__)
         if te.stack and te.stack[0].filename == __file__:
             del te.stack[0]
+        # The output builtin's wrappers are Cairn's, not in cairo-run's traceback.
+        te.stack = traceback.StackSummary.from_list(
+            [i for i in te.stack if not (i.filename == __file__ and i.name in OUTPUT_WRAPPERS)]
+        )
 
         def replace(item):
             fixed = self.fix(item.filename, item.lineno)

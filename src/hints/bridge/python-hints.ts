@@ -5,6 +5,7 @@ import { Program, HintDef, parseProgram } from '../../vm/program';
 import { Relocatable } from '../../vm/relocatable';
 import type { BuiltinRunner } from '../../builtins/builtin';
 import { EcdsaBuiltin } from '../../builtins/ecdsa';
+import { OutputBuiltin } from '../../builtins/output';
 import { HintFallback } from './fallback';
 import { planPython, PlanEntry, PythonNames } from './plan';
 import { findPython, PythonFound } from './find-python';
@@ -35,6 +36,8 @@ export interface PythonHintsSetup {
   /** Proof mode: every builtin of the layout has a runner. */
   proofMode?: boolean;
   programInput: unknown;
+  /** Its JSON text, when it was read from a file. */
+  programInputText?: string;
   /** The program's JSON text, as cairo-lang loads it. */
   programJson: string | undefined;
   options: PythonOptions;
@@ -82,12 +85,16 @@ export class PythonHints implements HintFallback {
       this.session = BridgeSession.start(
         {
           python: found.path, programJson: this.setup.programJson, layout: this.setup.layout, layoutParams: this.setup.layoutParams,
-          proofMode: this.setup.proofMode ?? false, bases, programInput: this.setup.programInput,
+          proofMode: this.setup.proofMode ?? false, bases, programInput: this.setup.programInput, programInputText: this.setup.programInputText,
         },
         vm,
         {
           print: opts.print ?? ((t) => process.stdout.write(t)),
           loadProgram: (json, base, names) => this.loadProgram(json, base, names),
+          outputState: (state) => {
+            const output = this.setup.builtins.get('output');
+            if (output instanceof OutputBuiltin) output.setState(state);
+          },
           addSignature: (addr, r, s) => {
             const ecdsa = this.setup.builtins.get('ecdsa');
             if (!(ecdsa instanceof EcdsaBuiltin)) throw new Error('The program has no ecdsa builtin.');

@@ -10,6 +10,7 @@ import { VmError } from '../../vm/errors';
 import { HintError } from '../errors';
 import { FifoChannel, ChannelClosed } from './channel';
 import { encValue, decValue, decAddr, decVar, encScope, Wire } from './codec';
+import { OutputState, RawJson } from '../../builtins/output';
 
 /** A bridged hint's Python exception: `traceback` is what cairo-run prints for it. */
 export class PythonHintError extends HintError {
@@ -33,7 +34,10 @@ export interface SessionHooks {
   loadProgram(json: string, base: Relocatable, names: HintNames): void;
   /** `ecdsa_builtin.add_signature(addr, (r, s))` in a bridged hint. */
   addSignature(addr: Relocatable, r: bigint, s: bigint): void;
+  /** The output builtin's state after a bridged hint changed it (add_page, set_state, ...). */
+  outputState(state: OutputState): void;
 }
+
 
 export interface SessionStart {
   python: string;
@@ -45,6 +49,8 @@ export interface SessionStart {
   /** Segment of each builtin's base, by runner name (`output_builtin`, ...). */
   bases: Record<string, number>;
   programInput: unknown;
+  /** Its JSON text, when it was read from a file: Python parses it in its own key order. */
+  programInputText?: string;
 }
 
 /** The Python module shipped beside the bundle (dist/) or beside this file (sources). */
@@ -81,7 +87,7 @@ export class BridgeSession {
     try {
       reply = ch.call({
         op: 'init', program: start.programJson, layout: start.layout, layoutParams: start.layoutParams ?? null,
-        proofMode: start.proofMode, bases: start.bases, input: inputJson(start.programInput ?? {}),
+        proofMode: start.proofMode, bases: start.bases, input: start.programInputText ?? inputJson(start.programInput ?? {}),
       });
     } catch (e) {
       ch.close();
@@ -191,6 +197,13 @@ export class BridgeSession {
         return {};
       case 'sig':
         this.hooks.addSignature(decAddr(m.a), BigInt(m.r), BigInt(m.s));
+        return {};
+      case 'output':
+        this.hooks.outputState({
+          base: decAddr(m.base),
+          pages: new Map((m.pages as Wire[][]).map(([id, start, size]) => [Number(id), { start: Number(start), size: Number(size) }])),
+          attributes: new Map((m.attributes as [string, string | null, string?][]).map(([k, text, error]) => [k, new RawJson(text ?? 'null', error)])),
+        });
         return {};
       case 'loadprog':
         this.hooks.loadProgram(m.program, decAddr(m.base), m.names);
