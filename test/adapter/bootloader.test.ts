@@ -28,6 +28,18 @@ async function stopAfter(dc: DebugClient, send: () => Promise<unknown>): Promise
   return stopped;
 }
 
+/** Each exec scope's variables, outermost first, as the Hint scopes pane shows them. */
+async function scopeStack(dc: DebugClient, frameId: number): Promise<Map<string, string>[]> {
+  const scopes = await dc.scopesRequest({ frameId });
+  const ref = scopes.body.scopes.find((s) => s.name === 'Hint scopes')!.variablesReference;
+  const out: Map<string, string>[] = [];
+  for (const scope of (await dc.variablesRequest({ variablesReference: ref })).body.variables) {
+    const vars = scope.variablesReference ? (await dc.variablesRequest({ variablesReference: scope.variablesReference })).body.variables : [];
+    out.push(new Map(vars.map((v) => [v.name, v.value])));
+  }
+  return out;
+}
+
 describe('the simple bootloader runs its task under the debugger', () => {
   let dc: DebugClient;
   before(async () => {
@@ -76,6 +88,13 @@ describe('the simple bootloader runs its task under the debugger', () => {
     assert.match(t.frames[0].instructionPointerReference ?? '', /^\d+:\d+$/);
     const fibLocals = await locals(dc);
     assert.deepEqual(['first_element', 'second_element', 'n'].map((n) => fibLocals.get(n)?.value), ['1', '1', '10']);
+    // The hint scopes: the task's own (program_input, WITH_BOOTLOADER) innermost, the bootloader's
+    // below it with the task shown in short.
+    const hintScopes = await scopeStack(dc, t.frames[0].id);
+    assert.deepEqual([...hintScopes.at(-1)!.keys()], ['program_input', 'WITH_BOOTLOADER']);
+    assert.equal(hintScopes.at(-1)!.get('WITH_BOOTLOADER'), 'True');
+    assert.match(hintScopes[0].get('task') ?? '', /^RunProgramTask\(program=<Program: 24 words, builtins \[\]>, use_poseidon=False, program_hash_function=PEDERSEN\)$/);
+    assert.equal(hintScopes[0].get('n_builtins'), '0');
 
     // Without the function breakpoint, the line breakpoint in main after fib returned.
     await dc.setFunctionBreakpointsRequest({ breakpoints: [] });

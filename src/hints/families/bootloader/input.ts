@@ -18,6 +18,8 @@ export interface ProgramTask {
   readonly programInput: Record<string, unknown>;
   readonly usePoseidon: boolean;
   readonly programHashFunction: HashFunction;
+  /** How the debugger's Hint scopes pane shows it (a Program is too big to show whole). */
+  describe(): string;
 }
 
 export interface SimpleBootloaderInput {
@@ -108,14 +110,10 @@ function task(v: unknown, field: string): ProgramTask {
   }
   const usePoseidon = bool(j.use_poseidon, `${field}.use_poseidon`, false);
   const programInput = j.program_input === undefined || j.program_input === null ? {} : object(j.program_input, `${field}.program_input`);
-  return {
-    type: 'RunProgramTask',
-    program,
-    programJson,
-    programInput,
-    usePoseidon,
-    programHashFunction: hashFunction(j.program_hash_function, usePoseidon, `${field}.program_hash_function`),
-  };
+  const programHashFunction = hashFunction(j.program_hash_function, usePoseidon, `${field}.program_hash_function`);
+  const shown = `RunProgramTask(program=<Program: ${program.data.length} words, builtins [${program.builtins.join(', ')}]>, ` +
+    `use_poseidon=${usePoseidon ? 'True' : 'False'}, program_hash_function=${HashFunction[programHashFunction]})`;
+  return { type: 'RunProgramTask', program, programJson, programInput, usePoseidon, programHashFunction, describe: () => shown };
 }
 
 function simple(j: Json, field: string): SimpleBootloaderInput {
