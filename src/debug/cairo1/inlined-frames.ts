@@ -1,9 +1,10 @@
 // The inspection of a Cairo 1 run: the live run's own, with the call stack as a Cairo 1
 // developer reads it. Each fp frame is one Sierra function, named through cairo-profiler's
 // statements_functions; the functions the compiler inlined into it at the frame's pc come
-// above it, one frame each, from cairo-coverage's inlining chain ("[inlined]"; corelib ones
-// are library frames the editor plays down). Requests that name a frame go to the fp frame
-// that holds it.
+// above it, one frame each, from cairo-coverage's inlining chain ("[inlined]"), from the
+// innermost place in the user's files outward (corelib code inlined into a user's line, such
+// as the `+` of `a + b`, is that line, as stepping and breakpoints take it). Requests that
+// name a frame go to the fp frame that holds it.
 import { Inspection, RuntimeFrame, RuntimeScope, ScopeKind, MemoryBytes, DisassemblyRow, Failure, SourceFile, Place } from '../front';
 import { Inspector } from '../inspection';
 import { Places } from '../places';
@@ -60,7 +61,9 @@ export class Cairo1Inspection implements Inspection {
       }
       const chain = this.statements.chain(statement);
       const names = this.statements.chainNames(statement);
-      for (let k = 0; k < chain.length - 1; k++) {
+      // Corelib code inlined into a line of the user's (the `+` of `a + b`) is that line: frames start at it.
+      const user = chain.findIndex((l) => !isCorelib(l.file));
+      for (let k = Math.max(0, user); k < chain.length - 1; k++) {
         const place = this.place(chain[k]);
         frames.push({ index: frames.length, name: `${names[k] ?? `<inlined code in ${baseName(chain[k].file)}>`} [inlined]`, pc: own.pc, ...place, library: place.file.library });
         fpFrame.push(i);
