@@ -1,6 +1,7 @@
 // The profile view's row of `npm run bench` (appended to bench/results.md by run.mjs; run alone,
 // `node bench/profile-view.mjs` only prints): on long_loop (6M steps, a million-deep recursion)
-// and a corpus benchmark, the profiled run against a plain one, and the time from the end of the
+// and a corpus benchmark, the profiled run against a plain one (and against profiling a step at
+// a time with the block compiler off, as before), and the time from the end of the
 // profiled run to the page: in the process (holes, tree, JSON both ways, HTML), then the page's
 // own script in headless chromium (parse the data, draw the flame graph and the table, layout),
 // read from performance.now() at the end of the page. Env: BENCH_RUNS (3), CHROMIUM.
@@ -50,14 +51,14 @@ export async function profileViewRows({ append }) {
     const render = renderMs(page);
     rows.push({ name: p.name, ...res, render });
     const f = (s) => `${s.toFixed(3)} s`;
-    console.log(`profile view, ${p.name} (${res.steps} steps, ${res.nodes} tree nodes): plain run ${f(res.plain)}, profiled run ${f(res.run)} (${(res.run / res.plain).toFixed(2)}x, CPU ${(res.runCpu / res.plainCpu).toFixed(2)}x); `
+    console.log(`profile view, ${p.name} (${res.steps} steps, ${res.nodes} tree nodes): plain run ${f(res.plain)}, profiled run ${f(res.run)} (${(res.run / res.plain).toFixed(2)}x, CPU ${(res.runCpu / res.plainCpu).toFixed(2)}x), profiled a step at a time ${f(res.stepwise)} (CPU ${(res.stepwiseCpu / res.plainCpu).toFixed(2)}x); `
       + `end of run -> page built ${f(res.after)} (holes ${f(res.holes)}, tree ${f(res.tree)}, JSON ${f(res.json)}, HTML ${f(res.page)}; page ${(res.htmlBytes / 1024).toFixed(0)} KB)`
       + (render ? `, page drawn in chromium ${(render.ms / 1000).toFixed(3)} s after navigation (${render.frames} frames)` : ', chromium not found: render not measured'));
   }
   if (append && rows.length) {
-    appendFileSync(join(root, 'bench', 'results.md'), `\n## Profile view (bench/profile-view.mjs)\n\nProfiled run: the collector on the VM's step hooks; end of run -> page: memory holes, flame tree and table, the JSON written by \`cairn profile --json\` and parsed by the extension, the page's HTML; drawn: the page's script in headless chromium, from navigation to the flame graph and table drawn (performance.now()). Best of ${runs}.\n\n`
-      + '| program | steps | plain run s | profiled run s | profiled / plain | same, CPU time | end of run -> page built s | page KB | page drawn s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
-      + rows.map((x) => `| ${x.name} | ${x.steps} | ${x.plain.toFixed(3)} | ${x.run.toFixed(3)} | ${(x.run / x.plain).toFixed(2)} | ${(x.runCpu / x.plainCpu).toFixed(2)} | ${x.after.toFixed(3)} | ${(x.htmlBytes / 1024).toFixed(0)} | ${x.render ? (x.render.ms / 1000).toFixed(3) : ''} |`).join('\n') + '\n');
+    appendFileSync(join(root, 'bench', 'results.md'), `\n## Profile view (bench/profile-view.mjs)\n\nProfiled run: the collector on the VM's step hooks; end of run -> page: memory holes, flame tree and table, the JSON written by \`cairn profile --json\` and parsed by the extension, the page's HTML; drawn: the page's script in headless chromium, from navigation to the flame graph and table drawn (performance.now()). A step at a time: the block compiler off and the collector called at every step (profiling before the VM reported compiled blocks to hooks). Best of ${runs}.\n\n`
+      + '| program | steps | plain run s | profiled run s | profiled / plain | same, CPU time | profiled a step at a time, CPU / plain | end of run -> page built s | page KB | page drawn s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
+      + rows.map((x) => `| ${x.name} | ${x.steps} | ${x.plain.toFixed(3)} | ${x.run.toFixed(3)} | ${(x.run / x.plain).toFixed(2)} | ${(x.runCpu / x.plainCpu).toFixed(2)} | ${(x.stepwiseCpu / x.plainCpu).toFixed(2)} | ${x.after.toFixed(3)} | ${(x.htmlBytes / 1024).toFixed(0)} | ${x.render ? (x.render.ms / 1000).toFixed(3) : ''} |`).join('\n') + '\n');
   }
   return rows;
 }

@@ -13,4 +13,13 @@ export interface StepHooks<VM> {
   beforeStep?(vm: VM): boolean | void;
   /** Called after each step (its instruction ran, or a hint skipped it; registers are updated). */
   afterStep?(vm: VM): void;
+  /**
+   * Hooks that can follow a run a compiled block at a time (a profiler) set afterBlock: run()
+   * then keeps the block compiler on, calling beforeBlock before a block runs (the registers at
+   * its first instruction) and afterBlock after it with its first pc and the steps it ran (a block
+   * ends at its first jump, call or ret, so they all ran in one frame); the steps the interpreter
+   * runs still get beforeStep and afterStep. Such hooks cannot stop the run.
+   */
+  beforeBlock?(vm: VM): void;
+  afterBlock?(vm: VM, startPc: number, steps: number): void;
 }

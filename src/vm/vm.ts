@@ -153,7 +153,10 @@ export class VirtualMachine {
    * it. Returns the number of steps run.
    */
   run(endSeg: number, endOff: number, maxSteps: number): number {
-    if (this.hooks !== undefined) return this.runHooked(endSeg, endOff, maxSteps, this.hooks);
+    if (this.hooks !== undefined) {
+      if (this.hooks.afterBlock !== undefined && this.compileBlocks) return this.runBlocks(endSeg, endOff, maxSteps, this.hooks);
+      return this.runHooked(endSeg, endOff, maxSteps, this.hooks);
+    }
     if (this.compileBlocks) return this.runBlocks(endSeg, endOff, maxSteps);
     let n = 0;
     const programSeg = this.programSeg;
@@ -180,9 +183,10 @@ export class VirtualMachine {
   /**
    * run() on compiled blocks: at a pc of the program segment without hints, the block starting
    * there runs (compiled once the pc has been reached BLOCK_HEAT times); a block that bails
-   * leaves the instruction it stopped at to one interpreter step.
+   * leaves the instruction it stopped at to one interpreter step. With `hooks` (block hooks, see
+   * hooks.ts), each block and each interpreter step is reported to them.
    */
-  private runBlocks(endSeg: number, endOff: number, maxSteps: number): number {
+  private runBlocks(endSeg: number, endOff: number, maxSteps: number, hooks?: StepHooks<VirtualMachine>): number {
     const programSeg = this.programSeg;
     const hints = this.hints;
     if (this.blocksFor !== hints) {
@@ -203,17 +207,23 @@ export class VirtualMachine {
         }
         if (b != null && b.length <= maxSteps - n) {
           let r: number;
+          if (hooks !== undefined) hooks.beforeBlock?.(this);
           try {
             r = b.fn(this);
           } catch (e) {
             throw this.wrap(e, undefined);
           }
           n += r >> 1;
+          if (hooks !== undefined && r > 1) hooks.afterBlock!(this, pc, r >> 1);
           if ((r & 1) === 0) continue;
           // Bailed: the instruction at pc goes to the interpreter.
         }
       }
-      this.step();
+      if (hooks !== undefined) {
+        hooks.beforeStep?.(this);
+        this.step();
+        hooks.afterStep?.(this);
+      } else this.step();
       n++;
     }
     return n;

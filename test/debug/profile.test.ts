@@ -118,3 +118,20 @@ test('cairn run --profile_output: per-function sample totals equal cairo-run --p
     assert.deepEqual([...mine.total].sort(), [...theirs.total].sort(), `${name}: total`);
   }
 });
+
+test('a profile taken on compiled blocks equals one taken a step at a time', () => {
+  const take = (program: string, blocks: boolean) => {
+    const run = launch({ program, layout: LAYOUT });
+    run.runner.vm.compileBlocks = blocks;
+    const collector = attachProfiler(run.runner);
+    run.runner.runToEnd();
+    run.runner.endRun(false);
+    const p = collector.result();
+    return p.nodes.map((n) => ({ ...n, steps: [...n.steps].sort((a, b) => a[0] - b[0]), builtins: [...n.builtins].sort() }));
+  };
+  for (const program of [example('long_loop'), shared('corpus', 'cairo0', 'uint256_integration_tests', 'program.json.gz')]) {
+    const onBlocks = take(program, true);
+    assert.deepEqual(onBlocks, take(program, false), program);
+    assert.ok(onBlocks.length > 1);
+  }
+});

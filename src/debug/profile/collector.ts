@@ -1,5 +1,6 @@
 // Collects a profile while the VM runs (a StepHooks object): the call tree from the fp chain, with
-// steps per (tree node, pc) and the builtin cells each step added. Aggregating during the run keeps
+// steps per (tree node, pc) and the builtin cells each step added. It follows compiled blocks
+// too (block hooks), so a profiled run keeps the VM's block compiler. Aggregating during the run keeps
 // the result small (one entry per distinct stack and pc), so a run of millions of steps yields a
 // tree a view can take at once, and no trace is needed.
 import type { StepHooks } from '../../vm/hooks';
@@ -40,6 +41,9 @@ export interface RunProfile {
 
 interface Watched { name: string; segment: number; size: number }
 
+/** Above the most steps a compiled block runs (blocks.ts's MAX_BLOCK). */
+const BLOCK_KEY = 256;
+
 export class ProfileCollector implements StepHooks<VirtualMachine> {
   readonly nodes: ProfileNode[] = [];
   totalSteps = 0;
@@ -55,6 +59,8 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
   /** which node was innermost from which step, for charging memory holes */
   private readonly timeline: FrameTimeline;
   private maxAp: number;
+  /** by node id: compiled blocks run, (first pc * BLOCK_KEY + steps) -> times */
+  private readonly blockRuns: (Map<number, number> | undefined)[] = [];
 
   /**
    * Starts at the VM's current frame (the entry frame); builtins: name and segment. With `run`
@@ -104,7 +110,8 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
     this.stack.push(child);
   }
 
-  beforeStep(vm: VirtualMachine): void {
+  /** Follows the fp chain to the frame the next step (or block) runs in. */
+  private frame(vm: VirtualMachine): void {
     const fp = vm.fp;
     if (fp !== this.curFp) {
       // a return pops to the frame whose fp this is; a call pushes a frame whose [fp - 2] is ours
@@ -121,11 +128,48 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
         t.nodes.push(this.cur.id);
       }
     }
+  }
+
+  beforeStep(vm: VirtualMachine): void {
+    this.frame(vm);
     const pc = vm.pc;
     if (this.fresh) { if (this.cur.entryPc < 0) this.cur.entryPc = pc; this.fresh = false; }
     const s = this.cur.steps;
     s.set(pc, (s.get(pc) ?? 0) + 1);
     this.totalSteps++;
+  }
+
+  beforeBlock(vm: VirtualMachine): void {
+    this.frame(vm);
+  }
+
+  /** A compiled block ran `steps` steps from `start` in the current frame (the VM keeps its
+   *  compiled blocks for these hooks: profiling then costs per block, not per step). */
+  afterBlock(vm: VirtualMachine, start: number, steps: number): void {
+    if (this.fresh) { if (this.cur.entryPc < 0) this.cur.entryPc = start; this.fresh = false; }
+    let runs = this.blockRuns[this.cur.id];
+    if (runs === undefined) this.blockRuns[this.cur.id] = runs = new Map();
+    const key = start * BLOCK_KEY + steps;
+    runs.set(key, (runs.get(key) ?? 0) + 1);
+    this.totalSteps += steps;
+    this.afterStep(vm);
+  }
+
+  /** Adds the blocks' runs to their nodes' steps by pc (a block's pcs follow from its first one). */
+  private expandBlocks(): void {
+    for (let id = 0; id < this.blockRuns.length; id++) {
+      const runs = this.blockRuns[id];
+      if (runs === undefined) continue;
+      const s = this.nodes[id].steps;
+      for (const [key, times] of runs) {
+        let pc = Math.floor(key / BLOCK_KEY);
+        for (let i = key % BLOCK_KEY; i > 0; i--) {
+          s.set(pc, (s.get(pc) ?? 0) + times);
+          pc += this.vm.instructionAt(this.vm.programSeg, pc).size;
+        }
+      }
+    }
+    this.blockRuns.length = 0;
   }
 
   afterStep(vm: VirtualMachine): void {
@@ -140,6 +184,7 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
   }
 
   result(): RunProfile {
+    this.expandBlocks();
     const run = this.run;
     const holesCounted = run !== undefined && run.endRunSteps !== undefined && run.vm.trace !== undefined;
     if (holesCounted) {
