@@ -66,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
       }
       throw e;
     }
+    if (args.tracer) {
+      const { tracerCommand } = await import('./tracer');
+      return tracerCommand(args, { out: writeOut, err: writeErr });
+    }
     return runCommand(args, { out: writeOut, err: writeErr });
   }
   if (cmd === 'profile') {

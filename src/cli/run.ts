@@ -76,7 +76,6 @@ function checkFlags(args: RunArgs): void {
     [args.pythonDependencies, '--python_dependencies (Cairn runs no Python)'],
   ];
   for (const [v, what] of unsupported) if (v !== undefined) throw new UsageError(`${what} is not supported by Cairn yet.`);
-  if (args.tracer) throw new UsageError("--tracer is not supported: debug the run with Cairn's debugger (VS Code, or `cairn dap`) instead.");
 }
 
 /**

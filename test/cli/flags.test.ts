@@ -31,7 +31,7 @@ test('cairn --version and cairn --help print on stdout with exit 0', () => {
 
 test('flags Cairn cannot honour say so in one line and exit 1', () => {
   const fib = join(ROOT, 'examples/build/fib.json');
-  for (const flag of [['--tracer'], ['--python_dependencies', '/tmp/x']]) {
+  for (const flag of [['--python_dependencies', '/tmp/x']]) {
     const args = ['run', '--program', fib, '--layout', 'starknet_with_keccak', ...flag];
     const r = cairn(...args);
     assert.equal(r.status, 1, flag.join(' '));
