@@ -14,6 +14,7 @@ import { shared } from '../support/shared';
 import { cairoRun, compileCairo, referenceBin } from '../support/reference';
 import { parseRunArgs } from '../../src/cli/args';
 import { runCommand } from '../../src/cli/run';
+import { readZip } from '../../src/runner/zip';
 import { bridgePython } from '../bridge/support';
 import { pedersenHash } from '../../src/builtins/pedersen';
 import * as F from '../../src/vm/felt';
@@ -54,10 +55,10 @@ function outputOf(stdout: string): bigint[] {
 }
 
 /** `cairn run` of a bootloader; hints in TypeScript only, unless `python` (the bridge's interpreter). */
-function cairn(program: string, input: string, python?: string): { code: number; out: string; err: string; output: bigint[] } {
+function cairn(program: string, input: string, python?: string, more: string[] = []): { code: number; out: string; err: string; output: bigint[] } {
   let out = '';
   let err = '';
-  const flags = python === undefined ? ['--no_python_hints'] : ['--python', python];
+  const flags = [...(python === undefined ? ['--no_python_hints'] : ['--python', python]), ...more];
   const code = runCommand(parseRunArgs(['--program', program, '--layout', 'all_cairo', '--program_input', input, '--print_output', ...flags]), { out: (x) => (out += x), err: (x) => (err += x) });
   return { code, out, err, output: outputOf(out) };
 }
@@ -103,6 +104,23 @@ func main{output_ptr: felt*, pedersen_ptr: HashBuiltin*, range_check_ptr}() {
     assert_nn_le(5, 10);
     serialize_word(7);
     serialize_word(h);
+    return ();
+}
+`;
+
+// A task whose hint splits its output: page 1 is its last two words, with a fact tree for them.
+const PAGED_TASK = `%builtins output
+
+func main{output_ptr: felt*}() {
+    assert output_ptr[0] = 10;
+    assert output_ptr[1] = 11;
+    assert output_ptr[2] = 12;
+    assert output_ptr[3] = 13;
+    %{
+        output_builtin.add_page(page_id=1, page_start=ids.output_ptr + 2, page_size=2)
+        output_builtin.add_attribute('gps_fact_topology', [2, 1, 0, 2])
+    %}
+    let output_ptr = output_ptr + 4;
     return ();
 }
 `;
@@ -185,6 +203,23 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     const off = cairn(bootloader('sc_bootloader_0131'), input);
     assert.equal(off.code, 1);
     assert.match(off.err, /Unknown hint \(Cairn has no implementation for it\)[\s\S]*ids\.x = program_input\['x'\] \* 2[\s\S]*The Python hint bridge is off/);
+  });
+
+  test('a task that splits its output into pages: its fact topology, and the pages in the output builtin', () => {
+    const program = readJson(compileCairo(PAGED_TASK, { name: 'paged.cairo' }));
+    const alone = taskRun(program, 'small');
+    assert.deepEqual(alone.output, [10n, 11n, 12n, 13n]);
+    const topologies = join(work, 'fact_topologies.json');
+    const pie = join(work, 'paged.zip');
+    const input = writeInput('paged', { ...oneTask(program), single_page: false, fact_topologies_path: topologies });
+    const r = cairn(bootloader('pu_simple_bootloader'), input, bridgePython(), ['--cairo_pie_output', pie]);
+    assert.equal(r.code, 0, r.err);
+    expectTask(r.output, 1, hashProgram(program), alone.output);
+    // The task's page 1 starts 2 words into its output (its own base, not the bootloader's).
+    assert.deepEqual(readJson(topologies), { fact_topologies: [{ tree_structure: [2, 1, 0, 2], page_sizes: [2, 2] }] });
+    // Its pages in the bootloader's output: after [n_tasks, size, hash], page 1 then page 2.
+    const data = JSON.parse(readZip(readFileSync(pie)).get('additional_data.json')!.toString('utf8'));
+    assert.deepEqual(data.output_builtin, { pages: { 1: [3, 2], 2: [5, 2] }, attributes: {} });
   });
 
   test('pu_bootloader: its listed input lacks the config fields this bootloader reads (a clear error); with them it runs', () => {

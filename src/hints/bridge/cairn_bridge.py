@@ -457,6 +457,18 @@ class Bridge:
         output.set_state = set_state
         output.new_state = new_state
 
+    def set_output(self, state):
+        """The output builtin's state as Cairn has it (a TypeScript hint moved it: a bootloader
+        running a task), set without the wrappers that send it back."""
+        from starkware.cairo.lang.vm.output_builtin_runner import PublicMemoryPage
+
+        output = self.builtin_runners.get("output_builtin")
+        if output is None:
+            return
+        output._base = dec(state["base"])
+        output.pages = {i: PublicMemoryPage(start=start, size=size) for i, start, size in state["pages"]}
+        output.attributes = {k: json.loads(v) for k, v in state["attributes"]}
+
     def load_program(self, program, base, want=None):
         """Compiles a program's hints, as load_hints does. Returns each hint's scope names."""
         from starkware.cairo.lang.compiler.expression_evaluator import ExpressionEvaluator
@@ -570,6 +582,8 @@ class Bridge:
     def run_hint(self, msg):
         compiled, consts, _program, _pc, _index = self.hints[msg["k"]]
         self.sync_scopes(msg.get("scopes", {}))
+        if "output" in msg:
+            self.set_output(msg["output"])
         cells = self.memory_dict.data
         for a, v in msg.get("pre", []):
             cells.remember(RelocatableValue(a[0], a[1]), dec(v))

@@ -95,6 +95,10 @@ export class PythonHints implements HintFallback {
             const output = this.setup.builtins.get('output');
             if (output instanceof OutputBuiltin) output.setState(state);
           },
+          currentOutput: () => {
+            const output = this.setup.builtins.get('output');
+            return output instanceof OutputBuiltin ? output.getState() : undefined;
+          },
           addSignature: (addr, r, s) => {
             const ecdsa = this.setup.builtins.get('ecdsa');
             if (!(ecdsa instanceof EcdsaBuiltin)) throw new Error('The program has no ecdsa builtin.');

@@ -36,7 +36,19 @@ export interface SessionHooks {
   addSignature(addr: Relocatable, r: bigint, s: bigint): void;
   /** The output builtin's state after a bridged hint changed it (add_page, set_state, ...). */
   outputState(state: OutputState): void;
+  /** The output builtin's state now (a TypeScript hint may have moved it: the bootloaders). */
+  currentOutput?(): OutputState | undefined;
 }
+
+/** What the Python side's output builtin was last given or gave: the state's parts and sizes. */
+interface OutputSeen {
+  state: OutputState;
+  base: string;
+  pages: number;
+  attributes: number;
+}
+
+const seen = (state: OutputState): OutputSeen => ({ state, base: state.base.toString(), pages: state.pages.size, attributes: state.attributes.size });
 
 
 export interface SessionStart {
@@ -63,6 +75,8 @@ const PREFETCH_BELOW = 6;
 const PREFETCH_ABOVE = 4;
 
 export class BridgeSession {
+  /** The output builtin's state as the Python side has it (undefined: not sent yet). */
+  private outputSeen: OutputSeen | undefined;
   /** The exec scopes the Python side mirrors (same identities as the VM's, in order). */
   private mirror: Scope[] = [];
   /** Hints run, requests served: for the debugger's console and the bench. */
@@ -111,6 +125,8 @@ export class BridgeSession {
     };
     const ops = this.scopeOps(vm);
     if (ops !== undefined) msg.scopes = ops;
+    const output = this.outputChange();
+    if (output !== undefined) msg.output = output;
     msg.pre = this.prefetch(vm);
     this.ch.send(msg);
     for (;;) {
@@ -198,19 +214,35 @@ export class BridgeSession {
       case 'sig':
         this.hooks.addSignature(decAddr(m.a), BigInt(m.r), BigInt(m.s));
         return {};
-      case 'output':
-        this.hooks.outputState({
+      case 'output': {
+        const state: OutputState = {
           base: decAddr(m.base),
           pages: new Map((m.pages as Wire[][]).map(([id, start, size]) => [Number(id), { start: Number(start), size: Number(size) }])),
           attributes: new Map((m.attributes as [string, string | null, string?][]).map(([k, text, error]) => [k, new RawJson(text ?? 'null', error)])),
-        });
+        };
+        this.hooks.outputState(state);
+        this.outputSeen = seen(state);
         return {};
+      }
       case 'loadprog':
         this.hooks.loadProgram(m.program, decAddr(m.base), m.names);
         return {};
       default:
         throw new Error(`unknown request ${JSON.stringify(m.op)}`);
     }
+  }
+
+  /** The output builtin's state for the Python side when it changed on this side since (base, pages, attributes). */
+  private outputChange(): Record<string, unknown> | undefined {
+    const state = this.hooks.currentOutput?.();
+    if (state === undefined) return undefined;
+    const last = this.outputSeen;
+    const now = seen(state);
+    if (last !== undefined && last.state.pages === state.pages && last.state.attributes === state.attributes
+      && last.base === now.base && last.pages === now.pages && last.attributes === now.attributes) return undefined;
+    this.outputSeen = now;
+    const attributes = [...state.attributes].map(([k, v]) => [k, v instanceof RawJson ? v.text : jsonText(v)]);
+    return { base: encValue(state.base), pages: [...state.pages].map(([id, p]) => [id, p.start, p.size]), attributes };
   }
 
   /** How the Python scope stack must change to mirror the VM's (scopes TypeScript hints entered or left). */
@@ -279,4 +311,10 @@ function inputJson(v: unknown): string {
   const mark = '\u0000cairn-int:';
   const text = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? mark + x.toString() : x));
   return text.replace(/"\\u0000cairn-int:(-?\d+)"/g, '$1');
+}
+
+/** A JSON value for Python's json.loads, bigints with every digit. */
+function jsonText(v: unknown): string {
+  const mark = '\u0000cairn-int:';
+  return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? mark + x.toString() : x)).replace(/"\\u0000cairn-int:(-?\d+)"/g, '$1');
 }

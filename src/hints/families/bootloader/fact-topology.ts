@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import type { HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { Relocatable } from '../../../vm/relocatable';
-import { OutputState, Page, addOutputPage, getOutputState, setOutputState } from './output-state';
+import { OutputState, addOutputPage, getOutputState, setOutputState } from './output-state';
+import { OutputPage, RawJson } from '../../../builtins/output';
 import type { PackedOutput } from './input';
 
 export const GPS_FACT_TOPOLOGY = 'gps_fact_topology';
@@ -23,14 +24,24 @@ function treeStructure(state: OutputState): number[] {
     if (state.pages.size > 0) throw new HintError('AssertionError', 'Additional pages cannot be used since the gps_fact_topology attribute is not specified.');
     return [1, 0];
   }
-  const tree = Array.isArray(attr) ? attr.map(Number) : [];
+  // A Python hint's value arrives as its JSON text.
+  const value: unknown = attr instanceof RawJson ? safeJson(attr.text) : attr;
+  const tree = Array.isArray(value) ? value.map(Number) : [];
   const ok = tree.length % 2 === 0 && tree.length <= MAX_TREE_LENGTH && tree.every((x) => Number.isInteger(x) && x >= 0 && x <= MAX_TREE_ELEMENT);
   if (!ok) throw new HintError('AssertionError', `Invalid tree structure specified in the ${GPS_FACT_TOPOLOGY} attribute.`);
   return tree;
 }
 
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Page 0 runs up to page 1's start (all of the output without pages); pages 1.. must be adjacent and cover the rest. */
-function pageSizes(outputSize: number, pages: Map<number, Page>): number[] {
+function pageSizes(outputSize: number, pages: Map<number, OutputPage>): number[] {
   const sorted = [...pages.entries()].sort((a, b) => a[0] - b[0]);
   const sizes = [outputSize];
   let expectedStart = 0;
