@@ -1,7 +1,7 @@
-// The Debug Adapter Protocol session: a translation of DAP requests into calls on the debugger's
-// front (src/debug/front.ts) and of its runtime shapes and events back into DAP. Protocol
-// bookkeeping only: variable and source handles, waiting for configurationDone, requests kept
-// for a restart.
+// The Debug Adapter Protocol session: a translation of DAP requests into calls on the debugger
+// (src/debug/debugger.ts, the session's side of the front) and of its runtime shapes and events
+// back into DAP. Protocol bookkeeping only: line and column bases, source handles, waiting for
+// configurationDone, answering before the run moves.
 import { basename } from 'node:path';
 import {
   LoggingDebugSession,
@@ -17,40 +17,21 @@ import {
   Scope,
 } from '@vscode/debugadapter';
 import { DebugProtocol } from '@vscode/debugprotocol';
-import { DebugFront, FrontEvents, Granularity, Place, ScopeKind, SourceFile, StopReason, RunControl } from '../debug/front';
-import { LiveRun, LaunchError } from '../debug/live-run';
-import { PostMortemRun, isPostMortem } from '../debug/post-mortem/post-mortem-run';
-import { RecordingError } from '../debug/post-mortem/files';
-import { Cairo1Run, Cairo1LaunchOptions, isCairo1 } from '../debug/cairo1/cairo1-run';
-import { Children, VarNode } from '../debug/values';
+import { FrontEvents, Granularity, Place, SourceFile, StopReason, RunControl, RuntimeBreakpoint } from '../debug/front';
+import { Debugger } from '../debug/debugger';
+import { FrontLaunch, OpenError } from '../debug/open';
+import { ShownVariable } from '../debug/variable-refs';
 import { checkRequest, THREAD } from './arguments';
-import { profileFreshRun } from '../debug/profile/fresh';
 
-export interface CairnLaunchArguments extends DebugProtocol.LaunchRequestArguments, Cairo1LaunchOptions {
-  stopOnEntry?: boolean;
-  /** With memoryFile: debug this finished run (cairo-run's --trace_file) instead of running the program. */
-  traceFile?: string;
-  memoryFile?: string;
-}
-
-type Container = { scope: ScopeKind; frame: number } | { children: Children };
+export interface CairnLaunchArguments extends DebugProtocol.LaunchRequestArguments, FrontLaunch {}
 
 const VM_ERRORS = 'vmError';
 
 export class CairnSession extends LoggingDebugSession {
-  private front: DebugFront | undefined;
-  private args: CairnLaunchArguments | undefined;
+  private readonly dbg = new Debugger(this.frontEvents());
   private configured = false;
   private configuredWaiters: (() => void)[] = [];
-  private handles = new Handles<Container>();
-  private listed = new Map<number, VarNode[]>();
   private sources = new Handles<string>();
-  /** Requests as sent, so a restart re-applies them to the new run. */
-  private lineRequests = new Map<string, DebugProtocol.SetBreakpointsArguments>();
-  private functionRequest: DebugProtocol.SetFunctionBreakpointsArguments | undefined;
-  private instructionRequest: DebugProtocol.SetInstructionBreakpointsArguments | undefined;
-  private dataRequest: DebugProtocol.SetDataBreakpointsArguments | undefined;
-  private exceptionsOn = true;
 
   constructor() {
     super();
@@ -97,11 +78,6 @@ export class CairnSession extends LoggingDebugSession {
       const message = e instanceof Error ? e.message : String(e);
       this.sendErrorResponse(response, { id: 1, format: message.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')), showUser: true });
     }
-  }
-
-  private need(): DebugFront {
-    if (this.front === undefined) throw new Error('No program is being debugged: send "launch" first.');
-    return this.front;
   }
 
   // ---- lifecycle -----------------------------------------------------------------------
@@ -153,36 +129,32 @@ export class CairnSession extends LoggingDebugSession {
   }
 
   protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: CairnLaunchArguments): Promise<void> {
-    if (this.front !== undefined) {
+    if (this.dbg.opened) {
       this.sendErrorResponse(response, { id: 2, format: 'A program is already being debugged in this session.', showUser: true });
       return;
     }
     args = (args ?? {}) as CairnLaunchArguments;
-    const front = this.open(args, response);
-    if (front === undefined) return;
+    if (!this.openWith(() => this.dbg.open(args), response)) return;
     this.sendEvent(new InitializedEvent());
     await this.waitConfigured(10_000);
     this.sendResponse(response);
-    front.control.start(args.stopOnEntry === true);
+    this.dbg.start();
   }
 
-  /** A new front for the arguments, or undefined after answering the error. */
-  private open(args: CairnLaunchArguments, response: DebugProtocol.Response): DebugFront | undefined {
-    let front: DebugFront;
+  /** Opens a run and shows its banner; false after answering the error that stopped it. */
+  private openWith(open: () => string, response: DebugProtocol.Response): boolean {
+    let banner: string;
     try {
-      if (isPostMortem(args)) front = new PostMortemRun(args as CairnLaunchArguments & { traceFile: string; memoryFile: string }, this.frontEvents());
-      else front = isCairo1(args) ? new Cairo1Run(args, this.frontEvents()) : new LiveRun(args, this.frontEvents());
+      banner = open();
     } catch (e) {
-      const msg = e instanceof LaunchError || e instanceof RecordingError ? e.message : `Cannot launch: ${(e as Error).message}`;
-      this.sendEvent(new OutputEvent(msg + '\n', 'stderr'));
-      this.sendErrorResponse(response, { id: 3, format: msg.replace(/[{}]/g, ''), showUser: true });
-      return undefined;
+      if (e instanceof OpenError) {
+        this.sendEvent(new OutputEvent(e.message + '\n', 'stderr'));
+        this.sendErrorResponse(response, { id: 3, format: e.message.replace(/[{}]/g, ''), showUser: true });
+      } else void this.handle(response, () => { throw e; });
+      return false;
     }
-    this.front = front;
-    this.args = args;
-    front.breakpoints.setExceptions(this.exceptionsOn);
-    this.sendEvent(new OutputEvent(front.banner, 'console'));
-    return front;
+    this.sendEvent(new OutputEvent(banner, 'console'));
+    return true;
   }
 
   private frontEvents(): FrontEvents {
@@ -197,8 +169,6 @@ export class CairnSession extends LoggingDebugSession {
   }
 
   private stopped(reason: StopReason, detail: { text?: string; breakpointIds?: number[] }): void {
-    this.handles.reset();
-    this.listed.clear();
     const e = new StoppedEvent(reason, THREAD, detail.text) as DebugProtocol.StoppedEvent;
     e.body.allThreadsStopped = true;
     if (detail.breakpointIds) e.body.hitBreakpointIds = detail.breakpointIds;
@@ -206,99 +176,66 @@ export class CairnSession extends LoggingDebugSession {
     this.sendEvent(e);
   }
 
-  /** `cairnProfile`: the flame data (src/debug/profile/flame.ts) of a fresh run of this session's
-   *  launch arguments, not of the debugged run (which keeps its own history). */
-  private profileRequest(response: DebugProtocol.Response): void {
-    if (this.args === undefined) return void this.handle(response, () => this.need());
-    try {
-      response.body = { fresh: true, profile: profileFreshRun(this.args) };
-      this.sendResponse(response);
-    } catch (e) {
-      this.sendErrorResponse(response, { id: 5, format: `Cannot profile: ${(e as Error).message}`.replace(/[{}]/g, ''), showUser: true });
-    }
-  }
-
   protected override restartRequest(response: DebugProtocol.RestartResponse, restart: DebugProtocol.RestartArguments): void {
     // The spec's restart carries the launch configuration as it is now (it may have been edited).
-    const args = (restart.arguments as CairnLaunchArguments | undefined) ?? this.args;
-    if (args === undefined || this.args === undefined) return void this.handle(response, () => this.need());
-    this.front?.dispose();
-    this.front = undefined;
-    const front = this.open(args, response);
-    if (front === undefined) return;
-    for (const req of this.lineRequests.values()) this.lineBreakpoints(front, req);
-    if (this.functionRequest) this.functionBreakpoints(front, this.functionRequest);
-    if (this.instructionRequest) this.instructionBreakpoints(front, this.instructionRequest);
-    if (this.dataRequest) this.dataBreakpoints(front, this.dataRequest);
+    if (!this.openWith(() => this.dbg.restart(restart.arguments as CairnLaunchArguments | undefined), response)) return;
     this.sendResponse(response);
-    front.control.start(args.stopOnEntry === true);
+    this.dbg.start();
   }
 
   protected override disconnectRequest(response: DebugProtocol.DisconnectResponse, args: DebugProtocol.DisconnectArguments): void {
-    this.front?.dispose();
+    this.dbg.dispose();
     super.disconnectRequest(response, args);
   }
 
   protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
-    this.front?.dispose();
+    this.dbg.dispose();
     this.sendResponse(response);
     this.sendEvent(new TerminatedEvent());
   }
 
   // ---- breakpoints ---------------------------------------------------------------------
 
+  /** A runtime breakpoint in DAP's lines. */
+  private breakpoint(b: RuntimeBreakpoint): DebugProtocol.Breakpoint {
+    return { id: b.id, verified: b.verified, message: b.message, ...this.place(b) };
+  }
+
   protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
     void this.handle(response, () => {
-      const key = args.source.path ?? args.source.name ?? '';
-      this.lineRequests.set(key, args);
       const requested: DebugProtocol.SourceBreakpoint[] = args.breakpoints ?? (args.lines ?? []).map((line) => ({ line }));
+      const specs = requested.map((b) => ({ ...b, line: this.convertClientLineToDebugger(b.line) }));
+      const set = this.dbg.setLines(args.source.path ?? args.source.name ?? '', specs);
       response.body = {
-        breakpoints: this.front
-          ? this.lineBreakpoints(this.front, args)
-          : requested.map((b) => ({ verified: false, line: b.line, message: 'The program is not loaded yet.' })),
+        breakpoints: set.map(({ id, verified, message, line }) => ({
+          id,
+          verified,
+          message,
+          line: line === undefined ? undefined : this.convertDebuggerLineToClient(line),
+          source: verified ? args.source : undefined,
+        })),
       };
     });
   }
 
-  private lineBreakpoints(front: DebugFront, args: DebugProtocol.SetBreakpointsArguments): DebugProtocol.Breakpoint[] {
-    const requested: DebugProtocol.SourceBreakpoint[] = args.breakpoints ?? (args.lines ?? []).map((line) => ({ line }));
-    const specs = requested.map((b) => ({ ...b, line: this.convertClientLineToDebugger(b.line) }));
-    return front.breakpoints.setLines(args.source.path ?? args.source.name ?? '', specs).map(({ id, verified, message, line }) => ({
-      id,
-      verified,
-      message,
-      line: line === undefined ? undefined : this.convertDebuggerLineToClient(line),
-      source: verified ? args.source : undefined,
-    }));
-  }
-
   protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: DebugProtocol.SetFunctionBreakpointsArguments): void {
     void this.handle(response, () => {
-      this.functionRequest = args;
-      response.body = { breakpoints: this.functionBreakpoints(this.need(), args) };
+      response.body = { breakpoints: this.dbg.setFunctions(args.breakpoints).map((b) => this.breakpoint(b)) };
     });
-  }
-
-  private functionBreakpoints(front: DebugFront, args: DebugProtocol.SetFunctionBreakpointsArguments): DebugProtocol.Breakpoint[] {
-    return front.breakpoints.setFunctions(args.breakpoints).map((b) => ({ id: b.id, verified: b.verified, message: b.message, ...this.place(b) }));
   }
 
   protected override setInstructionBreakpointsRequest(response: DebugProtocol.SetInstructionBreakpointsResponse, args: DebugProtocol.SetInstructionBreakpointsArguments): void {
     void this.handle(response, () => {
-      this.instructionRequest = args;
-      response.body = { breakpoints: this.instructionBreakpoints(this.need(), args) };
+      const specs = args.breakpoints.map((b) => ({ reference: b.instructionReference, offset: b.offset, condition: b.condition, hitCondition: b.hitCondition }));
+      const set = this.dbg.setInstructions(specs);
+      response.body = { breakpoints: set.map((b) => ({ ...this.breakpoint(b), instructionReference: b.pc })) };
     });
-  }
-
-  private instructionBreakpoints(front: DebugFront, args: DebugProtocol.SetInstructionBreakpointsArguments): DebugProtocol.Breakpoint[] {
-    const specs = args.breakpoints.map((b) => ({ reference: b.instructionReference, offset: b.offset, condition: b.condition, hitCondition: b.hitCondition }));
-    return front.breakpoints.setInstructions(specs).map((b) => ({ id: b.id, verified: b.verified, message: b.message, instructionReference: b.pc, ...this.place(b) }));
   }
 
   protected override setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse, args: DebugProtocol.SetExceptionBreakpointsArguments): void {
     void this.handle(response, () => {
-      this.exceptionsOn = args.filters.includes(VM_ERRORS) || (args.filterOptions ?? []).some((f) => f.filterId === VM_ERRORS);
-      this.front?.breakpoints.setExceptions(this.exceptionsOn);
+      const on = args.filters.includes(VM_ERRORS) || (args.filterOptions ?? []).some((f) => f.filterId === VM_ERRORS);
+      this.dbg.setExceptions(on);
     });
   }
 
@@ -306,48 +243,22 @@ export class CairnSession extends LoggingDebugSession {
     void this.handle(response, () => {
       const from = this.convertClientLineToDebugger(args.line);
       const to = this.convertClientLineToDebugger(args.endLine ?? args.line);
-      const lines = this.need().breakpoints.locations(args.source.path ?? args.source.name ?? '', from, to);
+      const lines = this.dbg.need().breakpoints.locations(args.source.path ?? args.source.name ?? '', from, to);
       response.body = { breakpoints: lines.map((l) => ({ line: this.convertDebuggerLineToClient(l) })) };
     });
   }
 
   protected override dataBreakpointInfoRequest(response: DebugProtocol.DataBreakpointInfoResponse, args: DebugProtocol.DataBreakpointInfoArguments): void {
     void this.handle(response, () => {
-      const front = this.need();
-      let address: string | undefined;
-      if ((args as { asAddress?: boolean }).asAddress === true) address = args.name;
-      else if (args.variablesReference !== undefined) {
-        const node = this.listed.get(args.variablesReference)?.find((n) => n.name === args.name);
-        if (node === undefined) throw new Error(`No variable "${args.name}" here.`);
-        address = node.cell?.toString();
-      } else {
-        try {
-          address = front.inspect.evaluate(args.name, (args.frameId ?? 1) - 1).cell?.toString();
-        } catch (e) {
-          response.body = { dataId: null, description: `${args.name}: ${(e as Error).message}` };
-          return;
-        }
-      }
-      const t = front.breakpoints.dataTarget(address, args.name);
+      const asAddress = (args as { asAddress?: boolean }).asAddress === true;
+      const t = this.dbg.dataTarget({ name: args.name, asAddress, reference: args.variablesReference, frame: (args.frameId ?? 1) - 1 });
       response.body = { dataId: t.dataId ?? null, description: t.description, accessTypes: t.dataId ? ['write'] : undefined, canPersist: false };
     });
   }
 
   protected override setDataBreakpointsRequest(response: DebugProtocol.SetDataBreakpointsResponse, args: DebugProtocol.SetDataBreakpointsArguments): void {
     void this.handle(response, () => {
-      this.dataRequest = args;
-      response.body = { breakpoints: this.dataBreakpoints(this.need(), args) };
-    });
-  }
-
-  private dataBreakpoints(front: DebugFront, args: DebugProtocol.SetDataBreakpointsArguments): DebugProtocol.Breakpoint[] {
-    // Memory is write-once, so only writes can be watched; other access types are refused one by one.
-    const writes = args.breakpoints.filter((b) => b.accessType === undefined || b.accessType === 'write');
-    const set = front.breakpoints.setData(writes.map((b) => b.dataId));
-    return args.breakpoints.map((b) => {
-      const i = writes.indexOf(b);
-      if (i < 0) return { verified: false, message: `Cairn watches writes only (Cairo memory is write-once), not "${b.accessType}".` };
-      return { id: set[i].id, verified: set[i].verified, message: set[i].message };
+      response.body = { breakpoints: this.dbg.setData(args.breakpoints) };
     });
   }
 
@@ -375,7 +286,7 @@ export class CairnSession extends LoggingDebugSession {
 
   protected override sourceRequest(response: DebugProtocol.SourceResponse, args: DebugProtocol.SourceArguments): void {
     void this.handle(response, () => {
-      const front = this.need();
+      const front = this.dbg.need();
       const name = this.sources.get(args.source?.sourceReference ?? args.sourceReference);
       if (name === undefined) throw new Error('Unknown source reference.');
       response.body = { content: front.inspect.sourceText(name) };
@@ -384,7 +295,7 @@ export class CairnSession extends LoggingDebugSession {
 
   protected override loadedSourcesRequest(response: DebugProtocol.LoadedSourcesResponse): void {
     void this.handle(response, () => {
-      response.body = { sources: this.need().inspect.sources().map((f) => this.source(f)) };
+      response.body = { sources: this.dbg.need().inspect.sources().map((f) => this.source(f)) };
     });
   }
 
@@ -415,17 +326,17 @@ export class CairnSession extends LoggingDebugSession {
     this.control(response, (c) => c.reverseContinue());
   }
   protected override pauseRequest(response: DebugProtocol.PauseResponse): void {
-    void this.handle(response, () => this.need().control.pause());
+    void this.handle(response, () => this.dbg.need().control.pause());
   }
 
   /** Answers at once, then runs: the stop comes later as an event. */
   private control(response: DebugProtocol.Response, action: (c: RunControl) => unknown): void {
-    const c = this.front?.control;
-    if (c === undefined) return void this.handle(response, () => this.need());
-    if (c.running) return void this.handle(response, () => { throw new Error('The program is running: pause it first.'); });
-    if (c.ended) return void this.handle(response, () => { throw new Error('The run has ended.'); });
-    this.handles.reset();
-    this.listed.clear();
+    let c: RunControl;
+    try {
+      c = this.dbg.ready();
+    } catch (e) {
+      return void this.handle(response, () => { throw e; });
+    }
     this.sendResponse(response);
     setImmediate(() => {
       Promise.resolve()
@@ -438,9 +349,7 @@ export class CairnSession extends LoggingDebugSession {
 
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
     void this.handle(response, () => {
-      const start = args.startFrame ?? 0;
-      const count = args.levels ? args.levels : Number.MAX_SAFE_INTEGER;
-      const { frames, total } = this.need().inspect.frames(start, count);
+      const { frames, total } = this.dbg.need().inspect.frames(args.startFrame ?? 0, args.levels ? args.levels : Number.MAX_SAFE_INTEGER);
       const stackFrames = frames.map((f): DebugProtocol.StackFrame => {
         const frame: DebugProtocol.StackFrame = { id: f.index + 1, name: f.name, line: 0, column: 0, ...this.place(f) };
         if (f.pc !== undefined) frame.instructionPointerReference = f.pc;
@@ -453,10 +362,9 @@ export class CairnSession extends LoggingDebugSession {
 
   protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
     void this.handle(response, () => {
-      const frame = args.frameId - 1;
       response.body = {
-        scopes: this.need().inspect.scopes(frame).map((s) => {
-          const scope = new Scope(s.name, this.handles.create({ scope: s.kind, frame }), s.expensive) as DebugProtocol.Scope;
+        scopes: this.dbg.scopes(args.frameId - 1).map((s) => {
+          const scope = new Scope(s.name, s.reference, s.expensive) as DebugProtocol.Scope;
           if (s.kind === 'locals' || s.kind === 'registers') scope.presentationHint = s.kind;
           return scope;
         }),
@@ -466,67 +374,37 @@ export class CairnSession extends LoggingDebugSession {
 
   protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
     void this.handle(response, () => {
-      const front = this.need();
-      const c = this.handles.get(args.variablesReference);
-      if (c === undefined) throw new Error('These variables are no longer available (the program moved on).');
-      let nodes: VarNode[];
-      if ('scope' in c) nodes = front.inspect.variables(c.frame, c.scope);
-      else if (args.filter === 'named' && c.children.indexed !== undefined) nodes = [];
-      else nodes = c.children.list(args.start, args.count);
-      this.listed.set(args.variablesReference, nodes);
-      response.body = { variables: nodes.map((n) => this.variable(n, args.format?.hex === true)) };
+      const shown = this.dbg.variables(args.variablesReference, { start: args.start, count: args.count, namedOnly: args.filter === 'named', hex: args.format?.hex === true });
+      response.body = { variables: shown.map(variable) };
     });
-  }
-
-  private variable(n: VarNode, hex = false): DebugProtocol.Variable {
-    const v: DebugProtocol.Variable = { name: n.name, value: hex && n.felt !== undefined ? '0x' + BigInt(n.felt).toString(16) : n.value, variablesReference: 0 };
-    if (n.type) v.type = n.type;
-    if (n.evaluateName) v.evaluateName = n.evaluateName;
-    if (n.memoryReference) v.memoryReference = n.memoryReference;
-    if (n.children) {
-      v.variablesReference = this.handles.create({ children: n.children });
-      if (n.children.indexed !== undefined && n.children.indexed > 100) v.indexedVariables = n.children.indexed;
-    }
-    return v;
   }
 
   protected override setVariableRequest(response: DebugProtocol.SetVariableResponse, args: DebugProtocol.SetVariableArguments): void {
     void this.handle(response, () => {
-      const front = this.need();
-      const node = this.listed.get(args.variablesReference)?.find((n) => n.name === args.name);
-      if (node === undefined) throw new Error(`No variable "${args.name}" here.`);
-      response.body = { value: front.inspect.setCell(node, args.value) };
+      response.body = { value: this.dbg.setVariable(args.variablesReference, args.name, args.value) };
     });
   }
 
   protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
     void this.handle(response, () => {
-      const frame = args.frameId !== undefined ? args.frameId - 1 : 0;
-      const who = /^\s*who\s+wrote\s+(.+?)\s*$/i.exec(args.expression);
-      if (who !== null && args.context !== undefined && args.context !== 'repl') throw new Error('"who wrote" moves the run to another step: ask it in the Debug Console.');
-      // "who wrote X" moves the run (a stop event first, so the answer's handles outlive it).
-      const node = who !== null ? this.need().whoWrote(who[1], frame) : this.need().inspect.evaluate(args.expression, frame);
-      const v = this.variable(node, args.format?.hex === true);
-      response.body = { result: v.value, type: node.type, variablesReference: v.variablesReference, memoryReference: node.memoryReference, indexedVariables: v.indexedVariables };
+      const v = this.dbg.evaluate(args.expression, args.frameId !== undefined ? args.frameId - 1 : 0, args.context, args.format?.hex === true);
+      response.body = { result: v.value, type: v.type, variablesReference: v.reference, memoryReference: v.memoryReference, indexedVariables: v.indexed };
     });
   }
 
-  /** Cairn's requests: `cairnWhoWrote` answers who wrote a cell (and, with go, moves the run there). */
+  /** Cairn's requests: `cairnWhoWrote` answers who wrote a cell (and, with go, moves the run there); `cairnProfile` profiles a fresh run. */
   protected override customRequest(command: string, response: DebugProtocol.Response, args: { target: string; frameId?: number; go?: boolean }): void {
-    if (command === 'cairnProfile') return this.profileRequest(response);
-    if (command !== 'cairnWhoWrote') return void this.handle(response, () => { throw new Error(`Cairn does not support the "${command}" request.`); });
     void this.handle(response, () => {
-      const node = this.need().whoWrote(args.target, args.frameId !== undefined ? args.frameId - 1 : 0, args.go === true);
-      const step = /written by (?:a hint at )?step (\d+)/.exec(node.value);
-      const operands = node.children?.list() ?? [];
-      response.body = { result: node.value, step: step ? Number(step[1]) : undefined, operands: operands.map((o) => ({ name: o.name, value: o.value, target: o.memoryReference })) };
+      if (command === 'cairnProfile') response.body = { fresh: true, profile: this.dbg.profile() };
+      else if (command === 'cairnWhoWrote') response.body = this.dbg.whoWrote(args.target, args.frameId !== undefined ? args.frameId - 1 : 0, args.go === true);
+      else throw new Error(`Cairn does not support the "${command}" request.`);
     });
   }
 
   protected override completionsRequest(response: DebugProtocol.CompletionsResponse, args: DebugProtocol.CompletionsArguments): void {
     void this.handle(response, () => {
       const caret = this.convertClientColumnToDebugger(args.column) - 1;
-      const c = this.need().inspect.completions(args.text, caret, (args.frameId ?? 1) - 1);
+      const c = this.dbg.need().inspect.completions(args.text, caret, (args.frameId ?? 1) - 1);
       response.body = {
         targets: c.items.map((i) => ({ label: i.label, detail: i.detail, type: i.kind, start: this.convertDebuggerColumnToClient(c.start + 1), length: c.length })),
       };
@@ -535,7 +413,7 @@ export class CairnSession extends LoggingDebugSession {
 
   protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {
     void this.handle(response, () => {
-      const f = this.need().inspect.failure();
+      const f = this.dbg.need().inspect.failure();
       if (f === undefined) throw new Error('The program has not failed.');
       response.body = { exceptionId: f.kind, description: f.message, breakMode: 'always', details: { message: f.message, stackTrace: f.text } };
     });
@@ -545,7 +423,7 @@ export class CairnSession extends LoggingDebugSession {
 
   protected override readMemoryRequest(response: DebugProtocol.ReadMemoryResponse, args: DebugProtocol.ReadMemoryArguments): void {
     void this.handle(response, () => {
-      const r = this.need().inspect.readMemory(args.memoryReference, args.offset ?? 0, args.count);
+      const r = this.dbg.need().inspect.readMemory(args.memoryReference, args.offset ?? 0, args.count);
       response.body = { address: r.address, data: Buffer.from(r.bytes).toString('base64') };
       if (r.unreadable > 0) response.body.unreadableBytes = r.unreadable;
     });
@@ -553,7 +431,7 @@ export class CairnSession extends LoggingDebugSession {
 
   protected override disassembleRequest(response: DebugProtocol.DisassembleResponse, args: DebugProtocol.DisassembleArguments): void {
     void this.handle(response, () => {
-      const rows = this.need().inspect.disassemble(args.memoryReference, args.offset ?? 0, args.instructionOffset ?? 0, args.instructionCount);
+      const rows = this.dbg.need().inspect.disassemble(args.memoryReference, args.offset ?? 0, args.instructionOffset ?? 0, args.instructionCount);
       response.body = {
         instructions: rows.map((r): DebugProtocol.DisassembledInstruction => {
           const p = this.place(r);
@@ -573,6 +451,16 @@ export class CairnSession extends LoggingDebugSession {
       };
     });
   }
+}
+
+/** A listed value as DAP's variable. */
+function variable(v: ShownVariable): DebugProtocol.Variable {
+  const out: DebugProtocol.Variable = { name: v.name, value: v.value, variablesReference: v.reference };
+  if (v.type) out.type = v.type;
+  if (v.evaluateName) out.evaluateName = v.evaluateName;
+  if (v.memoryReference) out.memoryReference = v.memoryReference;
+  if (v.indexed !== undefined) out.indexedVariables = v.indexed;
+  return out;
 }
 
 function granularity(args: { granularity?: string } | undefined): Granularity {

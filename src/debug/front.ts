@@ -158,6 +158,12 @@ export interface Breakpoints {
   setData(dataIds: string[]): RuntimeBreakpoint[];
 }
 
+/** "Who wrote this?" in the REPL: the writing step and its place, its operands as children. */
+export interface WriterNode extends VarNode {
+  /** The step that wrote the cell; undefined when it was written before the run started. */
+  step?: number;
+}
+
 export interface DebugFront {
   readonly control: RunControl;
   readonly inspect: Inspection;
@@ -169,7 +175,7 @@ export interface DebugFront {
    * operands with their own writers; the cursor moves to that step (a stop follows), unless
    * `move` is false (an editor asking before it offers to go there).
    */
-  whoWrote(target: string, frame: number, move?: boolean): VarNode;
+  whoWrote(target: string, frame: number, move?: boolean): WriterNode;
   /** Stops the run for good (disconnect, restart). */
   dispose(): void;
 }

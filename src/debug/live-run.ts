@@ -12,7 +12,7 @@ import { VmError } from '../vm/errors';
 import { Relocatable, Value } from '../vm/relocatable';
 import { Instruction, Op1Src, Opcode, PcUpdate } from '../vm/instruction';
 import { parseFelt, toSigned } from '../vm/felt';
-import { DebugFront, FrontEvents, Failure } from './front';
+import { DebugFront, FrontEvents, Failure, WriterNode } from './front';
 import { SourceMap, SourceOptions } from './source-map';
 import { History, Timeline } from './history';
 import { returnOf } from './frames';
@@ -22,11 +22,10 @@ import { Stepping, Goal, FrameFolding } from './stepping';
 import { BreakpointSetter } from './breakpoint-setter';
 import { Controller, Cursor, Frontier, Outcome, writtenText } from './run-control';
 import { Inspector, Subject } from './inspection';
-import { formatValue, VarNode } from './values';
+import { formatValue } from './values';
 import { compileSource, isCairoSource } from './cairo-source';
-import { provenance } from './provenance';
 import { ScopeHistory } from './scope-history';
-import { writerNode } from './writer-node';
+import { whoWrote } from './writer-node';
 import { HintStops } from './hint-stops';
 import { Tasks } from './tasks';
 import { Program } from '../vm/program';
@@ -206,11 +205,8 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     this.launched.runner.close();
   }
 
-  whoWrote(target: string, frame: number, move = true): VarNode {
-    const cell = /^\s*-?\d+:\d+\s*$/.test(target) ? this.code.parseAddress(target) : this.inspect.evaluate(target, frame).cell;
-    if (cell === undefined) throw new Error(`${target} is not one memory cell (try an id, &x, [ap - 1] or segment:offset).`);
-    const p = provenance(this.timeline, this.code, cell);
-    return writerNode(target, p, this.places, (step, text) => move && this.control.goTo(step, text));
+  whoWrote(target: string, frame: number, move = true): WriterNode {
+    return whoWrote(this, target, frame, move);
   }
 
   // ---- what inspection reads -------------------------------------------------------------

@@ -6,7 +6,7 @@ import { loadProgramFile } from '../../runner/load-program';
 import { Program } from '../../vm/program';
 import { Relocatable } from '../../vm/relocatable';
 import { Scope } from '../../vm/vm';
-import { DebugFront, FrontEvents, Failure } from '../front';
+import { DebugFront, FrontEvents, Failure, WriterNode } from '../front';
 import { SourceMap, SourceOptions } from '../source-map';
 import { Code } from '../code';
 import { Places } from '../places';
@@ -14,9 +14,7 @@ import { Stepping } from '../stepping';
 import { BreakpointSetter } from '../breakpoint-setter';
 import { Controller } from '../run-control';
 import { Inspector, Subject } from '../inspection';
-import { VarNode } from '../values';
-import { provenance } from '../provenance';
-import { writerNode } from '../writer-node';
+import { whoWrote } from '../writer-node';
 import { HintStops } from '../hint-stops';
 import { Recording } from './recording';
 import { RecordingError } from './files';
@@ -73,10 +71,8 @@ export class PostMortemRun implements DebugFront, Subject {
     return `Cairn post-mortem: ${this.options.program} from ${this.options.traceFile} and ${this.options.memoryFile} (${this.timeline.latest + 1} steps recorded, ${this.timeline.mem.size} memory cells).\n${POST_MORTEM_LIMITS}\n`;
   }
 
-  whoWrote(target: string, frame: number, move = true): VarNode {
-    const cell = /^\s*-?\d+:\d+\s*$/.test(target) ? this.code.parseAddress(target) : this.inspect.evaluate(target, frame).cell;
-    if (cell === undefined) throw new Error(`${target} is not one memory cell (try an id, &x, [ap - 1] or segment:offset).`);
-    return writerNode(target, provenance(this.timeline, this.code, cell), this.places, (step, text) => move && this.control.goTo(step, text));
+  whoWrote(target: string, frame: number, move = true): WriterNode {
+    return whoWrote(this, target, frame, move);
   }
 
   dispose(): void {
