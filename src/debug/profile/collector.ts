@@ -50,8 +50,8 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
   /** fp of each frame on the stack and its node */
   private fps: number[] = [];
   private stack: ProfileNode[] = [];
-  /** children by (node, return pc) */
-  private children = new Map<string, ProfileNode>();
+  /** by node id: its children by return pc */
+  private readonly children: (Map<number, ProfileNode> | undefined)[] = [];
   private cur: ProfileNode;
   private curFp: number;
   private fresh = false;
@@ -96,11 +96,12 @@ export class ProfileCollector implements StepHooks<VirtualMachine> {
       this.stack.push(this.cur);
       return;
     }
-    const key = `${this.cur.id}:${ret}`;
-    let child = this.children.get(key);
+    let kids = this.children[this.cur.id];
+    if (kids === undefined) this.children[this.cur.id] = kids = new Map();
+    let child = kids.get(ret);
     if (child === undefined) {
       child = this.node(this.cur, ret);
-      this.children.set(key, child);
+      kids.set(ret, child);
     }
     child.calls++;
     this.cur = child;
