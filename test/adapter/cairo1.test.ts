@@ -58,11 +58,16 @@ describe('Cairo 1: a breakpoint inside a loop (array_sum)', () => {
     assert.ok(frames.every((f) => f.source?.name !== 'array.cairo'), frames.map((f) => f.source?.name).join(' '));
     assert.equal(frames[frames.length - 1].name, '<executable header>');
     assert.ok(frames.some((f) => f.name === 'array_sum::array_sum::__executable_wrapper__main'));
-    // Locals say why there are no Sierra variables; registers are there.
+    // The Sierra function's arguments with their types (sum(s: Span<u32>) of the squares 0..19), and why nothing else.
     const scopes = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
-    assert.deepEqual(scopes.map((s) => s.name), ['Locals', 'Registers', 'Memory']);
-    const locals = (await dc.variablesRequest({ variablesReference: scopes[0].variablesReference })).body.variables;
-    assert.match(locals[0].value, /no Sierra-to-CASM variable cells/);
+    assert.deepEqual(scopes.map((s) => s.name), ['Arguments', 'Registers', 'Memory']);
+    const args = (await dc.variablesRequest({ variablesReference: scopes[0].variablesReference })).body.variables;
+    const s = args.find((a) => a.name === 's');
+    assert.equal(s?.type, 'core::array::Span::<core::integer::u32>');
+    assert.equal(s?.value, '[0, 1, 4, 9, 16, 25, 36, 49, ... (20)]');
+    const elems = (await dc.variablesRequest({ variablesReference: s!.variablesReference, start: 18, count: 2 })).body.variables;
+    assert.deepEqual(elems.map((e) => [e.name, e.value, e.type]), [['[18]', '324', 'u32'], ['[19]', '361', 'u32']]);
+    assert.match(args[args.length - 1].value, /no Sierra-to-CASM variable cells/);
     const regs = (await dc.variablesRequest({ variablesReference: scopes[1].variablesReference })).body.variables;
     assert.deepEqual(regs.slice(0, 3).map((r) => r.name), ['pc', 'ap', 'fp']);
 
@@ -74,7 +79,12 @@ describe('Cairo 1: a breakpoint inside a loop (array_sum)', () => {
       const e = await next;
       if (e === undefined) break;
       assert.equal(e.body.reason, 'breakpoint');
-      assert.equal((await shown(dc)).frame.line, 6);
+      const at = (await shown(dc)).frame;
+      assert.equal(at.line, 6);
+      // Later iterations run in the loop's own function, whose arguments are the loop's variables (total, i) by position.
+      const loopArgs = (await dc.variablesRequest({ variablesReference: (await dc.scopesRequest({ frameId: at.id })).body.scopes[0].variablesReference })).body.variables;
+      const total = (hits * (hits - 1) * (2 * hits - 1)) / 6; // the squares of 0 .. hits - 1
+      assert.deepEqual(loopArgs.filter((a) => a.type === 'u32').map((a) => a.value), [String(total), String(hits)]);
       hits++;
     }
     assert.equal(hits, 20);
@@ -135,6 +145,9 @@ describe('Cairo 1: step in and out of recursion (fib_rec)', () => {
     const inside = await shown(dc);
     assert.equal(inside.frame.name, 'fib_rec::fib_rec::fib');
     assert.equal(calls(inside.frames), d0 + 1);
+    // fib(15) is inlined into main: the first call is fib(n - 1), its argument named from the source.
+    const n = (await dc.variablesRequest({ variablesReference: (await dc.scopesRequest({ frameId: inside.frame.id })).body.scopes[0].variablesReference })).body.variables[0];
+    assert.deepEqual([n.name, n.value, n.type], ['n', '14', 'felt252']);
     assert.equal(await lineAfter(dc, 'stepIn'), 6);
     assert.equal(await lineAfter(dc, 'stepOut'), 6);
     assert.equal(calls((await shown(dc)).frames), d0);

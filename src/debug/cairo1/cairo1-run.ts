@@ -17,6 +17,8 @@ import { loadDebugFile, Cairo1Debug } from './debug-file';
 import { Statements, isCorelib } from './statements';
 import { Cairo1Inspection, NO_VARIABLES } from './inlined-frames';
 import { Loops } from './loops';
+import { Arguments } from './arguments';
+import { SierraTypes } from './sierra-types';
 
 export interface Cairo1LaunchOptions extends LaunchOptions {
   /** Cairn's debug file of the executable (statement offsets and annotations); default NAME.debug.json beside it. */
@@ -81,7 +83,8 @@ export class Cairo1Run implements DebugFront {
       };
     });
     const live = this.live;
-    this.inspect = new Cairo1Inspection(live.inspect, statements, live.places, live.code, () => ({ step: live.cursor, latest: live.timeline.latest }));
+    const params = new Arguments(statements, new SierraTypes(this.debug.sierra), loops);
+    this.inspect = new Cairo1Inspection(live.inspect, statements, live.places, live.code, () => ({ step: live.cursor, latest: live.timeline.latest }), params, () => live.timeline.memoryAt(live.cursor));
   }
 
   get control() {

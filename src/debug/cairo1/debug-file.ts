@@ -29,8 +29,10 @@ export interface Cairo1Debug {
   locations: (CodeLocation[] | undefined)[];
   /** Per statement: function names of the same chain, innermost first (cairo-profiler's). */
   functions: (string[] | undefined)[];
-  /** Statement indices where Sierra functions start (from the Sierra text's labels), sorted. */
+  /** Statement indices where Sierra functions start (from the Sierra text's labels), sorted; index k is label Fk's. */
   functionStarts: number[];
+  /** The Sierra text (types and signatures: sierra-types.ts). */
+  sierra: string;
   compilerVersion: string | undefined;
 }
 
@@ -98,6 +100,7 @@ export function parseDebugFile(text: string, exe: Executable, path = 'the debug 
     locations,
     functions,
     functionStarts: typeof j.sierra === 'string' ? sierraFunctionStarts(j.sierra, n) : [],
+    sierra: typeof j.sierra === 'string' ? j.sierra : '',
     compilerVersion: typeof j.compiler_version === 'string' ? j.compiler_version : undefined,
   };
   checkAgainst(debug, exe, path);
@@ -134,8 +137,11 @@ export function sierraFunctionStarts(sierra: string, statements: number): number
   for (const line of sierra.split('\n')) {
     const t = line.trim();
     if (t === '' || t.startsWith('type ') || t.startsWith('libfunc ') || /^F\d+_B\d+:$/.test(t) || /^\[\d+\]@F\d+\(/.test(t) || /^[^\s]+@\d+\(/.test(t)) continue;
-    if (/^F\d+:$/.test(t)) starts.push(n);
-    else n++;
+    const label = /^F(\d+):$/.exec(t);
+    if (label === null) n++;
+    // Labels come as F0, F1, ...: starts[k] is where the function of label Fk starts.
+    else if (Number(label[1]) !== starts.length) return [];
+    else starts.push(n);
   }
   return n === statements ? starts : [];
 }

@@ -13,10 +13,12 @@ import { VarNode } from '../values';
 import { Completions } from '../completions';
 import { CodeLocation } from './debug-file';
 import { Statements, isCorelib, HEADER_NAME, baseName } from './statements';
+import { Arguments } from './arguments';
+import { Memory } from '../../vm/memory';
 
-/** Why the Locals scope has no Sierra variables (said in the scope rather than left empty). */
+/** Why the Arguments scope holds no other Sierra variables (said in the scope rather than left out). */
 export const NO_VARIABLES =
-  'Sierra variables are not shown: the debug file has no Sierra-to-CASM variable cells (which cells hold each variable). Registers and Memory show the run.';
+  'Sierra variables other than a function\'s arguments are not shown: the debug file has no Sierra-to-CASM variable cells (which cells hold each variable). Registers and Memory show the run.';
 
 export class Cairo1Inspection implements Inspection {
   private readonly others = new Map<string, SourceFile>();
@@ -28,6 +30,8 @@ export class Cairo1Inspection implements Inspection {
     private readonly places: Places,
     private readonly code: Code,
     private readonly at: () => { step: number; latest: number },
+    private readonly args: Arguments,
+    private readonly memory: () => Memory,
   ) {}
 
   /** The fp frame (the live run's frame index) that shows as frame `index`. */
@@ -95,15 +99,27 @@ export class Cairo1Inspection implements Inspection {
 
   scopes(frame: number): RuntimeScope[] {
     // Cairo 1 hints keep no exec scopes: that scope would always be empty.
-    return this.inner.scopes(this.fpFrame(frame)).filter((s) => s.kind !== 'hints');
+    return this.inner
+      .scopes(this.fpFrame(frame))
+      .filter((s) => s.kind !== 'hints')
+      .map((s) => (s.kind === 'locals' ? { ...s, name: 'Arguments' } : s));
   }
 
   variables(frame: number, scope: ScopeKind): VarNode[] {
-    if (scope === 'locals') {
-      this.fpFrame(frame);
-      return [{ name: 'note', value: NO_VARIABLES }];
-    }
+    if (scope === 'locals') return this.arguments(frame);
     return this.inner.variables(this.fpFrame(frame), scope);
+  }
+
+  /** The arguments of the Sierra function whose fp frame holds this frame, then what is not shown. */
+  private arguments(frame: number): VarNode[] {
+    const fp = this.fpFrame(frame);
+    const f = this.inner.stack()[fp];
+    const note: VarNode = { name: 'note', value: NO_VARIABLES };
+    const found = f !== undefined && this.code.isCode(f.pc) ? this.args.nodes(this.memory(), f.pc.offset, f.fp) : undefined;
+    if (found === undefined) return [note];
+    const inlined = this.view().fpFrame.lastIndexOf(fp) !== frame;
+    const whose: VarNode[] = inlined ? [{ name: 'arguments of', value: `${found.function} (this code is inlined into it)` }] : [];
+    return [...whose, ...found.nodes, note];
   }
 
   evaluate(expression: string, frame: number): VarNode {

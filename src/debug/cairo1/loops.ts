@@ -14,56 +14,44 @@ import { Relocatable } from '../../vm/relocatable';
 import { Timeline } from '../history';
 import { returnOf } from '../frames';
 import { FrameFolding } from '../stepping';
-import { CodeLocation } from './debug-file';
-import { Statements, isCorelib } from './statements';
+import { Statements } from './statements';
 
 export class Loops {
   /** Per Sierra function (index into functionStarts): whether it is a loop. */
   private readonly loop: boolean[];
   /** First pcs of the loop functions. */
   readonly entries = new Set<number>();
+  private readonly texts = new Map<string, string[] | undefined>();
 
   constructor(
     private readonly statements: Statements,
-    sourceRoot: string | undefined,
+    private readonly sourceRoot: string | undefined,
   ) {
     const { functionStarts: starts, statementOffsets: offsets, headerLen } = statements.debug;
-    const texts = new Map<string, string[] | undefined>();
-    const lines = (file: string) => {
-      if (!texts.has(file)) texts.set(file, readLines(isAbsolute(file) || sourceRoot === undefined ? file : join(sourceRoot, file)));
-      return texts.get(file);
-    };
     this.loop = starts.map((from, k) => {
-      const to = k + 1 < starts.length ? starts[k + 1] : offsets.length;
-      let widest: CodeLocation | undefined;
-      for (let s = from; s < to; s++) {
-        const chain = statements.chain(s);
-        const outer = chain[chain.length - 1];
-        if (outer !== undefined && !isCorelib(outer.file) && (widest === undefined || wider(outer, widest))) widest = outer;
-      }
-      const text = widest === undefined ? undefined : lines(widest.file)?.[widest.startLine - 1]?.slice(widest.startCol - 1);
+      const widest = statements.widestPlace(k);
+      const text = widest === undefined ? undefined : this.lines(widest.file)?.[widest.startLine - 1]?.slice(widest.startCol - 1);
       const isLoop = text !== undefined && /^(loop|while|for)\b/.test(text);
       if (isLoop) this.entries.add(headerLen + offsets[from]);
       return isLoop;
     });
   }
 
+  /** A source file's lines, read once (undefined when it is not on disk). */
+  lines(file: string): string[] | undefined {
+    if (!this.texts.has(file)) this.texts.set(file, readLines(isAbsolute(file) || this.sourceRoot === undefined ? file : join(this.sourceRoot, file)));
+    return this.texts.get(file);
+  }
+
+  /** Whether a Sierra function (by label number) is a loop. */
+  isLoop(k: number): boolean {
+    return this.loop[k] === true;
+  }
+
   /** Whether the code at pc is in a loop's function. */
   inLoop(pc: number): boolean {
-    const s = this.statements.at(pc);
-    if (s === undefined) return false;
-    const starts = this.statements.debug.functionStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= s) {
-        k = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return k >= 0 && this.loop[k];
+    const k = this.statements.functionAt(pc);
+    return k !== undefined && this.loop[k];
   }
 
   /** Stepping's view of frames: a loop's frames (one per iteration) count as the frame that entered the loop. */
@@ -85,10 +73,6 @@ export class Loops {
       entersFolded: (pc) => this.entries.has(pc),
     };
   }
-}
-
-function wider(a: CodeLocation, b: CodeLocation): boolean {
-  return a.endLine - a.startLine > b.endLine - b.startLine || (a.endLine - a.startLine === b.endLine - b.startLine && a.endCol - a.startCol > b.endCol - b.startCol);
 }
 
 function readLines(path: string): string[] | undefined {

@@ -34,6 +34,11 @@ function enclosingDropped(places: (CodeLocation | undefined)[]): (CodeLocation |
   return places.map((p) => (p === undefined || encloses.has(key(p)) ? undefined : p));
 }
 
+/** A location's extent, for comparing widths: lines first, then columns. */
+function spanOf(l: CodeLocation): number {
+  return (l.endLine - l.startLine) * 100_000 + (l.endCol - l.startCol);
+}
+
 /** Whether a holds b: the same file, b's span within a's. */
 function holds(a: CodeLocation, b: CodeLocation): boolean {
   return a.file === b.file && before(a, b) && before(b, a, true);
@@ -130,6 +135,37 @@ export class Statements {
     return names[names.length - 1];
   }
 
+  /** The Sierra function (index into debug.functionStarts, label F<index>) holding the code at pc. */
+  functionAt(pc: number): number | undefined {
+    const s = this.at(pc);
+    const starts = this.debug.functionStarts;
+    if (s === undefined || starts.length === 0) return undefined;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= s) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return k < 0 ? undefined : k;
+  }
+
+  /** The widest place in the user's files among a Sierra function's statements: its `fn` item, or for a loop the loop. */
+  widestPlace(k: number): CodeLocation | undefined {
+    const starts = this.debug.functionStarts;
+    const to = k + 1 < starts.length ? starts[k + 1] : this.chains.length;
+    let widest: CodeLocation | undefined;
+    for (let s = starts[k]; s < to; s++) {
+      const chain = this.chain(s);
+      const outer = chain[chain.length - 1];
+      if (outer !== undefined && !isCorelib(outer.file) && (widest === undefined || spanOf(outer) > spanOf(widest))) widest = outer;
+    }
+    return widest;
+  }
+
   /** Where a person sees a statement run: its innermost place in the user's files, else its innermost place. */
   placeOf(statement: number): CodeLocation | undefined {
     if (statement < 0) return undefined;
@@ -173,6 +209,22 @@ export class Statements {
     }
   }
 
+  /** A Sierra function's name (by label number), as its statements give it. */
+  functionName(k: number): string | undefined {
+    return k < this.debug.functionStarts.length ? this.majorityName(this.debug.functionStarts, k) : undefined;
+  }
+
+  /** The outermost name most of a function's statements give (a cut chain gives a corelib one). */
+  private majorityName(starts: number[], k: number): string | undefined {
+    const end = k + 1 < starts.length ? starts[k + 1] : this.debug.statementOffsets.length;
+    const count = new Map<string, number>();
+    for (let s = starts[k]; s < end; s++) {
+      const f = this.functionOf(s);
+      if (f !== undefined) count.set(f, (count.get(f) ?? 0) + 1);
+    }
+    return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+
   /**
    * Sierra functions with their first pc, named by the profiler's outermost name; a name that
    * comes again (a loop is a function of its own, named after the function holding it) gets `[2]`, `[3]`.
@@ -193,14 +245,7 @@ export class Statements {
     const seen = new Map<string, number>();
     const out: { name: string; pc: number }[] = [];
     for (let k = 0; k < starts.length; k++) {
-      const end = k + 1 < starts.length ? starts[k + 1] : offsets.length;
-      // The outermost name most of its statements give (a cut chain gives a corelib one).
-      const count = new Map<string, number>();
-      for (let s = starts[k]; s < end; s++) {
-        const f = this.functionOf(s);
-        if (f !== undefined) count.set(f, (count.get(f) ?? 0) + 1);
-      }
-      const name = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const name = this.majorityName(starts, k);
       if (name === undefined) continue;
       const n = (seen.get(name) ?? 0) + 1;
       seen.set(name, n);
