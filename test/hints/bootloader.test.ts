@@ -63,16 +63,16 @@ function cairn(program: string, input: string, python?: string, more: string[] =
   return { code, out, err, output: outputOf(out) };
 }
 
-/** The reference's program hash of a task (cairo-hash-program, Pedersen), kept by content (seconds each). */
-function hashProgram(program: unknown): bigint {
+/** The reference's program hash of a task (cairo-hash-program), kept by content (seconds each). */
+function hashProgram(program: unknown, fn: 'pedersen' | 'poseidon' = 'pedersen'): bigint {
   const text = toJson(program);
   const dir = join(tmpdir(), 'cairn-hash-program');
   mkdirSync(dir, { recursive: true });
-  const key = join(dir, createHash('sha256').update(text).digest('hex').slice(0, 32));
+  const key = join(dir, createHash('sha256').update(fn).update(text).digest('hex').slice(0, 32));
   if (!existsSync(key)) {
     const file = join(work, `hash-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, text);
-    const r = spawnSync(join(referenceBin(), 'cairo-hash-program'), ['--program', file], { encoding: 'utf8' });
+    const r = spawnSync(join(referenceBin(), 'cairo-hash-program'), ['--program', file, '--program-hash-function', fn], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     writeFileSync(key, r.stdout.trim());
   }
@@ -165,6 +165,20 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     });
   }
 
+  test('a task hashed with Poseidon (use_poseidon, cairo-lang 0.13; program_hash_function 1, later): cairo-hash-program\'s Poseidon hash', () => {
+    const poseidon = hashProgram(fib, 'poseidon');
+    const older = readJson(listedInput('pu_simple_bootloader_0131'));
+    older.tasks[0].use_poseidon = true;
+    const r = cairn(bootloader('pu_simple_bootloader_0131'), writeInput('poseidon-0131', older));
+    assert.equal(r.code, 0, r.err);
+    expectTask(r.output, 1, poseidon, fibOutput);
+    const later = { ...readJson(listedInput('pu_bootloader')), bootloader_config: LATER_CONFIG };
+    later.tasks[0].program_hash_function = 1;
+    const s = cairn(bootloader('pu_bootloader'), writeInput('poseidon-later', later));
+    assert.equal(s.code, 0, s.err);
+    expectTask(s.output, 4, poseidon, fibOutput);
+  });
+
   for (const id of ['ms_bootloader_0131', 'sc_bootloader_0131']) {
     test(`${id} (bootloader 0.13.1) with its listed input: config, then the task as the simple bootloader printed it`, () => {
       const r = cairn(bootloader(id), listedInput(id));
@@ -187,39 +201,40 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     expectTask(r.output, 1, hashProgram(program), own);
   });
 
-  test('a task with a hint of its own: it runs in Python (the bridge started at the task), with the task\'s program_input', () => {
-    const program = readJson(compileCairo(CUSTOM_TASK, { name: 'custom.cairo' }));
-    const alone = taskRun(program, 'small', { x: 21 });
-    assert.deepEqual(alone.output, [42n]);
-    assert.match(alone.stdout, /the task hint says 42 alone/);
-    // The smallest bootloader (the bridge loads it into cairo-lang): [config (2 words), n_tasks, task...].
-    const input = writeInput('custom-task', { ...oneTask(program, { x: 21 }), bootloader_config: { simple_bootloader_program_hash: 0, supported_cairo_verifier_program_hashes: [] }, packed_outputs: [{ type: 'PlainPackedOutput' }] });
-    const r = cairn(bootloader('sc_bootloader_0131'), input, bridgePython());
+  test('tasks with hints of their own run them in Python (the bridge starts at the first task): program_input, output pages', () => {
+    const custom = readJson(compileCairo(CUSTOM_TASK, { name: 'custom.cairo' }));
+    const paged = readJson(compileCairo(PAGED_TASK, { name: 'paged.cairo' }));
+    const customAlone = taskRun(custom, 'small', { x: 21 });
+    assert.deepEqual(customAlone.output, [42n]);
+    assert.match(customAlone.stdout, /the task hint says 42 alone/);
+    const pagedAlone = taskRun(paged, 'small');
+    assert.deepEqual(pagedAlone.output, [10n, 11n, 12n, 13n]);
+    // The smallest bootloader (the bridge loads it into cairo-lang), the full one of cairo-lang 0.13.1:
+    // [config (2 words), n_tasks, task 1, task 2], and every task's pages after its header.
+    const topologies = join(work, 'fact_topologies.json');
+    const pie = join(work, 'tasks.zip');
+    const input = writeInput('hinted-tasks', {
+      tasks: [oneTask(custom, { x: 21 }).tasks[0], oneTask(paged).tasks[0]],
+      single_page: true,
+      fact_topologies_path: topologies,
+      bootloader_config: { simple_bootloader_program_hash: 0, supported_cairo_verifier_program_hashes: [] },
+      packed_outputs: [{ type: 'PlainPackedOutput' }, { type: 'PlainPackedOutput' }],
+    });
+    const r = cairn(bootloader('sc_bootloader_0131'), input, bridgePython(), ['--cairo_pie_output', pie]);
     assert.equal(r.code, 0, r.err);
-    assert.equal(r.output[2], 1n);
-    expectTask(r.output, 3, hashProgram(program), alone.output);
+    assert.equal(r.output[2], 2n);
+    expectTask(r.output, 3, hashProgram(custom), customAlone.output);
+    expectTask(r.output, 6, hashProgram(paged), pagedAlone.output);
     assert.match(r.out, /the task hint says 42 True/);
-    // Without Python the task's hint is the one Cairn cannot run, and says why.
+    // The paged task's page 1 starts 2 words into its own output (not the bootloader's).
+    assert.deepEqual(readJson(topologies), { fact_topologies: [{ tree_structure: [1, 0], page_sizes: [1] }, { tree_structure: [2, 1, 0, 2], page_sizes: [2, 2] }] });
+    // The pages in the bootloader's output, from output_start (after the config and n_tasks), each after its task's header.
+    const data = JSON.parse(readZip(readFileSync(pie)).get('additional_data.json')!.toString('utf8'));
+    assert.deepEqual(data.output_builtin, { pages: { 1: [5, 1], 2: [8, 2], 3: [10, 2] }, attributes: {} });
+    // Without Python the first task's hint is the one Cairn cannot run, and says why.
     const off = cairn(bootloader('sc_bootloader_0131'), input);
     assert.equal(off.code, 1);
     assert.match(off.err, /Unknown hint \(Cairn has no implementation for it\)[\s\S]*ids\.x = program_input\['x'\] \* 2[\s\S]*The Python hint bridge is off/);
-  });
-
-  test('a task that splits its output into pages: its fact topology, and the pages in the output builtin', () => {
-    const program = readJson(compileCairo(PAGED_TASK, { name: 'paged.cairo' }));
-    const alone = taskRun(program, 'small');
-    assert.deepEqual(alone.output, [10n, 11n, 12n, 13n]);
-    const topologies = join(work, 'fact_topologies.json');
-    const pie = join(work, 'paged.zip');
-    const input = writeInput('paged', { ...oneTask(program), single_page: false, fact_topologies_path: topologies });
-    const r = cairn(bootloader('pu_simple_bootloader'), input, bridgePython(), ['--cairo_pie_output', pie]);
-    assert.equal(r.code, 0, r.err);
-    expectTask(r.output, 1, hashProgram(program), alone.output);
-    // The task's page 1 starts 2 words into its output (its own base, not the bootloader's).
-    assert.deepEqual(readJson(topologies), { fact_topologies: [{ tree_structure: [2, 1, 0, 2], page_sizes: [2, 2] }] });
-    // Its pages in the bootloader's output: after [n_tasks, size, hash], page 1 then page 2.
-    const data = JSON.parse(readZip(readFileSync(pie)).get('additional_data.json')!.toString('utf8'));
-    assert.deepEqual(data.output_builtin, { pages: { 1: [3, 2], 2: [5, 2] }, attributes: {} });
   });
 
   test('pu_bootloader: its listed input lacks the config fields this bootloader reads (a clear error); with them it runs', () => {
