@@ -130,6 +130,33 @@ describe('Cairo 1: stepping through a while loop, and back (fib_loop, n = 5)', (
   });
 });
 
+describe('Cairo 1: a data breakpoint on a loop variable, back in time (fib_loop, n = 5)', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('reverse continue stops at the step that wrote the argument i, in the iteration before', async () => {
+    await launchTo(dc, { program: exe('fib_loop'), arguments: [5] }, () => dc.setBreakpointsRequest({ source: { path: src('fib_loop') }, breakpoints: [{ line: 8 }] }));
+    await act(dc, 'continue');
+    await act(dc, 'continue');
+    await dc.setBreakpointsRequest({ source: { path: src('fib_loop') }, breakpoints: [] });
+    const here = await shown(dc);
+    const ref = (await dc.scopesRequest({ frameId: here.frame.id })).body.scopes[0].variablesReference;
+    const i = (await dc.variablesRequest({ variablesReference: ref })).body.variables.filter((a) => a.type === 'u32').pop()!;
+    const info = await dc.dataBreakpointInfoRequest({ name: i.name, variablesReference: ref });
+    assert.ok(info.body.dataId, info.body.description);
+    const set = await dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId! }] });
+    assert.match(set.body.breakpoints[0].message ?? '', /written at step (\d+): reverse continue goes there/);
+    const step = Number(/step (\d+)/.exec(set.body.breakpoints[0].message!)![1]);
+    const stop = await act(dc, 'reverseContinue');
+    assert.equal(stop.body.reason, 'data breakpoint');
+    const back = await shown(dc);
+    assert.equal(calls(back.frames), calls(here.frames) - 1, 'the caller: the iteration before');
+    const regs = (await dc.variablesRequest({ variablesReference: (await dc.scopesRequest({ frameId: back.frames[0].id })).body.scopes[1].variablesReference })).body.variables;
+    assert.equal(regs.find((r) => r.name === 'step')?.value.split(' ')[0], String(step));
+  });
+});
+
 describe('Cairo 1: step in and out of recursion (fib_rec)', () => {
   let dc: DebugClient;
   before(async () => (dc = await startClient()));
