@@ -14,8 +14,9 @@
 // - the only exceptions a block lets through come from the same calls, in the same order, as
 //   the interpreter's (Memory.write's validators, addValues on two addresses); before they leave
 //   the block the registers are stored as they were before the failing instruction.
-// - cells that a builtin could deduce are never assumed unknown: a block bails when such a
-//   cell is missing, so the interpreter runs the deduction.
+// - cells that a builtin could deduce are never assumed unknown: a missing one reached through
+//   op0 is deduced where the interpreter deduces it (Memory.deduce, the same call); ap and fp
+//   in a builtin segment make the block bail at once.
 import { Instruction, Reg, Op1Src, Res, PcUpdate, ApUpdate, FpUpdate, Opcode } from './instruction';
 import { Relocatable, valuesEqual } from './relocatable';
 import { addValues } from './values';
@@ -136,7 +137,9 @@ function emit(inst: Instruction, pc: number, i: number, programSeg: number, k: (
         `    M = s >= 0 ? segs[s] : mem.temp[-s - 1];`,
         `    if (M === undefined || o < 0) ${bail}`,
         `    op1 = M[o];`,
-        `    if (op1 === undefined && s >= 0 && D[s] !== undefined) ${bail}`,
+        // A builtin cell: deduced here as the interpreter does at this point (op0 is known, so
+        // this is its first deduction and comes before any write of the instruction).
+        `    if (op1 === undefined && s >= 0 && D[s] !== undefined) op1 = mem.deduce(s, o);`,
       );
       op1Seg = 's';
       op1At = 'o';
