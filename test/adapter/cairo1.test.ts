@@ -175,6 +175,9 @@ describe('Cairo 1: step in and out of recursion (fib_rec)', () => {
     // fib(15) is inlined into main: the first call is fib(n - 1), its argument named from the source.
     const n = (await dc.variablesRequest({ variablesReference: (await dc.scopesRequest({ frameId: inside.frame.id })).body.scopes[0].variablesReference })).body.variables[0];
     assert.deepEqual([n.name, n.value, n.type], ['n', '14', 'felt252']);
+    // A hover on n evaluates it; a register expression still works.
+    assert.equal((await dc.evaluateRequest({ expression: 'n', frameId: inside.frame.id, context: 'hover' })).body.result, '14');
+    assert.match((await dc.evaluateRequest({ expression: 'fp', frameId: inside.frame.id, context: 'watch' })).body.result, /^1:\d+$/);
     assert.equal(await lineAfter(dc, 'stepIn'), 6);
     assert.equal(await lineAfter(dc, 'stepOut'), 6);
     assert.equal(calls((await shown(dc)).frames), d0);

@@ -122,8 +122,11 @@ export class Cairo1Inspection implements Inspection {
     return [...whose, ...found.nodes, note];
   }
 
+  /** An argument of the frame's function by its name (a hover on `n`), else what the live run evaluates (`[ap - 1]`, `fp`). */
   evaluate(expression: string, frame: number): VarNode {
-    return this.inner.evaluate(expression, this.fpFrame(frame));
+    const name = typeof expression === 'string' ? expression.trim() : '';
+    const arg = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? this.arguments(frame).find((n) => n.name === name && n.type !== undefined) : undefined;
+    return arg !== undefined ? { ...arg, evaluateName: name } : this.inner.evaluate(expression, this.fpFrame(frame));
   }
 
   completions(text: string, caret: number, frame: number): Completions {

@@ -45,6 +45,12 @@ module.exports = (t) => {
     if (!/\bsum\b/.test(row)) throw new Error('the shown frame is not sum: ' + row);
     const frames = await t.rows('.debug-call-stack .monaco-list-row');
     t.mark('cairo1 call stack: ' + JSON.stringify(frames.slice(0, 6)) + ` (${frames.length} rows)`);
+    // sum's argument s (a Span<u32> of the squares 0..19) with its Cairo type, in the Arguments scope.
+    const vars = await t.until('the argument s in Variables', async () => {
+      const v = (await t.rows('.debug-variables .monaco-list-row')).map((r) => r.replace(/\s+/g, ' ').trim());
+      return v.some((r) => /^s = \[0, 1, 4, 9/.test(r)) ? v : undefined;
+    }, 15000);
+    t.mark('cairo1 variables: ' + JSON.stringify(vars.slice(0, 6)));
     await t.shot('cairo1-01-breakpoint-in-loop.png');
   });
 
