@@ -201,6 +201,20 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     expectTask(r.output, 1, hashProgram(program), own);
   });
 
+  test('a Cairo PIE task (cairo-run --cairo_pie_output of the task): its memory loaded, the same output and steps as from its program', () => {
+    const file = compileCairo(TASK, { name: 'task.cairo' });
+    const ref = cairoRun(file, ['--layout', 'small'], ['cairo_pie_output']);
+    assert.equal(ref.code, 0, ref.stderr);
+    const fromPie = cairn(bootloader('pu_simple_bootloader'), writeInput('pie-task', { tasks: [{ type: 'CairoPiePath', path: ref.files.cairo_pie_output, use_poseidon: false }], single_page: true }), undefined, ['--print_info']);
+    assert.equal(fromPie.code, 0, fromPie.err);
+    const fromProgram = cairn(bootloader('pu_simple_bootloader'), writeInput('own-task', oneTask(readJson(file))), undefined, ['--print_info']);
+    assert.equal(fromProgram.code, 0, fromProgram.err);
+    assert.deepEqual(fromPie.output, fromProgram.output);
+    const steps = (t: string) => /Number of steps: (\d+)/.exec(t)?.[1];
+    assert.equal(steps(fromPie.out), steps(fromProgram.out));
+    expectTask(fromPie.output, 1, hashProgram(readJson(file)), taskOutput(readJson(file), 'small'));
+  });
+
   test('tasks with hints of their own run them in Python (the bridge starts at the first task): program_input, output pages', () => {
     const custom = readJson(compileCairo(CUSTOM_TASK, { name: 'custom.cairo' }));
     const paged = readJson(compileCairo(PAGED_TASK, { name: 'paged.cairo' }));
@@ -275,9 +289,12 @@ func main{output_ptr: felt*}() {
   });
 
   test('a task type Cairn does not run, and a task program that is not one, are clear errors', () => {
-    const pie = cairn(bootloader('pu_simple_bootloader'), writeInput('pie', { tasks: [{ type: 'CairoPiePath', path: 'x.zip', use_poseidon: false }], single_page: true }));
+    const cairo1 = cairn(bootloader('pu_simple_bootloader'), writeInput('cairo1', { tasks: [{ type: 'Cairo1Executable', path: 'x.json' }], single_page: true }));
+    assert.equal(cairo1.code, 1);
+    assert.match(cairo1.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.type: a Cairo1Executable: Cairn runs tasks of type RunProgramTask \(a program in the input\) and CairoPiePath/);
+    const pie = cairn(bootloader('pu_simple_bootloader'), writeInput('pie', { tasks: [{ type: 'CairoPiePath', path: join(work, 'missing.zip') }], single_page: true }));
     assert.equal(pie.code, 1);
-    assert.match(pie.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.type: a CairoPiePath: Cairn runs tasks of type RunProgramTask/);
+    assert.match(pie.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.path: Cannot read the Cairo PIE .*missing\.zip/);
     const broken = cairn(bootloader('pu_simple_bootloader'), writeInput('broken', { tasks: [{ type: 'RunProgramTask', program: { data: [] } }], single_page: true }));
     assert.equal(broken.code, 1);
     assert.match(broken.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.program: /);

@@ -4,6 +4,7 @@
 import type { HintContext } from '../../hint';
 import { Relocatable } from '../../../vm/relocatable';
 import { memGet } from '../../lib/py';
+import { HintError } from '../../errors';
 import { memberNames, structOf } from './structs';
 
 export interface ReturnBuiltins {
@@ -15,12 +16,20 @@ export interface ReturnBuiltins {
   usedAddr: Relocatable;
   /** ids.pre_execution_builtin_ptrs.address_ */
   preAddr: Relocatable;
+  /** A Cairo PIE task's builtin segments: how far each pointer must have moved. */
+  pieSizes?: Record<string, { size: number }>;
 }
 
 export function writeReturnBuiltins(ctx: HintContext, r: ReturnBuiltins): void {
   let k = 0;
   memberNames(structOf(ctx, 'BuiltinData')).forEach((name, i) => {
-    const from = r.used.includes(name) ? r.usedAddr.add(k++) : r.preAddr.add(i);
-    ctx.mem.writeAt(r.returnAddr.add(i), memGet(ctx.mem, from));
+    const used = r.used.includes(name);
+    const value = memGet(ctx.mem, used ? r.usedAddr.add(k++) : r.preAddr.add(i));
+    ctx.mem.writeAt(r.returnAddr.add(i), value);
+    if (used && value instanceof Relocatable && r.pieSizes !== undefined) {
+      const pre = memGet(ctx.mem, r.preAddr.add(i));
+      const moved = pre instanceof Relocatable && pre.segment === value.segment ? value.offset - pre.offset : NaN;
+      if (moved !== r.pieSizes[name]?.size) throw new HintError('AssertionError', 'Builtin usage is inconsistent with the CairoPie.');
+    }
   });
 }

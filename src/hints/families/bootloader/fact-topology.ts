@@ -18,7 +18,7 @@ export interface FactTopology {
   page_sizes: number[];
 }
 
-function treeStructure(state: OutputState): number[] {
+function treeStructure(state: Pick<OutputState, 'pages' | 'attributes'>): number[] {
   const attr = state.attributes.get(GPS_FACT_TOPOLOGY);
   if (attr === undefined) {
     if (state.pages.size > 0) throw new HintError('AssertionError', 'Additional pages cannot be used since the gps_fact_topology attribute is not specified.');
@@ -66,6 +66,15 @@ export function taskFactTopology(ctx: HintContext, outputSize: number, saved: Ou
   const topology = { tree_structure: treeStructure(state), page_sizes: pageSizes(outputSize, state.pages) };
   setOutputState(ctx, saved);
   return topology;
+}
+
+/** get_task_fact_topology for a Cairo PIE task: from the output builtin's data the PIE recorded. */
+export function pieFactTopology(outputSize: number, additionalData: Record<string, unknown>): FactTopology {
+  const data = additionalData.output_builtin as { pages?: Record<string, [number, number]>; attributes?: Record<string, unknown> } | undefined;
+  if (data === undefined || data === null) throw new HintError('AssertionError', 'Could not load output builtin additional data from the Cairo PIE.');
+  const pages = new Map(Object.entries(data.pages ?? {}).map(([id, [start, size]]) => [Number(id), { start: Number(start), size: Number(size) }]));
+  const state = { pages, attributes: new Map(Object.entries(data.attributes ?? {})) };
+  return { tree_structure: treeStructure(state), page_sizes: pageSizes(outputSize, pages) };
 }
 
 /** add_consecutive_output_pages: pages from `firstId` laid end to end from `start`; returns how many. */

@@ -4,6 +4,7 @@
 // that names the field, as the schemas' load() raises.
 import { Program, parseProgram } from '../../../vm/program';
 import { ProgramError } from '../../../vm/errors';
+import { PieInput, readCairoPie } from '../../../runner/pie-input';
 import { HintError } from '../../errors';
 
 /** The program hash functions (cairo-lang's HashFunction). */
@@ -22,8 +23,21 @@ export interface ProgramTask {
   describe(): string;
 }
 
+/** A CairoPiePath task: a run recorded as a Cairo PIE, its memory loaded and its program run again. */
+export interface PieTask {
+  readonly type: 'CairoPiePath';
+  /** The PIE's stripped program (data, builtins, main). */
+  readonly program: Program;
+  readonly pie: PieInput;
+  readonly usePoseidon: boolean;
+  readonly programHashFunction: HashFunction;
+  describe(): string;
+}
+
+export type Task = ProgramTask | PieTask;
+
 export interface SimpleBootloaderInput {
-  readonly tasks: ProgramTask[];
+  readonly tasks: Task[];
   readonly factTopologiesPath: string | undefined;
   readonly singlePage: boolean;
 }
@@ -43,7 +57,7 @@ export interface BootloaderInput extends SimpleBootloaderInput {
 }
 
 export interface ApplicativeBootloaderInput extends BootloaderInput {
-  readonly aggregatorTask: ProgramTask;
+  readonly aggregatorTask: Task;
 }
 
 type Json = Record<string, unknown>;
@@ -94,11 +108,12 @@ function hashFunction(v: unknown, usePoseidon: boolean, field: string): HashFunc
   throw invalid(field, `expected pedersen, poseidon or blake (0, 1 or 2), got ${JSON.stringify(String(v))}.`);
 }
 
-function task(v: unknown, field: string): ProgramTask {
+function task(v: unknown, field: string): Task {
   const j = object(v, field);
+  if (j.type === 'CairoPiePath') return pieTask(j, field);
   if (j.type !== 'RunProgramTask') {
     const what = typeof j.type === 'string' ? `a ${j.type}` : 'a task with no type';
-    throw invalid(`${field}.type`, `${what}: Cairn runs tasks of type RunProgramTask (a program in the input).`);
+    throw invalid(`${field}.type`, `${what}: Cairn runs tasks of type RunProgramTask (a program in the input) and CairoPiePath (a Cairo PIE file).`);
   }
   let program: Program;
   const programJson = toJsonText(object(j.program, `${field}.program`));
@@ -114,6 +129,21 @@ function task(v: unknown, field: string): ProgramTask {
   const shown = `RunProgramTask(program=<Program: ${program.data.length} words, builtins [${program.builtins.join(', ')}]>, ` +
     `use_poseidon=${usePoseidon ? 'True' : 'False'}, program_hash_function=${HashFunction[programHashFunction]})`;
   return { type: 'RunProgramTask', program, programJson, programInput, usePoseidon, programHashFunction, describe: () => shown };
+}
+
+function pieTask(j: Json, field: string): PieTask {
+  if (typeof j.path !== 'string') throw invalid(`${field}.path`, 'expected the path of a Cairo PIE file.');
+  let pie: PieInput;
+  try {
+    pie = readCairoPie(j.path);
+  } catch (e) {
+    throw invalid(`${field}.path`, (e as Error).message);
+  }
+  const usePoseidon = bool(j.use_poseidon, `${field}.use_poseidon`, false);
+  const programHashFunction = hashFunction(j.program_hash_function, usePoseidon, `${field}.program_hash_function`);
+  const shown = `CairoPieTask(path=${JSON.stringify(j.path)}, program=<${pie.program.data.length} words, builtins [${pie.program.builtins.join(', ')}]>, ` +
+    `n_steps=${pie.resources.n_steps}, program_hash_function=${HashFunction[programHashFunction]})`;
+  return { type: 'CairoPiePath', program: pie.program, pie, usePoseidon, programHashFunction, describe: () => shown };
 }
 
 function simple(j: Json, field: string): SimpleBootloaderInput {

@@ -7,13 +7,14 @@ import { HintError, hintAssert } from '../../errors';
 import { Relocatable, valuesEqual } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
 import { idsInt, memGet, scopeGet, writeAp } from '../../lib/py';
-import { parseSimpleBootloaderInput, HashFunction, ProgramTask } from './input';
+import { parseSimpleBootloaderInput, HashFunction, PieTask, Task } from './input';
 import { computeProgramHashChain } from './program-hash';
 import { loadProgramHeader, vmLoadProgram } from './load-task';
 import { getOutputState, newOutputState } from './output-state';
-import { configureFactTopologies, taskFactTopology, writeFactTopologiesFile } from './fact-topology';
+import { configureFactTopologies, pieFactTopology, taskFactTopology, writeFactTopologiesFile } from './fact-topology';
 import { writeReturnBuiltins } from './builtin-ptrs';
-import { memberOffset, structOf } from './structs';
+import { labelPc, memberOffset, structOf } from './structs';
+import { loadCairoPie } from './load-pie';
 import { bootloaderInput, currentTask, distance, factTopologies, outputRunnerData, programAddress, taskAt } from './task-state';
 import * as C from './simple-codes';
 
@@ -53,7 +54,7 @@ defineHint(C.SET_CURRENT_TASK, (ctx) => {
   ctx.scope.set('task', task);
 });
 
-function sameProgram(a: ProgramTask, b: ProgramTask): boolean {
+function sameProgram(a: Task, b: Task): boolean {
   const pa = a.program;
   const pb = b.program;
   return pa === pb || (pa.prime === pb.prime && pa.builtins.join() === pb.builtins.join() && pa.data.length === pb.data.length
@@ -113,14 +114,25 @@ defineHint(C.SANITY_PROGRAM_ADDRESS, (ctx) => {
 /** call_task: load the task at program_address, move the output builtin to its output, enter its scope. */
 function callTask(ctx: HintContext): void {
   const task = currentTask(ctx);
-  if (task.type !== 'RunProgramTask') throw new HintError('NotImplementedError', `Unexpected task type: ${String((task as { type: unknown }).type)}.`);
-  ctx.scope.set('n_builtins', BigInt(task.program.builtins.length));
-  const locals = new Map<string, unknown>([['program_input', task.programInput], ['WITH_BOOTLOADER', true]]);
+  const nBuiltins = task.program.builtins.length;
+  ctx.scope.set('n_builtins', BigInt(nBuiltins));
+  const locals = new Map<string, unknown>();
   ctx.scope.set('new_task_locals', locals);
-  vmLoadProgram(ctx, task.program, programAddress(ctx), task.programJson);
-  // prepare_output_runner: the task writes its output where the bootloader placed it.
-  ctx.scope.set('output_runner_data', getOutputState(ctx));
-  newOutputState(ctx, ctx.ids.ptr('pre_execution_builtin_ptrs.output'));
+  if (task.type === 'RunProgramTask') {
+    locals.set('program_input', task.programInput);
+    locals.set('WITH_BOOTLOADER', true);
+    vmLoadProgram(ctx, task.program, programAddress(ctx), task.programJson);
+    // prepare_output_runner: the task writes its output where the bootloader placed it.
+    ctx.scope.set('output_runner_data', getOutputState(ctx));
+    newOutputState(ctx, ctx.ids.ptr('pre_execution_builtin_ptrs.output'));
+  } else {
+    // The call returns to ret_pc_label, as far after this hint's pc as that label is after call_task.
+    const retPc = ctx.vm.pcValue().add(labelPc(ctx, 'ret_pc_label') - labelPc(ctx, 'call_task'));
+    const ap = ctx.vm.apValue();
+    loadCairoPie(ctx, task.pie, { programAddress: programAddress(ctx), executionAddress: new Relocatable(ap.segment, ap.offset - nBuiltins), retFp: ctx.vm.fpValue(), retPc });
+    // A PIE's pages are in the PIE: the output builtin stays as it is.
+    ctx.scope.set('output_runner_data', null);
+  }
   ctx.vm.enterScope(locals);
 }
 
@@ -131,11 +143,13 @@ defineHint(C.EXIT_TASK_SCOPE, (ctx) => ctx.vm.exitScope());
 defineHint(C.WRITE_RETURN_BUILTINS, (ctx) => {
   const builtins = currentTask(ctx).program.builtins;
   ctx.scope.set('builtins', builtins);
+  const task = currentTask(ctx);
   writeReturnBuiltins(ctx, {
     returnAddr: ctx.ids.addr('return_builtin_ptrs'),
     used: builtins,
     usedAddr: ctx.ids.ptr('used_builtins_addr'),
     preAddr: ctx.ids.addr('pre_execution_builtin_ptrs'),
+    pieSizes: task.type === 'CairoPiePath' ? task.pie.builtinSegments : undefined,
   });
   ctx.vm.enterScope(new Map<string, unknown>([['n_selected_builtins', scopeGet<bigint>(ctx, 'n_builtins')]]));
 });
@@ -145,8 +159,11 @@ defineHint(C.APPEND_FACT_TOPOLOGY, (ctx) => {
   const end = ctx.ids.get('return_builtin_ptrs.output');
   ctx.scope.set('output_start', start);
   ctx.scope.set('output_end', end);
-  const list = factTopologies(ctx);
-  list.push(taskFactTopology(ctx, distance(end, start), outputRunnerData(ctx)));
+  const task = currentTask(ctx);
+  const saved = outputRunnerData(ctx);
+  const size = distance(end, start);
+  hintAssert((saved === null) === (task.type === 'CairoPiePath'), `Output runner data ${saved === null ? 'not set for a program task' : 'set for a Cairo PIE task'}.`);
+  factTopologies(ctx).push(saved === null ? pieFactTopology(size, (task as PieTask).pie.additionalData) : taskFactTopology(ctx, size, saved));
 });
 
 defineHint(C.NUM_DIV_2, (ctx) => writeAp(ctx, idsInt(ctx, 'num', '//') / 2n));

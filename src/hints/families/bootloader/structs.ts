@@ -25,3 +25,13 @@ export function memberOffset(ctx: HintContext, struct: string, member: string): 
   if (m === undefined) throw new HintError('AttributeError', `'${struct}' has no member '${member}'.`);
   return m.offset;
 }
+
+/** A label's pc (`ids.call_task.instruction_offset_`), from the hint's accessible scopes. */
+export function labelPc(ctx: HintContext, name: string): number {
+  const scopes = ctx.hint.accessibleScopes;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const id = resolveIdentifier(ctx.program, `${scopes[i]}.${name}`);
+    if (id?.id.type === 'label' || id?.id.type === 'function') return id.id.pc;
+  }
+  throw new HintError('AttributeError', `No label ${name} visible from this hint.`);
+}

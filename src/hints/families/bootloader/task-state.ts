@@ -5,14 +5,15 @@ import type { HintContext } from '../../hint';
 import { HintError } from '../../errors';
 import { Relocatable, Value } from '../../../vm/relocatable';
 import { scopeGet } from '../../lib/py';
-import type { ProgramTask, SimpleBootloaderInput } from './input';
+import type { SimpleBootloaderInput, Task } from './input';
 import type { FactTopology } from './fact-topology';
 import type { OutputState } from './output-state';
 
 export const bootloaderInput = (ctx: HintContext): SimpleBootloaderInput => scopeGet(ctx, 'simple_bootloader_input');
-export const currentTask = (ctx: HintContext): ProgramTask => scopeGet(ctx, 'task');
+export const currentTask = (ctx: HintContext): Task => scopeGet(ctx, 'task');
 export const factTopologies = (ctx: HintContext): FactTopology[] => scopeGet(ctx, 'fact_topologies');
-export const outputRunnerData = (ctx: HintContext): OutputState => scopeGet(ctx, 'output_runner_data');
+/** The bootloader's output state while a program task runs; null for a PIE task. */
+export const outputRunnerData = (ctx: HintContext): OutputState | null => scopeGet(ctx, 'output_runner_data');
 export const programAddress = (ctx: HintContext): Relocatable => scopeGet(ctx, 'program_address');
 
 /** `a - b` of two addresses of one segment, as Python's RelocatableValue subtraction. */
@@ -24,7 +25,7 @@ export function distance(a: Value, b: Value): number {
 }
 
 /** The task at `len(tasks) - n_tasks` (an out-of-range index is Python's IndexError). */
-export function taskAt(input: SimpleBootloaderInput, nTasks: bigint): { id: number; task: ProgramTask } {
+export function taskAt(input: SimpleBootloaderInput, nTasks: bigint): { id: number; task: Task } {
   const id = input.tasks.length - Number(nTasks);
   const task = input.tasks[id];
   if (task === undefined) throw new HintError('IndexError', 'list index out of range');
