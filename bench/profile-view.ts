@@ -66,8 +66,13 @@ for (let i = 0; i < runs; i++) {
   stepwise.push(s.run);
   stepwiseCpu.push(s.runCpu);
 }
-const best = profs.reduce((a, b) => (b.run < a.run ? b : a));
-const after = Math.min(...profs.map((p) => p.after));
+// the run times are the best of each; the end of run -> page breakdown is that of the quickest page
+const best = profs.reduce((a, b) => (b.after < a.after ? b : a));
 writeFileSync(pageOut, flameHtml(best.data, { title: 'Cairn profile' }));
 const { data: _data, ...rest } = best;
-console.log(JSON.stringify({ ok: true, plain: Math.min(...plains.map((p) => p[0])), plainCpu: Math.min(...plains.map((p) => p[1])), ...rest, runCpu: Math.min(...profs.map((p) => p.runCpu)), stepwise: Math.min(...stepwise), stepwiseCpu: Math.min(...stepwiseCpu), after }));
+console.log(JSON.stringify({
+  ok: true, ...rest,
+  plain: Math.min(...plains.map((p) => p[0])), plainCpu: Math.min(...plains.map((p) => p[1])),
+  run: Math.min(...profs.map((p) => p.run)), runCpu: Math.min(...profs.map((p) => p.runCpu)),
+  stepwise: Math.min(...stepwise), stepwiseCpu: Math.min(...stepwiseCpu),
+}));
