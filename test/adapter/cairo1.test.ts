@@ -4,6 +4,8 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
 import { ROOT, startClient, launchTo } from './helpers';
@@ -202,6 +204,25 @@ describe('Cairo 1: panics and bad debug files', () => {
       await other.initializeRequest();
       await assert.rejects(other.launch({ program: exe('array_sum'), debugInfo: join(CAIRO1, 'fixtures/fib_rec/fib_rec.debug.json') }), /^Error: The debug file .*fib_rec\.debug\.json does not match the executable: .*\. Rebuild both from the same compilation\.$/);
       await assert.rejects(other.launch({ program: exe('array_sum'), debugInfo: join(CAIRO1, 'no.debug.json') }), /Cannot read the Cairo 1 debug file .*no\.debug\.json: .*Set "debugInfo"/);
+      // Broken files: one line naming the field.
+      const good = JSON.parse(readFileSync(join(CAIRO1, 'fixtures/array_sum/array_sum.debug.json'), 'utf8'));
+      const dir = mkdtempSync(join(tmpdir(), 'cairn-cairo1-'));
+      const cases: [unknown, RegExp][] = [
+        ['{', /^Error: Invalid Cairo 1 debug file .*: not valid JSON/],
+        [{ ...good, statement_offsets: [0, 5, 3] }, /statement_offsets\[2\]: 3 is below the offset before it \(5\)\.$/],
+        [{ ...good, header_len: -1 }, /header_len: expected a non-negative integer, got -1\.$/],
+        [{ ...good, annotations: {} }, /statements_code_locations: expected an object \(compile with Sierra debug info\)\.$/],
+        [{ ...good, statement_offsets: good.statement_offsets.map((o: number) => o + 1) }, /does not match the executable: statement offset \d+ \(pc \d+\) is not the start of an instruction/],
+      ];
+      try {
+        for (const [i, [content, expected]] of cases.entries()) {
+          const file = join(dir, `case${i}.debug.json`);
+          writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+          await assert.rejects(other.launch({ program: exe('array_sum'), debugInfo: file }), expected);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     } finally {
       await other.stop();
     }
