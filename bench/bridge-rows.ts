@@ -1,6 +1,6 @@
 // Rows for the Python hint bridge (run by bench/bridge.mjs under tsx): one round trip over the
-// FIFOs, one bridged hint call, one bridged memory read, and a real-world program with its own
-// hints against cairo-run on the same program. Prints one JSON object.
+// FIFOs, one bridged hint call, one bridged memory read, a real-world program with its own hints
+// against cairo-run on the same program, and a bootloader running a task. Prints one JSON object.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -101,4 +101,15 @@ const cli = join(__dirname, '..', 'dist', 'cli.js');
 const cairn = median([0, 1, 2].map(() => time(process.execPath, [cli, 'run', ...args, '--python', python])));
 const ref = median([0, 1].map(() => time(join(referenceBin(), 'cairo-run'), args)));
 
-console.log(JSON.stringify({ roundTripUs: median(pings), hintCallUs: callUs, memoryReadUs: readUs, loopRunMs: total, program: id, cairnSeconds: cairn, cairoRunSeconds: ref }));
+// StarkWare's simple bootloader running its listed task (Fibonacci) with every hint in TypeScript;
+// cairo-run cannot run the bootloader (cairo-lang 0.14.0.1 lacks its hints' modules), so the
+// reference row is cairo-run of the task alone.
+const boot = join(dir, 'pu_simple_bootloader.json');
+writeFileSync(boot, gunzipSync(readFileSync(shared('realworld', 'progs', 'pu_simple_bootloader', 'program.json.gz'))));
+const bootInput = shared('realworld', 'inputs', 'pu_simple_bootloader.json');
+const bootSeconds = median([0, 1, 2].map(() => time(process.execPath, [cli, 'run', '--program', boot, '--layout', 'all_cairo', '--program_input', bootInput, '--no_python_hints'])));
+const task = join(dir, 'pu_simple_bootloader_task.json');
+writeFileSync(task, JSON.stringify(JSON.parse(readFileSync(bootInput, 'utf8')).tasks[0].program));
+const taskSeconds = median([0, 1].map(() => time(join(referenceBin(), 'cairo-run'), ['--program', task, '--layout', 'plain'])));
+
+console.log(JSON.stringify({ roundTripUs: median(pings), hintCallUs: callUs, memoryReadUs: readUs, loopRunMs: total, program: id, cairnSeconds: cairn, cairoRunSeconds: ref, bootloaderSeconds: bootSeconds, taskAloneSeconds: taskSeconds }));

@@ -17,6 +17,7 @@ try {
 const lines = [
   `python bridge: one round trip ${res.roundTripUs.toFixed(1)} µs, one bridged hint call ${res.hintCallUs.toFixed(1)} µs, one bridged memory read ${res.memoryReadUs.toFixed(1)} µs`,
   `python bridge: ${res.program}: cairn run ${res.cairnSeconds.toFixed(2)} s (Python start included), cairo-run ${res.cairoRunSeconds.toFixed(2)} s`,
+  `bootloader: pu_simple_bootloader running its task, hints in TypeScript: cairn run ${res.bootloaderSeconds.toFixed(2)} s (cairo-run cannot run it; the task alone in cairo-run: ${res.taskAloneSeconds.toFixed(2)} s)`,
 ];
 for (const l of lines) console.log(l);
 appendFileSync(join(root, 'bench', 'results.md'), `\n## Python hint bridge\n\n| measure | value |\n| --- | ---: |\n`
@@ -24,4 +25,6 @@ appendFileSync(join(root, 'bench', 'results.md'), `\n## Python hint bridge\n\n| 
   + `| one bridged hint call (\`x = ids.i\`) | ${res.hintCallUs.toFixed(1)} µs |\n`
   + `| one bridged memory read (uncached cell) | ${res.memoryReadUs.toFixed(1)} µs |\n`
   + `| ${res.program}: cairn run (with Python start) | ${res.cairnSeconds.toFixed(2)} s |\n`
-  + `| ${res.program}: cairo-run | ${res.cairoRunSeconds.toFixed(2)} s |\n`);
+  + `| ${res.program}: cairo-run | ${res.cairoRunSeconds.toFixed(2)} s |\n`
+  + `| pu_simple_bootloader running its task (hints in TypeScript): cairn run | ${res.bootloaderSeconds.toFixed(2)} s |\n`
+  + `| the same task alone: cairo-run (cairo-run cannot run the bootloader) | ${res.taskAloneSeconds.toFixed(2)} s |\n`);
