@@ -3,11 +3,12 @@
 // scripts/reference.sh (CI runs it; a test that needs the reference runs it too, so a fresh
 // machine gets it rather than a skip). Results are cached by the hash of everything they depend
 // on, under .reference/cache/, so a second suite run does not wait for the Python VM.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync, renameSync, rmSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { ROOT } from './shared';
+import { runReferenceTool } from './warm-tool';
 
 const CACHE = join(ROOT, '.reference', 'cache');
 let bin: string | undefined;
@@ -69,8 +70,9 @@ export function compileCairo(source: string, opts: CompileOptions = {}): string 
     writeFileSync(join(src, name), source);
     const args = [name, '--output', join(d, 'program.json'), '--cairo_path', src];
     if (opts.proofMode) args.push('--proof_mode');
-    const r = spawnSync(join(referenceBin(), 'cairo-compile'), args, { cwd: src, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`cairo-compile failed:\n${r.stderr}${r.stdout}`);
+    const out = { stdout: join(d, 'compile.stdout'), stderr: join(d, 'compile.stderr') };
+    const r = runReferenceTool(referenceBin(), 'cairo-compile', args, { cwd: src, timeoutMs: 600_000, ...out });
+    if (r.status !== 0) throw new Error(`cairo-compile failed:\n${readFileSync(out.stderr, 'utf8')}${readFileSync(out.stdout, 'utf8')}`);
   });
   return join(dir, 'program.json');
 }
@@ -104,12 +106,9 @@ export function cairoRun(program: string, args: string[], outputs: string[] = []
   const dir = cached(digest(parts), (d) => {
     const all = [programFlag, program, ...args];
     for (const o of outputs) all.push(`--${o}`, join(d, o));
-    const r = spawnSync(join(referenceBin(), 'cairo-run'), all, {
-      cwd: opts.cwd, encoding: 'utf8', timeout: opts.timeoutMs ?? 600_000, maxBuffer: 1 << 30,
+    const r = runReferenceTool(referenceBin(), 'cairo-run', all, {
+      cwd: opts.cwd, timeoutMs: opts.timeoutMs ?? 600_000, stdout: join(d, 'stdout'), stderr: join(d, 'stderr'),
     });
-    if (r.error) throw r.error;
-    writeFileSync(join(d, 'stdout'), r.stdout);
-    writeFileSync(join(d, 'stderr'), r.stderr);
     writeFileSync(join(d, 'code'), String(r.status ?? -1));
   });
   const files: Record<string, string> = {};
