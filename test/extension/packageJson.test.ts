@@ -100,3 +100,33 @@ test('no clash with the official Cairo and CairoZero extensions', () => {
   assert.ok(settings.length > 0);
   for (const s of settings) assert.match(s, /^cairn\./, s);
 });
+
+/** Keys that appear twice in one object of a JSON text (JSON.parse keeps the last, silently). */
+function duplicateKeys(text: string): string[] {
+  const found: string[] = [];
+  const stack: { keys: Set<string> | undefined; key: boolean }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.key) {
+        const name = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(name)) found.push(name);
+        top.keys.add(name);
+        top.key = false;
+      }
+      i = j;
+    } else if (ch === '{') stack.push({ keys: new Set(), key: true });
+    else if (ch === '[') stack.push({ keys: undefined, key: false });
+    else if (ch === '}' || ch === ']') stack.pop();
+    else if (ch === ',' && stack[stack.length - 1]?.keys) stack[stack.length - 1].key = true;
+  }
+  return found;
+}
+
+test('no key appears twice in one object of the manifest (VS Code would drop the first)', () => {
+  assert.deepEqual(duplicateKeys('{"a": {"b": 1, "c": [{"b": 2}], "b": 3}}'), ['b'], 'the check finds a duplicate');
+  assert.deepEqual(duplicateKeys(readFileSync(path.join(root, 'package.json'), 'utf8')), []);
+});
