@@ -20,6 +20,17 @@ import sys
 IDLE = 120
 
 
+def read_line(s):
+    """One newline-ended message, or what came before the peer closed."""
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
 def call(path, request):
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -27,12 +38,7 @@ def call(path, request):
     except OSError:
         sys.exit(3)
     s.sendall(json.dumps(request).encode() + b"\n")
-    answer = b""
-    while not answer.endswith(b"\n"):
-        chunk = s.recv(65536)
-        if not chunk:
-            break
-        answer += chunk
+    answer = read_line(s)
     # No answer: the child was killed (its timeout, or a signal).
     sys.stdout.write(answer.decode() if answer else json.dumps({"code": None, "killed": True}) + "\n")
 
@@ -110,14 +116,8 @@ def serve(path):
             except socket.timeout:
                 return
             conn.settimeout(None)
-            data = b""
-            while not data.endswith(b"\n"):
-                chunk = conn.recv(65536)
-                if not chunk:
-                    break
-                data += chunk
             try:
-                request = json.loads(data)
+                request = json.loads(read_line(conn))
             except ValueError:
                 conn.close()
                 continue
