@@ -8,46 +8,11 @@ import { Program, InstructionLocation, Identifier } from '../../vm/program';
 import { PRIME } from '../../vm/felt';
 import { Executable } from '../../runner/cairo1/executable';
 import { Cairo1Debug, CodeLocation } from './debug-file';
+import { enclosingDropped, holds, spanOf } from './spans';
 
 /** A file of the Cairo core library (not the user's own code). */
 export function isCorelib(file: string): boolean {
   return /(^|[\\/])corelib[\\/]/.test(file);
-}
-
-/**
- * Places without the ones that enclose others on later lines: the span of a whole function or
- * loop, which the compiler gives to the glue between statements (moving values, the loop's
- * recursive call). A step or a breakpoint there would read as a jump back to the `fn` or
- * `while` line between the lines inside it; such statements are left to the lines around them.
- */
-function enclosingDropped(places: (CodeLocation | undefined)[]): (CodeLocation | undefined)[] {
-  const key = (l: CodeLocation) => `${l.file}:${l.startLine}:${l.startCol}:${l.endLine}:${l.endCol}`;
-  const distinct = new Map<string, CodeLocation>();
-  for (const p of places) if (p !== undefined) distinct.set(key(p), p);
-  const all = [...distinct.values()];
-  const encloses = new Set<string>();
-  for (const a of all) {
-    if (a.endLine === a.startLine) continue;
-    const inner = all.some((b) => b !== a && b.file === a.file && b.startLine > a.startLine && before(a, b) && before(b, a, true));
-    if (inner) encloses.add(key(a));
-  }
-  return places.map((p) => (p === undefined || encloses.has(key(p)) ? undefined : p));
-}
-
-/** A location's extent, for comparing widths: lines first, then columns. */
-function spanOf(l: CodeLocation): number {
-  return (l.endLine - l.startLine) * 100_000 + (l.endCol - l.startCol);
-}
-
-/** Whether a holds b: the same file, b's span within a's. */
-function holds(a: CodeLocation, b: CodeLocation): boolean {
-  return a.file === b.file && before(a, b) && before(b, a, true);
-}
-
-/** Whether b starts at or after a's start (or, with `end`, whether a ends at or before b's end, reading a as the inner one). */
-function before(a: CodeLocation, b: CodeLocation, end = false): boolean {
-  if (end) return a.endLine < b.endLine || (a.endLine === b.endLine && a.endCol <= b.endCol);
-  return a.startLine < b.startLine || (a.startLine === b.startLine && a.startCol <= b.startCol);
 }
 
 /** The name a frame of the executable's header (the Bootloader entry, before any Sierra statement) gets. */
