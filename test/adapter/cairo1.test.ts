@@ -186,6 +186,26 @@ describe('Cairo 1: step in and out of recursion (fib_rec)', () => {
   });
 });
 
+describe('Cairo 1: a function breakpoint by its Cairo path (fib_rec)', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('stops at the function\'s first instruction, shown at the first line of it the annotations place', async () => {
+    let set: DebugProtocol.Breakpoint[] = [];
+    const stop = await launchTo(dc, { program: exe('fib_rec') }, async () => {
+      set = (await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'fib_rec::fib_rec::fib' }, { name: 'nope::fib' }] })).body.breakpoints;
+    });
+    assert.deepEqual(set.map((b) => b.verified), [true, false]);
+    assert.match(set[1].message ?? '', /No Cairo function named "nope::fib"/);
+    assert.equal(stop.body.reason, 'function breakpoint');
+    const { frame } = await shown(dc);
+    assert.match(frame.name, /^fib_rec::fib_rec::fib( \[inlined\])?$/);
+    assert.equal(frame.source?.path, src('fib_rec'));
+    assert.ok(frame.line >= 2 && frame.line <= 7, `line ${frame.line}`);
+  });
+});
+
 describe('Cairo 1: panics and bad debug files', () => {
   let dc: DebugClient;
   before(async () => (dc = await startClient()));

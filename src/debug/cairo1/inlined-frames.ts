@@ -63,8 +63,9 @@ export class Cairo1Inspection implements Inspection {
         fpFrame.push(i);
         return;
       }
-      const chain = this.statements.chain(statement);
-      const names = this.statements.chainNames(statement);
+      const shown = this.statements.shownStatement(statement);
+      const chain = this.statements.chain(shown);
+      const names = this.statements.chainNames(shown);
       // Corelib code inlined into a line of the user's (the `+` of `a + b`) is that line: frames start at it.
       const user = chain.findIndex((l) => !isCorelib(l.file));
       for (let k = Math.max(0, user); k < chain.length - 1; k++) {

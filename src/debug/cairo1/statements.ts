@@ -85,6 +85,18 @@ export class Statements {
     return this.chains[statement] ?? [];
   }
 
+  /**
+   * The statement whose chain a frame at this one is shown with: itself, or for a statement the
+   * annotations leave out (a function's entry: stores and gas checks) the next one of the same
+   * function that has one, so a stop at a function's start still shows where it is.
+   */
+  shownStatement(statement: number): number {
+    if (this.chain(statement).length > 0) return statement;
+    const next = this.debug.functionStarts.find((s) => s > statement) ?? this.chains.length;
+    for (let s = statement + 1; s < next && s < statement + 64; s++) if (this.chain(s).length > 0) return s;
+    return statement;
+  }
+
   names(statement: number): string[] {
     return this.debug.functions[statement] ?? [];
   }
