@@ -9,6 +9,7 @@ import {
   InitializedEvent,
   StoppedEvent,
   OutputEvent,
+  BreakpointEvent,
   TerminatedEvent,
   ExitedEvent,
   Handles,
@@ -161,6 +162,7 @@ export class CairnSession extends LoggingDebugSession {
     return {
       stopped: (reason, detail) => this.stopped(reason, detail),
       output: (text, category) => this.sendEvent(new OutputEvent(text, category)),
+      breakpointChanged: (b) => this.sendEvent(new BreakpointEvent('changed', this.breakpoint(b))),
       ended: (code) => {
         this.sendEvent(new ExitedEvent(code));
         this.sendEvent(new TerminatedEvent());

@@ -13,6 +13,8 @@ export interface FrontEvents {
   stopped(reason: StopReason, detail: { text?: string; breakpointIds?: number[] }): void;
   output(text: string, category: 'console' | 'stdout' | 'stderr'): void;
   ended(exitCode: number): void;
+  /** A breakpoint's state changed during the run (verified when a hint loaded the task program it is in). */
+  breakpointChanged?(b: RuntimeBreakpoint): void;
 }
 
 /** A source file the program's debug info names. */

@@ -220,6 +220,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   private loadTask(program: Program, base: Relocatable): void {
     const task = this.tasks.add(program, base);
     const taken = this.breakpoints.taskLoaded(task);
+    for (const b of taken) this.events.breakpointChanged?.(b);
     const where = taken.map((b) => `${b.file?.name ?? '?'}:${b.line}`).join(', ');
     this.events.output(`A hint loaded a task program at ${base} (${program.data.length} words of code)${taken.length ? `; breakpoints set in it: ${where}` : ''}.\n`, 'console');
   }

@@ -1,8 +1,9 @@
 // Issue 11, done when: the bootloaders run a task program under the debugger, with breakpoints in
 // the task. StarkWare's simple bootloader (../shared/realworld/pu_simple_bootloader) runs its listed
 // input (a Fibonacci task with its debug_info) with every hint in TypeScript (no Python): line and
-// function breakpoints set in the task's source before the task is loaded stop there, with the
-// task's frames above the bootloader's, and the run goes on to the bootloader's end.
+// function breakpoints set in the task's source before the task is loaded become verified when it
+// is (a `breakpoint` event) and stop there, with the task's frames above the bootloader's, and the
+// run goes on to the bootloader's end.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,8 @@ describe('the simple bootloader runs its task under the debugger', () => {
     const taskFile = join(root, 'cairo_programs', 'fibonacci.cairo');
     const out: DebugProtocol.OutputEvent[] = [];
     dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e));
+    const changed: DebugProtocol.BreakpointEvent[] = [];
+    dc.on('breakpoint', (e: DebugProtocol.BreakpointEvent) => changed.push(e));
     let bps: DebugProtocol.SetBreakpointsResponse | undefined;
     let fns: DebugProtocol.SetFunctionBreakpointsResponse | undefined;
     const first = await launchTo(
@@ -73,6 +76,12 @@ describe('the simple bootloader runs its task under the debugger', () => {
     // Not loaded yet: both wait for the task.
     assert.deepEqual([line.verified, fn.verified], [false, false]);
     assert.match(out.map((e) => e.body.output).join(''), /A hint loaded a task program at \d+:\d+ \(24 words of code\); breakpoints set in it: cairo_programs\/fibonacci\.cairo:6, cairo_programs\/fibonacci\.cairo:11\./);
+
+    // When the task is loaded both become verified (a `breakpoint` event each, as the editor shows them).
+    assert.deepEqual(changed.map((e) => [e.body.reason, e.body.breakpoint.id, e.body.breakpoint.verified, e.body.breakpoint.line, e.body.breakpoint.source?.name]), [
+      ['changed', line.id, true, 6, 'fibonacci.cairo'],
+      ['changed', fn.id, true, 11, 'fibonacci.cairo'],
+    ]);
 
     // fib's first instruction: the function breakpoint, in the task, called from the bootloader.
     assert.deepEqual([first.body.reason, first.body.hitBreakpointIds], ['function breakpoint', [fn.id]]);
