@@ -95,7 +95,7 @@ export const FLAGS: Flag[] = [
   { name: '--show_trace', help: 'Print the full Python error trace in case of an internal error. [Cairn: accepted; Cairn has no Python trace to add]', set: (a) => (a.showTrace = true) },
   { name: '--flavor', value: '{Debug,Release,RelWithDebInfo}', help: 'Build flavor. [Cairn: accepted; no effect]', set: (a, v, f) => (a.flavor = choice(f, v!, ['Debug', 'Release', 'RelWithDebInfo'])) },
   { name: '--allow_missing_builtins', value: '[{None,True,False}]', help: 'Allow cairo_run to run without all the builtins.', set: () => undefined },
-  { name: '--python_dependencies', value: 'PYTHON_DEPENDENCIES', help: 'Output the starkware python modules this file depends on as a CMake file. [Cairn: not supported (no Python); says so and exits 1]', set: (a, v) => (a.pythonDependencies = v) },
+  { name: '--python_dependencies', value: 'PYTHON_DEPENDENCIES', help: 'Output the starkware python modules this file depends on as a CMake file. [Cairn: not supported (Cairn is not built from those modules); says so and exits 1]', set: (a, v) => (a.pythonDependencies = v) },
   { name: '--python', value: 'PYTHON', help: '[Cairn] The Python (with cairo-lang) that runs hints Cairn has no TypeScript implementation for.', set: (a, v) => (a.python = v) },
   { name: '--no_python_hints', help: '[Cairn] Such hints stop the run instead of running in Python.', set: (a) => (a.noPythonHints = true) },
   { name: '--entrypoint', value: 'NAME', help: '[Cairn] The function to run instead of main.', set: (a, v) => (a.entrypoint = v) },

@@ -59,9 +59,12 @@ function openInputFiles(args: RunArgs): void {
 /** An input file argparse could not open (exit code 2, as cairo-run's). */
 export class ArgumentFileError extends UsageError {}
 
-/** cairo-run's own checks of its flags (it fails them with an AssertionError). */
+/**
+ * cairo-run's own checks of its flags: asserts in its main(), outside the handler that prints
+ * `Error: ...`, so the AssertionError escapes as a Python traceback (Cairn prints its last line).
+ */
 function checkFlags(args: RunArgs): void {
-  const fail = (m: string) => { throw new FlagError(m); };
+  const fail = (m: string) => { throw new PieCheckError(`AssertionError: ${m}`); };
   if ((args.program !== undefined) === (args.runFromCairoPie !== undefined)) fail('Exactly one of --program, --run_from_cairo_pie must be specified.');
   if (args.proofMode && args.runFromCairoPie !== undefined) fail('--proof_mode cannot be used with --run_from_cairo_pie.');
   if (args.steps && args.minSteps) fail('--steps and --min_steps cannot be both specified.');
@@ -73,7 +76,7 @@ function checkFlags(args: RunArgs): void {
   if (args.mergeExtraSegments && args.cairoPieOutput === undefined) fail('--merge_extra_segments is applicable only when --cairo_pie_output is specified.');
   // What Cairn cannot do yet: one line each, before anything runs.
   const unsupported: [unknown, string][] = [
-    [args.pythonDependencies, '--python_dependencies (Cairn runs no Python)'],
+    [args.pythonDependencies, '--python_dependencies (the cairo-lang Python modules cairo-run is built from: Cairn is not)'],
   ];
   for (const [v, what] of unsupported) if (v !== undefined) throw new UsageError(`${what} is not supported by Cairn yet.`);
 }

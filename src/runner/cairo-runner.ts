@@ -351,8 +351,10 @@ export class CairoRunner {
     const mem = this.mem;
     const sizes = new Map<number, [string, number]>();
     for (const b of this.builtins) {
-      const stop = b.stopPtr ?? b.base;
-      sizes.set(b.base.segment, [b.name, stop.offset]);
+      // get_builtin_segments_info: a builtin whose stop pointer was never read (one the program
+      // does not use, in proof mode; any, with --no_end) fails the secure run.
+      if (b.stopPtr === undefined) throw new VmError('Program', `${b.name} segment stop ptr is None.`);
+      sizes.set(b.base.segment, [b.name, b.stopPtr.offset]);
     }
     const programSize = this.program.data.length;
     const nSegments = mem.numSegments;

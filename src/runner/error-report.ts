@@ -155,7 +155,7 @@ export class ErrorReporter {
     if (inner instanceof PythonHintError) return inner.traceback.trimEnd();
     const type = inner instanceof HintError ? inner.pyType : inner instanceof VmError ? vmErrorPyType(inner) : 'Exception';
     let note = 'Traceback (most recent call last):\n';
-    const codeLine = inner instanceof HintError ? inner.codeLine : this.failedWriteLine(e);
+    const codeLine = inner instanceof HintError ? inner.codeLine ?? this.nameErrorLine(e) : this.failedWriteLine(e);
     if (codeLine !== undefined && e.pc.segment === 0) {
       const hintLoc = this.program.debugInfo?.instructionLocations.get(e.pc.offset)?.hints[e.hintIndex!];
       const code = this.program.hints.get(e.pc.offset)?.[e.hintIndex!]?.code ?? '';
@@ -173,6 +173,14 @@ export class ErrorReporter {
       }
     }
     return note + (inner.message ? `${type}: ${inner.message}` : type);
+  }
+
+  /** A NameError's line: the first line of the hint that names the missing name (where Python evaluates it). */
+  private nameErrorLine(e: VmException): string | undefined {
+    const inner = e.inner as HintError;
+    const name = inner.pyType === 'NameError' ? /^name '(\w+)' is not defined$/.exec(inner.message)?.[1] : undefined;
+    const code = name === undefined || e.pc.segment !== 0 ? undefined : this.program.hints.get(e.pc.offset)?.[e.hintIndex!]?.code;
+    return code?.split('\n').find((l) => new RegExp(`\\b${name}\\b`).test(l));
   }
 
   /**
