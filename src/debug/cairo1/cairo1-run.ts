@@ -84,7 +84,7 @@ export class Cairo1Run implements DebugFront {
     });
     const live = this.live;
     const params = new Arguments(statements, new SierraTypes(this.debug.sierra), loops);
-    this.inspect = new Cairo1Inspection(live.inspect, statements, live.places, live.code, () => ({ step: live.cursor, latest: live.timeline.latest }), params, () => live.timeline.memoryAt(live.cursor));
+    this.inspect = new Cairo1Inspection(live.inspect, statements, live.places, live.code, () => ({ step: live.cursor, latest: live.timeline.latest }), params, () => live.timeline.memoryAt(live.cursor), loops);
   }
 
   get control() {

@@ -14,6 +14,7 @@ import { Completions } from '../completions';
 import { CodeLocation } from './debug-file';
 import { Statements, isCorelib, HEADER_NAME, baseName } from './statements';
 import { Arguments } from './arguments';
+import { Loops } from './loops';
 import { Memory } from '../../vm/memory';
 
 /** Why the Arguments scope holds no other Sierra variables (said in the scope rather than left out). */
@@ -32,6 +33,7 @@ export class Cairo1Inspection implements Inspection {
     private readonly at: () => { step: number; latest: number },
     private readonly args: Arguments,
     private readonly memory: () => Memory,
+    private readonly loops: Loops,
   ) {}
 
   /** The fp frame (the live run's frame index) that shows as frame `index`. */
@@ -75,7 +77,11 @@ export class Cairo1Inspection implements Inspection {
       }
       const last = chain[chain.length - 1];
       const place = last === undefined ? undefined : this.place(last);
-      frames.push({ ...own, ...place, index: frames.length, name: names[chain.length - 1] ?? this.statements.functionOf(statement) ?? own.name, library: place?.file.library ?? own.library });
+      // A loop's function calls itself once per iteration: each iteration is a frame, with the loop's variables as arguments.
+      const fn = this.statements.functionAt(f.pc.offset);
+      const loop = fn !== undefined && this.loops.isLoop(fn) ? ' [loop]' : '';
+      const name = names[chain.length - 1] ?? this.statements.functionOf(statement) ?? own.name;
+      frames.push({ ...own, ...place, index: frames.length, name: name + loop, library: place?.file.library ?? own.library });
       fpFrame.push(i);
     });
     this.cached = { step, latest, frames, fpFrame };
