@@ -142,4 +142,12 @@ test('the tracer stops by itself when nobody asks for a while', { timeout: 60_00
   assert.ok(Date.now() - t0 < 30_000);
   const file = JSON.parse(/launch configuration:\n(.*)\n/.exec(out)![1]).traceFile;
   assert.equal(existsSync(file), false);
+
+  // A PIE's run is served too (its program has no debug info, and no launch configuration opens it).
+  const pie = join(mkdtempSync(join(tmpdir(), 'cairn-tracer-pie-')), 'fib.zip');
+  spawnSync(process.execPath, [CLI, 'run', '--program', FIB, '--layout', 'small', '--cairo_pie_output', pie]);
+  out = '';
+  assert.equal(await tracerCommand(parseRunArgs(['--run_from_cairo_pie', pie, '--layout', 'small']), { out: (t) => (out += t), err: (t) => (out += t) }, { idleMs: 300 }), 0);
+  assert.match(out, /^Running tracer on http:\/\/127\.0\.0\.1:\d+\/\n/);
+  assert.doesNotMatch(out, /launch configuration/);
 });
