@@ -20,6 +20,7 @@ import { pedersenHash } from '../../src/builtins/pedersen';
 import * as F from '../../src/vm/felt';
 import { Relocatable } from '../../src/vm/relocatable';
 import { HintBench } from './harness';
+import { findHint } from '../../src/hints/hint';
 import { SIMULATE_EC_OP } from '../../src/hints/families/bootloader/simulated-builtin-codes';
 import { parsePreciseJson } from '../../src/runner/precise-json';
 
@@ -299,6 +300,15 @@ func main{output_ptr: felt*}() {
     assert.equal(broken.code, 1);
     assert.match(broken.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.program: /);
   });
+});
+
+test('every hint of the six bootloaders has a TypeScript implementation', () => {
+  const ids = ['pu_simple_bootloader', 'pu_bootloader', 'pu_applicative_bootloader', 'pu_simple_bootloader_0131', 'ms_bootloader_0131', 'sc_bootloader_0131'];
+  for (const id of ids) {
+    const hints = Object.values(JSON.parse(readFileSync(bootloader(id), 'utf8')).hints as Record<string, { code: string }[]>).flat();
+    assert.ok(hints.length > 25, id);
+    assert.deepEqual(hints.filter((h) => findHint(h.code) === undefined).map((h) => h.code), [], id);
+  }
 });
 
 describe('a builtin the layout lacks, simulated for a task', () => {
