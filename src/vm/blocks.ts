@@ -18,7 +18,7 @@
 //   op0 is deduced where the interpreter deduces it (Memory.deduce, the same call); ap and fp
 //   in a builtin segment make the block bail at once.
 import { Instruction, Reg, Op1Src, Res, PcUpdate, ApUpdate, FpUpdate, Opcode } from './instruction';
-import { Relocatable, valuesEqual } from './relocatable';
+import { Relocatable, Value, valuesEqual } from './relocatable';
 import { addValues } from './values';
 import * as F from './felt';
 import type { VirtualMachine } from './vm';
@@ -97,18 +97,18 @@ ${tail}
   }
 };`;
   const pcs = Int32Array.from(insts.map((x) => x.pc));
-  const make = new Function('K', 'PCS', 'R', 'Fadd', 'Fsub', 'Fmul', 'addValues', 'eq', 'SAFE', 'SMALL_JUMP', 'MAX_OFFSET', src);
-  const fn = make(consts, pcs, Relocatable, F.add, F.sub, F.mul, addValues, valuesEqual, SAFE, SMALL_JUMP, MAX_OFFSET) as BlockFn;
+  const make = new Function('K', 'PCS', 'R', 'Fadd', 'Fmul', 'addValues', 'eq', 'SAFE', 'SMALL_JUMP', 'MAX_OFFSET', 'B', 'Dsub', src);
+  const fn = make(consts, pcs, Relocatable, F.add, F.mul, addValues, valuesEqual, SAFE, SMALL_JUMP, MAX_OFFSET, bailAt, deducedDiff) as BlockFn;
   return { fn, length: insts.length };
 }
 
 /** The source of one instruction: reads, deductions, writes, checks, trace, registers. */
 function emit(inst: Instruction, pc: number, i: number, programSeg: number, k: (v: unknown) => string): string {
-  const bail = `{ vm.ap = ap; vm.pc = ${pc}; vm.currentStep += ${i}; return ${2 * i + 1}; }`;
+  const bail = `return B(vm, ap, ${pc}, ${i});`;
   const mem = (reg: Reg) => (reg === Reg.AP ? 'A' : 'Fm');
   const segOf = (reg: Reg) => (reg === Reg.AP ? 'apSeg' : 'fpSeg');
   const offOf = (reg: Reg, off: number) => `${reg === Reg.AP ? 'ap' : 'fp'} + ${off}`;
-  const L: string[] = [`    // pc ${pc}`, `    i = ${i};`];
+  const L: string[] = [`    i = ${i};`];
   const dstAt = offOf(inst.dstReg, inst.off0);
   const op0At = offOf(inst.op0Reg, inst.off1);
   L.push(`    dst = ${mem(inst.dstReg)}[${dstAt}];`, `    op0 = ${mem(inst.op0Reg)}[${op0At}];`);
@@ -151,17 +151,22 @@ function emit(inst: Instruction, pc: number, i: number, programSeg: number, k: (
 
   if (inst.opcode === Opcode.ASSERT_EQ) {
     if (inst.res === Res.OP1) {
+      // An immediate op1 is always known: only the last branch can run.
+      L.push(`    if (op0 === undefined) ${bail}`);
+      if (!imm) {
+        L.push(
+          `    if (op1 === undefined) {`,
+          `      if (dst === undefined) ${bail}`,
+          `      res = op1 = dst;`,
+          `      mem.write(${op1Seg}, ${op1At}, op1);`,
+          `    } else {`,
+        );
+      }
       L.push(
-        `    if (op0 === undefined) ${bail}`,
-        `    if (op1 === undefined) {`,
-        `      if (dst === undefined || ${imm}) ${bail}`,
-        `      res = op1 = dst;`,
-        `      mem.write(${op1Seg || '0'}, ${op1At || '0'}, op1);`,
-        `    } else {`,
         `      res = op1;`,
         `      if (dst === undefined) { dst = res; ${writeDst('res')} } else ${checkDst}`,
-        `    }`,
       );
+      if (!imm) L.push(`    }`);
     } else if (inst.res === Res.ADD) {
       const sum = imm && inst.immNum !== undefined
         ? [
@@ -177,14 +182,18 @@ function emit(inst: Instruction, pc: number, i: number, programSeg: number, k: (
       L.push(
         `    if (op0 === undefined) {`,
         `      if (dst === undefined || op1 === undefined) ${bail}`,
-        ...diff('op0', 'dst', 'op1', bail),
+        `      op0 = Dsub(dst, op1);`,
+        `      if (op0 === undefined) ${bail}`,
         `      res = dst;`,
         `      ${writeOp0('op0')}`,
-        `    } else if (op1 === undefined) {`,
-        `      if (dst === undefined || ${imm}) ${bail}`,
-        ...diff('op1', 'dst', 'op0', bail),
-        `      res = dst;`,
-        `      mem.write(${op1Seg || '0'}, ${op1At || '0'}, op1);`,
+        ...(imm ? [] : [
+          `    } else if (op1 === undefined) {`,
+          `      if (dst === undefined) ${bail}`,
+          `      op1 = Dsub(dst, op0);`,
+          `      if (op1 === undefined) ${bail}`,
+          `      res = dst;`,
+          `      mem.write(${op1Seg}, ${op1At}, op1);`,
+        ]),
         `    } else {`,
         ...sum,
         `      if (dst === undefined) { dst = res; ${writeDst('res')} } else ${checkDst}`,
@@ -305,13 +314,24 @@ function emit(inst: Instruction, pc: number, i: number, programSeg: number, k: (
   return L.join('\n');
 }
 
-/** `out = a - b` for a deduced operand, on the shapes the interpreter's subValues handles without error. */
-function diff(out: string, a: string, b: string, bail: string): string[] {
-  return [
-    `      if (typeof ${a} === 'number' && typeof ${b} === 'number' && ${a} >= ${b}) ${out} = ${a} - ${b};`,
-    `      else if (typeof ${a} !== 'object' && typeof ${b} !== 'object') ${out} = Fsub(${a}, ${b});`,
-    `      else if (typeof ${a} === 'object' && typeof ${b} === 'object' && ${a}.segment === ${b}.segment && ${a}.offset >= ${b}.offset) ${out} = ${a}.offset - ${b}.offset;`,
-    `      else if (typeof ${a} === 'object' && typeof ${b} === 'number' && ${a}.offset >= ${b}) ${out} = new R(${a}.segment, ${a}.offset - ${b});`,
-    `      else ${bail}`,
-  ];
+// Bailing and deducing an operand are shared functions rather than inline source: generated
+// source is parsed and compiled on every run (about 1 KB an instruction inline, a fifth of a
+// keccak run's time went to compiling it).
+
+/** A bail at instruction i (pc): the registers as before it; returns 2 i + 1. */
+function bailAt(vm: VirtualMachine, ap: number, pc: number, i: number): number {
+  vm.ap = ap;
+  vm.pc = pc;
+  vm.currentStep += i;
+  return 2 * i + 1;
+}
+
+/** `a - b` for a deduced operand, on the shapes the interpreter's subValues handles without
+ * error; undefined (the block bails) otherwise. */
+function deducedDiff(a: Value, b: Value): Value | undefined {
+  if (typeof a === 'number' && typeof b === 'number' && a >= b) return a - b;
+  if (typeof a !== 'object' && typeof b !== 'object') return F.sub(a, b);
+  if (typeof a === 'object' && typeof b === 'object' && a.segment === b.segment && a.offset >= b.offset) return a.offset - b.offset;
+  if (typeof a === 'object' && typeof b === 'number' && a.offset >= b) return new Relocatable(a.segment, a.offset - b);
+  return undefined;
 }
