@@ -13,13 +13,24 @@ export function pyTypeName(v: unknown): string {
   return 'object';
 }
 
+/** Struct sizes by hint and name: a hint's scopes and program never change (dict hints ask for
+ * DictAccess's size at every access, through 2-3 identifier lookups each). */
+const sizes = new WeakMap<object, Map<string, number>>();
+
 /** The size of a struct named from the hint's scopes (`ids.DictAccess.SIZE`). */
 export function structSize(ctx: HintContext, name: string): number {
+  let known = sizes.get(ctx.hint);
+  const hit = known?.get(name);
+  if (hit !== undefined) return hit;
   const scopes = ctx.hint.accessibleScopes;
   for (let i = scopes.length - 1; i >= -1; i--) {
     const full = i >= 0 ? `${scopes[i]}.${name}` : name;
     const id = resolveIdentifier(ctx.program, full);
-    if (id?.id.type === 'struct') return id.id.size;
+    if (id?.id.type === 'struct') {
+      if (known === undefined) sizes.set(ctx.hint, (known = new Map()));
+      known.set(name, id.id.size);
+      return id.id.size;
+    }
   }
   throw new HintError('AttributeError', `'IdentifierManager' has no struct ${name}.`);
 }
