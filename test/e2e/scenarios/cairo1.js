@@ -15,14 +15,16 @@ module.exports = (t) => {
     return row && new RegExp(`array_sum\\.cairo ${n}:\\d+`).test(row) ? row : undefined;
   };
 
+  // The package is in place before the workbench opens the folder (a file made later can miss quick open's index).
+  t.fs.mkdirSync(t.path.join(pkg, 'programs'), { recursive: true });
+  t.fs.mkdirSync(t.path.join(pkg, 'target', 'dev'), { recursive: true });
+  t.fs.writeFileSync(t.path.join(pkg, 'Scarb.toml'), '[package]\nname = "array_sum"\nversion = "0.1.0"\n\n[[target.executable]]\n');
+  t.fs.copyFileSync(t.path.join(fixtures, 'programs', 'array_sum.cairo'), file);
+  for (const ext of ['executable', 'debug']) {
+    t.fs.copyFileSync(t.path.join(fixtures, 'fixtures', 'array_sum', `array_sum.${ext}.json`), t.path.join(pkg, 'target', 'dev', `array_sum.${ext}.json`));
+  }
+
   t.step('F5 on a Cairo 1 file stops at a breakpoint inside its loop, with sum on the call stack', async () => {
-    t.fs.mkdirSync(t.path.join(pkg, 'programs'), { recursive: true });
-    t.fs.mkdirSync(t.path.join(pkg, 'target', 'dev'), { recursive: true });
-    t.fs.writeFileSync(t.path.join(pkg, 'Scarb.toml'), '[package]\nname = "array_sum"\nversion = "0.1.0"\n\n[[target.executable]]\n');
-    t.fs.copyFileSync(t.path.join(fixtures, 'programs', 'array_sum.cairo'), file);
-    for (const ext of ['executable', 'debug']) {
-      t.fs.copyFileSync(t.path.join(fixtures, 'fixtures', 'array_sum', `array_sum.${ext}.json`), t.path.join(pkg, 'target', 'dev', `array_sum.${ext}.json`));
-    }
     const page = t.page;
     await page.locator('.monaco-workbench .part.editor').click();
     await page.keyboard.press('Control+P');
