@@ -59,7 +59,7 @@ export interface CompileOptions {
 export function compileCairo(source: string, opts: CompileOptions = {}): string {
   const name = opts.name ?? 'prog.cairo';
   const files = opts.files ?? {};
-  const key = digest(['compile', name, source, String(!!opts.proofMode), JSON.stringify(Object.entries(files).sort())]);
+  const key = digest(['compile', referenceBin(), name, source, String(!!opts.proofMode), JSON.stringify(Object.entries(files).sort())]);
   const dir = cached(key, (d) => {
     const src = join(d, 'src');
     mkdirSync(src, { recursive: true });
@@ -98,7 +98,8 @@ export const OUTPUT_FLAGS = ['trace_file', 'memory_file', 'air_public_input', 'a
 export function cairoRun(program: string, args: string[], outputs: string[] = [], opts: { timeoutMs?: number; cwd?: string; programFlag?: string } = {}): RefRun {
   // programFlag: '--run_from_cairo_pie' to run a PIE zip instead of a program
   const programFlag = opts.programFlag ?? '--program';
-  const parts: (string | Buffer)[] = ['run', readFileSync(program), JSON.stringify(outputs)];
+  // The install's path is part of a result: cairo-run's error texts name its Python files.
+  const parts: (string | Buffer)[] = ['run', referenceBin(), readFileSync(program), JSON.stringify(outputs)];
   if (programFlag !== '--program') parts.push(programFlag);
   // The folder matters to error texts (cairo-run reads source lines relative to it).
   if (opts.cwd !== undefined) parts.push(`cwd:${opts.cwd}`);
