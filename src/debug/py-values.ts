@@ -41,7 +41,7 @@ export function pyText(v: unknown, top = false, depth = 0): string {
   const dict = dictEntries(v);
   if (dict !== undefined) {
     const body = `{${dict.map(([k, x]) => `${pyText(k, false, d)}: ${pyText(x, false, d)}`).join(', ')}}`;
-    const dflt = (v as { defaultValue?: unknown }).defaultValue;
+    const dflt = isPlain(v) ? undefined : (v as { defaultValue?: unknown }).defaultValue;
     return dflt !== undefined && !(v instanceof Map) ? `defaultdict(lambda: ${pyText(dflt, false, d)}, ${body})` : body;
   }
   const o = v as object;
@@ -56,9 +56,17 @@ function pyString(s: string): string {
   return q + body + q;
 }
 
-/** A Map, or a hint family's dict (an object with entries() giving [key, value] pairs). */
+/** A plain JS object: a Python dict (program_input's JSON, a dict the hint bridge sent back). */
+function isPlain(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A Map, a plain object, or a hint family's dict (an object with entries() giving [key, value] pairs). */
 function dictEntries(v: unknown): [unknown, unknown][] | undefined {
   if (v instanceof Map) return [...v.entries()];
+  if (isPlain(v)) return Object.entries(v);
   const e = (v as { entries?: unknown }).entries;
   if (typeof e !== 'function' || Array.isArray(v) || v instanceof Set) return undefined;
   try {
@@ -113,7 +121,7 @@ function pyType(v: unknown): string | undefined {
   if (v instanceof Map) return 'dict';
   const t = (v as { type?: unknown }).type;
   if (described(v) !== undefined && typeof t === 'string') return t;
-  if (typeof v === 'object') return dictEntries(v) !== undefined && (v as { defaultValue?: unknown }).defaultValue !== undefined ? 'defaultdict' : dictEntries(v) !== undefined ? 'dict' : className(v);
+  if (typeof v === 'object') return dictEntries(v) !== undefined && !isPlain(v) && (v as { defaultValue?: unknown }).defaultValue !== undefined ? 'defaultdict' : dictEntries(v) !== undefined ? 'dict' : className(v);
   return undefined;
 }
 
