@@ -106,6 +106,13 @@ describe('the simple bootloader runs its task under the debugger', () => {
     assert.match(hintScopes[0].get('task') ?? '', /^RunProgramTask\(program=<Program: 24 words, builtins \[\]>, use_poseidon=False, program_hash_function=PEDERSEN\)$/);
     assert.equal(hintScopes[0].get('n_builtins'), '0');
 
+    // Back one step: the task's main, at its call of fib; forward again, the same stop.
+    await stopAfter(dc, () => dc.stepBackRequest({ threadId: 1 }));
+    assert.deepEqual(where((await top(dc)).frames[0]), ['main', 'fibonacci.cairo', 3]);
+    const again = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.deepEqual([again.body.reason, again.body.hitBreakpointIds], ['function breakpoint', [fn.id]]);
+    assert.deepEqual(where((await top(dc)).frames[0]), ['fib', 'fibonacci.cairo', 11]);
+
     // Without the function breakpoint, the line breakpoint in main after fib returned.
     await dc.setFunctionBreakpointsRequest({ breakpoints: [] });
     const second = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
