@@ -230,7 +230,9 @@ step('F5 on multi/geometry.cairo (no JSON of its own) debugs multi_main.json and
 const scenarioDir = path.join(__dirname, 'scenarios');
 if (fs.existsSync(scenarioDir)) {
   const t = { step, shot, rows, until, command, mark, hoverToken, folder, fs, path, get page() { return page; } };
-  for (const f of fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.js')).sort()) {
+  // E2E_SCENARIOS=a,b runs only those scenarios (after the base steps): for working on one.
+  const only = process.env.E2E_SCENARIOS ? process.env.E2E_SCENARIOS.split(',').map((n) => `${n.trim()}.js`) : undefined;
+  for (const f of fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.js') && (!only || only.includes(f))).sort()) {
     require(path.join(scenarioDir, f))(t);
   }
 }
