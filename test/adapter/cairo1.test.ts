@@ -52,11 +52,15 @@ describe('Cairo 1: a breakpoint inside a loop (array_sum)', () => {
     assert.equal(frame.source?.path, src('array_sum'));
     assert.equal(frame.line, 6);
     assert.match(frame.name, /^array_sum::array_sum::sum( \[inlined\])?$/);
-    // total += *s[i] is the top frame (the span's indexing, corelib code inlined into it, is that line);
-    // sum was inlined into main's loop there, whose own frame holds it.
+    // total += *s[i] is the top frame (the span's indexing, corelib code inlined into it, is that
+    // line); sum's call site is code of sum's loop inlined into main, itself inlined into the wrapper.
     assert.equal(frames.indexOf(frame), 0);
-    assert.equal(frame.name, 'array_sum::array_sum::sum [inlined]');
-    assert.equal(frames[1].name, 'array_sum::array_sum::sum');
+    assert.equal(frame.name, 'array_sum::array_sum::sum');
+    assert.deepEqual(frames.slice(1, 4).map((f) => [f.name, f.line]), [
+      ['array_sum::array_sum::sum [inlined]', 5],
+      ['array_sum::array_sum::main [inlined]', 20],
+      ['array_sum::array_sum::__executable_wrapper__main', 12],
+    ]);
     assert.ok(frames.every((f) => f.source?.name !== 'array.cairo'), frames.map((f) => f.source?.name).join(' '));
     assert.equal(frames[frames.length - 1].name, '<executable header>');
     assert.ok(frames.some((f) => f.name === 'array_sum::array_sum::__executable_wrapper__main'));

@@ -68,19 +68,27 @@ export class Cairo1Inspection implements Inspection {
       const shown = this.statements.shownStatement(statement);
       const chain = this.statements.chain(shown);
       const names = this.statements.chainNames(shown);
-      // Corelib code inlined into a line of the user's (the `+` of `a + b`) is that line: frames start at it.
-      const user = chain.findIndex((l) => !isCorelib(l.file));
-      for (let k = Math.max(0, user); k < chain.length - 1; k++) {
-        const place = this.place(chain[k]);
-        frames.push({ index: frames.length, name: `${names[k] ?? `<inlined code in ${baseName(chain[k].file)}>`} [inlined]`, pc: own.pc, ...place, library: place.file.library });
+      // Corelib code inlined into a line of the user's (the `+` of `a + b`) is that line: frames
+      // start at it. Levels of one function (a statement inside the loop inside the function)
+      // are one frame, at the innermost of them.
+      const user = Math.max(0, chain.findIndex((l) => !isCorelib(l.file)));
+      const groups: { name: string | undefined; at: CodeLocation }[] = [];
+      for (let k = user; k < chain.length; k++) {
+        const prev = groups[groups.length - 1];
+        if (prev !== undefined && prev.name !== undefined && prev.name === names[k]) continue;
+        groups.push({ name: names[k], at: chain[k] });
+      }
+      const fn = this.statements.functionAt(f.pc.offset);
+      const outer = groups.pop();
+      for (const g of groups) {
+        const place = this.place(g.at);
+        frames.push({ index: frames.length, name: `${g.name ?? `<inlined code in ${baseName(g.at.file)}>`} [inlined]`, pc: own.pc, ...place, library: place.file.library });
         fpFrame.push(i);
       }
-      const last = chain[chain.length - 1];
-      const place = last === undefined ? undefined : this.place(last);
+      const place = outer === undefined ? undefined : this.place(outer.at);
       // A loop's function calls itself once per iteration: each iteration is a frame, with the loop's variables as arguments.
-      const fn = this.statements.functionAt(f.pc.offset);
       const loop = fn !== undefined && this.loops.isLoop(fn) ? ' [loop]' : '';
-      const name = names[chain.length - 1] ?? this.statements.functionOf(statement) ?? own.name;
+      const name = outer?.name ?? this.statements.functionOf(statement) ?? own.name;
       frames.push({ ...own, ...place, index: frames.length, name: name + loop, library: place?.file.library ?? own.library });
       fpFrame.push(i);
     });
