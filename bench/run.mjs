@@ -8,7 +8,8 @@
 // (in-process: the median run, process start and program loading excluded), then BENCH_WHOLE
 // rounds of one fresh process of each doing a single run (whole process: the best wall time;
 // the peak memory comes from these too). Env: BENCH_RUNS (3), BENCH_WHOLE (3), BENCH_ONLY (a
-// regular expression on program names), BENCH_NO_RUST=1, CARGO_TARGET_DIR (where the Rust harness
+// regular expression on program names), BENCH_NO_RUST=1, CAIRN_REFERENCE_BIN (cairo-run's
+// folder, as for the tests), CARGO_TARGET_DIR (where the Rust harness
 // is built, as cargo reads it; default bench/tmp/rust-vm-target: the build is long, so a shared
 // target directory outside the checkout lets several checkouts reuse one build).
 import { build } from 'esbuild';
@@ -38,7 +39,8 @@ function buildRust() {
 const rust = buildRust();
 if (rust.why) console.log(rust.why);
 
-const cairoRunBin = join(root, '.reference', 'cairo-lang-0.14.0.1', 'bin', 'cairo-run');
+// The reference install: CAIRN_REFERENCE_BIN as the tests read it, else the checkout's own.
+const cairoRunBin = join(process.env.CAIRN_REFERENCE_BIN || join(root, '.reference', 'cairo-lang-0.14.0.1', 'bin'), 'cairo-run');
 const haveCairoRun = existsSync(cairoRunBin);
 if (!haveCairoRun) console.log('cairo-run not installed (scripts/reference.sh): its column is skipped');
 
@@ -120,7 +122,8 @@ function measure(p, mode) {
 const f3 = (x) => (x === undefined ? '' : x.toFixed(3));
 const f2 = (x) => (x === undefined ? '' : x.toFixed(2));
 const mib = (b) => (b === undefined ? '' : (b / 2 ** 20).toFixed(0));
-const ratio = (a, b) => (a === undefined || b === undefined ? '' : (a / b).toFixed(2));
+// No ratio against a zero (the Rust harness reads CPU time in 10 ms ticks: tiny programs read 0).
+const ratio = (a, b) => (a === undefined || b === undefined || b === 0 ? '' : (a / b).toFixed(2));
 
 const rows = [];
 for (const p of all) {
