@@ -13,7 +13,7 @@ import { shortName } from './source-map';
 import { VarNode } from './values';
 import { evaluateWatch } from './watch';
 import { complete, Completions } from './completions';
-import { Tasks } from './tasks';
+import { Task, Tasks } from './tasks';
 import { Snapshot, localNodes, registerNodes, hintScopeNodes, memoryNodes } from './scopes';
 
 /** Bytes per cell in memory reads: a felt is 32 bytes, big-endian. */
@@ -200,11 +200,13 @@ export class Inspector implements Inspection {
   disassemble(reference: string, offset: number, instructionOffset: number, count: number): DisassemblyRow[] {
     const code = this.run.code;
     const base = code.parseAddress(reference);
-    if (base === undefined || !code.isCode(base)) throw new Error(`"${String(reference)}" is not an address of the program's code.`);
+    const task = base === undefined || code.isCode(base) ? undefined : this.run.tasks?.at(base.segment, base.offset);
+    if (base === undefined || (!code.isCode(base) && task === undefined)) throw new Error(`"${String(reference)}" is not an address of the program's code.`);
     for (const [name, v] of [['offset', offset], ['instructionOffset', instructionOffset], ['instructionCount', count]] as const) {
       if (!Number.isSafeInteger(v)) throw new Error(`disassemble ${name} ${JSON.stringify(v)} is not a whole number.`);
     }
     if (count < 0 || count > MAX_ROWS) throw new Error(`disassemble instructionCount must be between 0 and ${MAX_ROWS}.`);
+    if (task !== undefined) return this.disassembleTask(task.task, task.pc + offset, instructionOffset, count);
     const list = code.listing;
     const from = code.indexOf(base.offset + offset) + instructionOffset;
     const rows: DisassemblyRow[] = [];
@@ -229,6 +231,34 @@ export class Inspector implements Inspection {
     return rows;
   }
 
+  /** A task's code (a program a hint loaded), addressed as `segment:offset` cells like its frames. */
+  private disassembleTask(task: Task, pc: number, instructionOffset: number, count: number): DisassemblyRow[] {
+    let code = taskCode.get(task);
+    if (code === undefined) taskCode.set(task, (code = new Code(task.base.segment, task.program.data)));
+    const cell = (at: number) => memoryRef(task.base.add(at));
+    const list = code.listing;
+    const from = code.indexOf(pc) + instructionOffset;
+    const rows: DisassemblyRow[] = [];
+    for (let i = from; i < from + count; i++) {
+      const ins = list[i];
+      if (ins === undefined) {
+        const at = i < 0 ? i : task.program.data.length + (i - list.length);
+        rows.push({ address: task.base.offset + at < 0 ? String(at) : cell(at), text: '??', invalid: true });
+        continue;
+      }
+      const fn = task.sourceMap.functionAt(ins.pc);
+      rows.push({
+        address: cell(ins.pc),
+        text: ins.text,
+        invalid: false,
+        encoding: typeof ins.encoding === 'object' ? ins.encoding.toString() : BigInt(ins.encoding).toString(16),
+        symbol: fn && fn.pc === ins.pc ? shortName(task.program, fn.name) : undefined,
+        ...task.places.of(ins.pc),
+      });
+    }
+    return rows;
+  }
+
   failure(): Failure | undefined {
     return this.run.failure;
   }
@@ -244,6 +274,9 @@ export class Inspector implements Inspection {
     return (task ?? this.run).places.text(name);
   }
 }
+
+/** Each task's decoded code, listed once. */
+const taskCode = new WeakMap<Task, Code>();
 
 function memoryRef(a: Relocatable): string {
   return `${a.segment}:${a.offset}`;

@@ -106,6 +106,16 @@ describe('the simple bootloader runs its task under the debugger', () => {
     assert.match(hintScopes[0].get('task') ?? '', /^RunProgramTask\(program=<Program: 24 words, builtins \[\]>, use_poseidon=False, program_hash_function=PEDERSEN\)$/);
     assert.equal(hintScopes[0].get('n_builtins'), '0');
 
+    // The task's code disassembles at its frame's address: fib's first instruction, with its source line.
+    const dis = await dc.customRequest('disassemble', { memoryReference: t.frames[0].instructionPointerReference, instructionOffset: -1, instructionCount: 3 }) as DebugProtocol.DisassembleResponse;
+    const [segment, offset] = t.frames[0].instructionPointerReference!.split(':').map(Number);
+    assert.deepEqual(dis.body!.instructions.map((r) => [r.address, r.symbol, r.line]), [
+      [`${segment}:${offset - 1}`, undefined, 7],
+      [`${segment}:${offset}`, 'fib', 11],
+      [`${segment}:${offset + 2}`, undefined, 12],
+    ]);
+    assert.equal(dis.body!.instructions[1].instruction, 'jmp rel 5 if [fp + -3] != 0');
+
     // Back one step: the task's main, at its call of fib; forward again, the same stop.
     await stopAfter(dc, () => dc.stepBackRequest({ threadId: 1 }));
     assert.deepEqual(where((await top(dc)).frames[0]), ['main', 'fibonacci.cairo', 3]);
