@@ -190,6 +190,34 @@ describe('Cairo 1: step in and out of recursion (fib_rec)', () => {
   });
 });
 
+describe('Cairo 1: conditions, logpoints and watch expressions on named arguments (fib_rec)', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('a breakpoint with n == 3 stops only where fib was called with 3; a logpoint prints n', async () => {
+    let consoleText = '';
+    dc.on('output', (e: DebugProtocol.OutputEvent) => (consoleText += e.body.category === 'console' ? e.body.output : ''));
+    await launchTo(dc, { program: exe('fib_rec') }, () =>
+      dc.setBreakpointsRequest({ source: { path: src('fib_rec') }, breakpoints: [{ line: 6, condition: 'n == 3' }, { line: 4, logMessage: 'base case n={n}' }] }),
+    );
+    // fib(15)'s copy the compiler specialised takes no n: the condition cannot be read there, and stops (said on stderr).
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { frame } = await shown(dc);
+      const n = (await dc.variablesRequest({ variablesReference: (await dc.scopesRequest({ frameId: frame.id })).body.scopes[0].variablesReference })).body.variables.find((v) => v.name === 'n');
+      if (n !== undefined) {
+        seen.push(n.value);
+        assert.equal((await dc.evaluateRequest({ expression: 'n + 1', frameId: frame.id, context: 'watch' })).body.result, '4');
+      }
+      await act(dc, 'continue');
+    }
+    assert.ok(seen.length >= 3 && seen.every((v) => v === '3'), seen.join(' '));
+    assert.match(consoleText, /^base case n=1$/m);
+    assert.match(consoleText, /^base case n=0$/m);
+  });
+});
+
 describe('Cairo 1: a function breakpoint by its Cairo path (fib_rec)', () => {
   let dc: DebugClient;
   before(async () => (dc = await startClient()));

@@ -7,6 +7,7 @@
 // ones in number (the builtins come first and are named by their type); a loop's function
 // takes the loop's variables, which the text does not name: they show by position.
 import { Memory } from '../../vm/memory';
+import { Program } from '../../vm/program';
 import { Relocatable, Value } from '../../vm/relocatable';
 import { getPrime } from '../../vm/felt';
 import { VarNode, formatValue, summary } from '../values';
@@ -15,6 +16,8 @@ import { Statements } from './statements';
 import { Loops } from './loops';
 
 const MAX_ELEMENTS = 1000;
+/** One-cell values a comparison reads as a number. */
+const ONE_CELL_VALUES = new Set(['felt252', 'u8', 'u16', 'u32', 'u64', 'u128', 'i8', 'i16', 'i32', 'i64', 'i128', 'BoundedInt', 'bool']);
 
 export class Arguments {
   constructor(
@@ -40,6 +43,41 @@ export class Arguments {
     });
     const name = this.statements.functionName(k) ?? `F${k}`;
     return { function: this.loops.isLoop(k) ? `${name} (a loop: its variables by position)` : name, nodes };
+  }
+
+  /**
+   * Makes the named one-cell arguments (numbers, booleans) names the debugger's Cairo 0
+   * expressions know, as fp-based references of each pc of their function: breakpoint
+   * conditions, logpoints and watch expressions can then use them (`n == 3`, `{n}`, `n + 1`).
+   */
+  declare(program: Program): void {
+    const byFunction = new Map<number, Record<string, number>>();
+    for (const [k, sig] of this.types.signatures) {
+      const sizes = sig.params.map((p) => this.types.size(p));
+      if (sizes.some((x) => x === undefined) || this.loops.isLoop(k)) continue;
+      const names = this.names(k, sig.params);
+      let at = -2 - (sizes as number[]).reduce((a, b) => a + b, 0);
+      const ids: Record<string, number> = {};
+      sig.params.forEach((p, i) => {
+        if (sizes[i] === 1 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(names[i]) && ONE_CELL_VALUES.has(this.scalar(p))) {
+          ids[`${program.mainScope}.${names[i]}`] = program.references.push({ pc: 0, value: `[fp + (${at})]`, apTrackingData: { group: 0, offset: 0 } }) - 1;
+        }
+        at += sizes[i]!;
+      });
+      if (Object.keys(ids).length > 0) byFunction.set(k, ids);
+    }
+    for (const [pc, loc] of program.debugInfo?.instructionLocations ?? []) {
+      const k = this.statements.functionAt(pc);
+      const ids = k === undefined ? undefined : byFunction.get(k);
+      if (ids !== undefined) loc.flowTrackingData = { apTracking: { group: 0, offset: 0 }, referenceIds: ids };
+    }
+  }
+
+  /** The generic of a type seen through snapshots and NonZero (`u32` for `@NonZero<u32>`). */
+  private scalar(id: string): string {
+    let t = this.types.types.get(id);
+    for (let i = 0; i < 8 && (t?.generic === 'Snapshot' || t?.generic === 'NonZero'); i++) t = this.types.types.get(t.args[0]);
+    return t === undefined ? '' : t.args[0] === 'ut@core::bool' ? 'bool' : t.generic;
   }
 
   /** Parameter names: the builtins by type, the user's from the `fn` line, else by position. */

@@ -71,6 +71,8 @@ export class Cairo1Run implements DebugFront {
     const sourceRoot = options.sourceRoot ?? findSourceRoot(dirname(program), this.debug);
     const liveOptions: LaunchOptions = { ...options, sourceRoot, findCairoLang: false };
     const loops = new Loops(statements, sourceRoot);
+    const params = new Arguments(statements, new SierraTypes(this.debug.sierra), loops);
+    params.declare(statements.program);
     this.live = new LiveRun(liveOptions, events, () => {
       const run = launchExecutable({ executable: exe, args, layout: typeof options.layout === 'string' ? options.layout : 'all_cairo', trace: true, print: (t) => events.output(t, 'stdout') });
       const runner = run.runner;
@@ -83,7 +85,6 @@ export class Cairo1Run implements DebugFront {
       };
     });
     const live = this.live;
-    const params = new Arguments(statements, new SierraTypes(this.debug.sierra), loops);
     this.inspect = new Cairo1Inspection(live.inspect, statements, live.places, live.code, () => ({ step: live.cursor, latest: live.timeline.latest }), params, () => live.timeline.memoryAt(live.cursor), loops);
   }
 
