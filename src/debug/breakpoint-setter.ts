@@ -120,18 +120,35 @@ export class BreakpointSetter implements Breakpoints {
 
   setInstructions(specs: InstructionSpec[]): RuntimeBreakpoint[] {
     const table: Breakpoint[] = [];
+    const inTasks = new Map<Task, Breakpoint[]>();
     const out = specs.map((b): RuntimeBreakpoint => {
       const bad = conditionError(b.condition);
       if (bad !== undefined) return { verified: false, message: bad };
       const pc = this.code.parsePc(b.reference, b.offset ?? 0);
-      if (pc === undefined) return { verified: false, message: `"${b.reference}" is not a pc of the program's code.` };
+      if (pc === undefined) return this.instructionInTask(b, inTasks) ?? { verified: false, message: `"${b.reference}" is not a pc of the program's code.` };
       if (!this.code.startsAt(pc)) return { verified: false, message: `pc ${pc} is not the start of an instruction.` };
       const id = this.table.newId();
       table.push({ id, kind: 'instruction', pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
       return { id, verified: true, pc: this.code.reference(pc), ...this.places.of(pc) };
     });
     this.table.setGroup('instruction', table);
+    for (const t of this.tasks?.list ?? []) t.table.setGroup('instruction', inTasks.get(t) ?? []);
     return out;
+  }
+
+  /** An instruction breakpoint at a cell of a loaded task's code (`segment:offset`, as its frames and disassembly write it). */
+  private instructionInTask(b: InstructionSpec, inTasks: Map<Task, Breakpoint[]>): RuntimeBreakpoint | undefined {
+    const a = this.code.parseAddress(b.reference);
+    const off = a === undefined ? NaN : a.offset + (Number.isSafeInteger(b.offset ?? 0) ? (b.offset ?? 0) : NaN);
+    const at = a === undefined || !Number.isSafeInteger(off) ? undefined : this.tasks?.at(a.segment, off);
+    if (at === undefined) return undefined;
+    const ref = `${a!.segment}:${off}`;
+    if (!new Code(at.task.base.segment, at.task.program.data).startsAt(at.pc)) return { verified: false, message: `${ref} is not the start of an instruction.` };
+    const id = this.table.newId();
+    const list = inTasks.get(at.task) ?? [];
+    list.push({ id, kind: 'instruction', pc: at.pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
+    inTasks.set(at.task, list);
+    return { id, verified: true, pc: ref, ...at.task.places.of(at.pc) };
   }
 
   setExceptions(on: boolean): void {

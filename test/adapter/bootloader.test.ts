@@ -123,8 +123,17 @@ describe('the simple bootloader runs its task under the debugger', () => {
     assert.deepEqual([again.body.reason, again.body.hitBreakpointIds], ['function breakpoint', [fn.id]]);
     assert.deepEqual(where((await top(dc)).frames[0]), ['fib', 'fibonacci.cairo', 11]);
 
-    // Without the function breakpoint, the line breakpoint in main after fib returned.
+    // An instruction breakpoint in the task's code, at the row after fib's first: the next stop.
+    const ins = await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: `${segment}:${offset + 2}` }] }) as DebugProtocol.SetInstructionBreakpointsResponse;
+    const [insBp] = ins.body.breakpoints;
+    assert.deepEqual([insBp.verified, insBp.instructionReference, insBp.line], [true, `${segment}:${offset + 2}`, 12]);
     await dc.setFunctionBreakpointsRequest({ breakpoints: [] });
+    const third = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.deepEqual([third.body.reason, third.body.hitBreakpointIds], ['instruction breakpoint', [insBp.id]]);
+    assert.equal((await top(dc)).frames[0].instructionPointerReference, `${segment}:${offset + 2}`);
+    await dc.customRequest('setInstructionBreakpoints', { breakpoints: [] });
+
+    // Without the function and instruction breakpoints, the line breakpoint in main after fib returned.
     const second = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
     assert.deepEqual([second.body.reason, second.body.hitBreakpointIds], ['breakpoint', [line.id]]);
     t = await top(dc);
