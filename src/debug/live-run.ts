@@ -187,6 +187,9 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     return this.control.cursor;
   }
 
+  /** The Python bridge's summary as the console last said it. */
+  private pythonSaid: string | undefined;
+
   get banner(): string {
     const map = this.places.sourceMap;
     const missing = map.files.filter((f, i) => map.paths[i] === undefined && !f.startsWith('starkware/'));
@@ -195,6 +198,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     if (missing.length) text += `Source files not found (set sourceRoot or cairoPath): ${missing.join(', ')}\n`;
     const python = this.launched.runner.python;
     const bridged = python?.summary();
+    this.pythonSaid = bridged;
     if (bridged !== undefined) text += `${bridged}\n`;
     else if (python?.why !== undefined) text += `Hints Cairn has no implementation for will stop the run: ${python.why}\n`;
     return text;
@@ -223,6 +227,10 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     for (const b of taken) this.events.breakpointChanged?.(b);
     const where = taken.map((b) => `${b.file?.name ?? '?'}:${b.line}`).join(', ');
     this.events.output(`A hint loaded a task program at ${base} (${program.data.length} words of code)${taken.length ? `; breakpoints set in it: ${where}` : ''}.\n`, 'console');
+    // The task's own hints may have started the Python bridge, or added to it.
+    const python = this.launched.runner.python?.summary();
+    if (python !== undefined && python !== this.pythonSaid) this.events.output(`${python}\n`, 'console');
+    this.pythonSaid = python;
   }
 
   get endPc(): Relocatable {

@@ -8,12 +8,15 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
 import { startClient, launchTo, top, locals } from './helpers';
 import { shared } from '../support/shared';
+import { compileCairo } from '../support/reference';
+import { parsePreciseJson } from '../../src/runner/precise-json';
+import { bridgePython } from '../bridge/support';
 
 function bootloader(id: string): string {
   const dir = join(tmpdir(), 'cairn-realworld');
@@ -146,5 +149,64 @@ describe('the simple bootloader runs its task under the debugger', () => {
     await ended;
     const printed = out.filter((e) => e.body.category === 'stdout').map((e) => e.body.output).join('');
     assert.match(printed, /1\s+2\s+-1704842386285380638419574901034810400073199110746804049586977560010127891954/);
+  });
+});
+
+// A task with a hint of its own (it reads the task's program_input) and its source on disk.
+// Line numbers matter.
+const DOUBLER = `%builtins output
+from starkware.cairo.common.serialize import serialize_word
+
+func double(x: felt) -> felt {
+    return x * 2;
+}
+
+func main{output_ptr: felt*}() {
+    alloc_locals;
+    local x;
+    %{ ids.x = program_input['x'] %}
+    let y = double(x);
+    serialize_word(y);
+    return ();
+}
+`;
+
+describe('a bootloader task with a Python hint, under the debugger', () => {
+  let dc: DebugClient;
+  before(async () => {
+    dc = await startClient();
+    dc.defaultTimeout = 60_000; // cairo-lang takes seconds to import on a busy machine
+  });
+  after(async () => dc.stop());
+
+  test('the bridge starts when the task is loaded (the console says so); a breakpoint in its source file stops with its locals', async () => {
+    const programFile = compileCairo(DOUBLER, { name: 'doubler.cairo' });
+    const taskFile = join(dirname(programFile), 'src', 'doubler.cairo');
+    const program = readFileSync(programFile, 'utf8');
+    // The program's text goes in as it is (its constants past 2^53 keep their digits).
+    const input = join(mkdtempSync(join(tmpdir(), 'cairn-bootloader-dap-')), 'input.json');
+    const rest = { program_input: { x: 21 }, use_poseidon: false };
+    writeFileSync(input, `{"tasks": [{"type": "RunProgramTask", "program": ${program}, ${JSON.stringify(rest).slice(1, -1)}}], "single_page": true, `
+      + `"fact_topologies_path": null, "bootloader_config": {"simple_bootloader_program_hash": 0, "supported_cairo_verifier_program_hashes": []}, "packed_outputs": [{"type": "PlainPackedOutput"}]}`);
+    assert.ok(parsePreciseJson(readFileSync(input, 'utf8')));
+    const out: DebugProtocol.OutputEvent[] = [];
+    dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e));
+    const stop = await launchTo(
+      dc,
+      { program: bootloader('sc_bootloader_0131'), programInput: input, layout: 'all_cairo', sourceRoot: dirname(taskFile), python: bridgePython() },
+      () => dc.setBreakpointsRequest({ source: { path: taskFile }, breakpoints: [{ line: 13 }] }),
+    );
+    assert.equal(stop.body.reason, 'breakpoint');
+    const t = await top(dc);
+    assert.deepEqual([t.frames[0].name, t.path, t.line], ['main', taskFile, 13]);
+    const vars = await locals(dc);
+    assert.deepEqual([vars.get('x')?.value, vars.get('y')?.value], ['21', '42']);
+    const console = out.filter((e) => e.body.category === 'console').map((e) => e.body.output).join('');
+    // Nothing ran in Python before the task; its one hint does.
+    assert.doesNotMatch(console.split('A hint loaded a task program')[0], /run in Python/);
+    assert.match(console, /A hint loaded a task program at \d+:\d+ \(\d+ words of code\); breakpoints set in it: doubler\.cairo:13\.\n1 hint run in Python \(1 without a TypeScript implementation\)/);
+    const ended = dc.waitForEvent('terminated');
+    await dc.continueRequest({ threadId: 1 });
+    await ended;
   });
 });
