@@ -248,6 +248,8 @@ describe('Cairo 1: panics and bad debug files', () => {
     assert.equal(stop.body.reason, 'exception');
     const info = await dc.exceptionInfoRequest({ threadId: 1 });
     assert.match(info.body.details?.stackTrace ?? '', /Panicked with "x is too big: 17"/);
+    // The profiler reads Cairo 0 debug info: asked for a Cairo 1 session's profile, it says so in one line.
+    await assert.rejects(dc.customRequest('cairnProfile', {}), /^Error: Cannot profile: Profiling a Cairo 1 executable is not supported yet/);
   });
 
   test('a debug file of another program, or none, is refused with one line', async () => {
