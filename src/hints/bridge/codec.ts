@@ -43,6 +43,8 @@ export class PyObject {
 
 type VarWire = { i: string } | { b: boolean } | { n: 0 } | { s: string } | { r: [number, number] } | { l: VarWire[] } | { d: Record<string, VarWire> } | { o: string; t: string };
 
+const MAX_DEPTH = 64;
+
 /** A Cairn scope variable for Python, or undefined when it has no Python form. */
 export function encVar(v: unknown, depth = 0): VarWire | undefined {
   if (v === null || v === undefined) return { n: 0 };
@@ -50,7 +52,8 @@ export function encVar(v: unknown, depth = 0): VarWire | undefined {
   if (typeof v === 'boolean') return { b: v };
   if (typeof v === 'string') return { s: v };
   if (v instanceof Relocatable) return { r: [v.segment, v.offset] };
-  if (depth > 3) return undefined;
+  // Plain data nests as deep as a program_input does (a bootloader task's reaches Python this way).
+  if (depth > MAX_DEPTH) return undefined;
   if (Array.isArray(v)) {
     const items = v.map((x) => encVar(x, depth + 1));
     return items.every((x) => x !== undefined) ? { l: items as VarWire[] } : undefined;
