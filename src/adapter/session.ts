@@ -12,6 +12,7 @@ import {
   BreakpointEvent,
   TerminatedEvent,
   ExitedEvent,
+  ContinuedEvent,
   Handles,
   Source,
   Thread,
@@ -167,6 +168,8 @@ export class CairnSession extends LoggingDebugSession {
         this.sendEvent(new ExitedEvent(code));
         this.sendEvent(new TerminatedEvent());
       },
+      // VS Code redraws a stop (the Call Stack's stop text) only after it saw the run go on
+      resumed: () => this.sendEvent(new ContinuedEvent(THREAD, true)),
     };
   }
 

@@ -2,7 +2,7 @@
 // run (opened, restarted, disposed), the breakpoints as last sent, the numbers that expand
 // variables, and the answers that take more than one call on the front (the console's forms,
 // who wrote a cell, what a data breakpoint can watch). Runtime shapes only, no protocol types.
-import { DebugFront, FrontEvents, RunControl, DataTarget, ScopeKind, RuntimeScope, RuntimeBreakpoint, LineSpec, FunctionSpec, InstructionSpec } from './front';
+import { DebugFront, FrontEvents, RunControl, DataTarget, ScopeKind, RuntimeScope, RuntimeBreakpoint, LineSpec, FunctionSpec, InstructionSpec, WriterNode } from './front';
 import { openFront, FrontLaunch } from './open';
 import { BreakpointBook, DataSpec } from './breakpoint-book';
 import { VariableRefs, ShownVariable, ListOptions } from './variable-refs';
@@ -112,13 +112,22 @@ export class Debugger {
     const front = this.need();
     const who = WHO_WROTE.exec(expression);
     if (who !== null && context !== undefined && context !== 'repl') throw new Error('"who wrote" moves the run to another step: ask it in the Debug Console.');
-    const node = who !== null ? front.whoWrote(who[1], frame) : front.inspect.evaluate(expression, frame);
+    const node = who !== null ? this.moveToWriter(front, who[1], frame) : front.inspect.evaluate(expression, frame);
     return this.refs.shown(node, hex);
+  }
+
+  /** Asks first without moving, so an editor hears the run resume only when a stop follows. */
+  private moveToWriter(front: DebugFront, target: string, frame: number): WriterNode {
+    const node = front.whoWrote(target, frame, false);
+    if (node.step === undefined) return node;
+    this.events.resumed?.();
+    return front.whoWrote(target, frame, true);
   }
 
   /** Who wrote a cell (an expression or `s:o`); with `go`, the run moves to that step. */
   whoWrote(target: string, frame: number, go: boolean): WriterAnswer {
-    const node = this.need().whoWrote(target, frame, go);
+    const front = this.need();
+    const node = go ? this.moveToWriter(front, target, frame) : front.whoWrote(target, frame, false);
     const operands = node.children?.list() ?? [];
     return { result: node.value, step: node.step, operands: operands.map((o) => ({ name: o.name, value: o.value, target: o.memoryReference })) };
   }

@@ -15,6 +15,8 @@ export interface FrontEvents {
   ended(exitCode: number): void;
   /** A breakpoint's state changed during the run (verified when a hint loaded the task program it is in). */
   breakpointChanged?(b: RuntimeBreakpoint): void;
+  /** The run moves outside a run-control request ("who wrote", go there): a stop follows. */
+  resumed?(): void;
 }
 
 /** A source file the program's debug info names. */

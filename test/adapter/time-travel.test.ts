@@ -87,6 +87,10 @@ describe('the cairnWhoWrote request (the editor command), in multi_main', () => 
     await launchTo(dc, launchArgs('multi_main'), () => dc.setBreakpointsRequest({ source: { path: source('multi/main.cairo') }, breakpoints: [{ line: 11 }] }));
     let stops = 0;
     dc.on('stopped', () => stops++);
+    // VS Code redraws a stop only after it saw the run go on: a move is 'continued' then 'stopped'.
+    const order: string[] = [];
+    dc.on('continued', () => order.push('continued'));
+    dc.on('stopped', () => order.push('stopped'));
     const ask = (await dc.customRequest('cairnWhoWrote', { target: 'p', frameId: 1 })) as DebugProtocol.Response;
     const body = ask.body as { result: string; step: number; operands: { name: string; value: string; target: string }[] };
     assert.match(body.result, /= 14: written by step \d+ \(pc 0x[0-9a-f]+, multi\/geometry\.cairo:13\)$/);
@@ -97,8 +101,10 @@ describe('the cairnWhoWrote request (the editor command), in multi_main', () => 
     assert.equal(stops, 0);
     await assert.rejects(dc.customRequest('cairnWhoWrote', { target: 'r', frameId: 1 }), /not one memory cell/);
     const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    assert.deepEqual(order, [], 'asking, or a target that is not a cell, does not move the run');
     await dc.customRequest('cairnWhoWrote', { target: 'p', frameId: 1, go: true });
     assert.match((await stopped).body.description ?? '', /was written by step/);
+    assert.deepEqual(order, ['continued', 'stopped']);
     const t = await top(dc);
     assert.deepEqual([t.frames[0].name, t.line], ['multi.geometry.perimeter', 13]);
     const regs = await dc.scopesRequest({ frameId: t.frames[0].id });

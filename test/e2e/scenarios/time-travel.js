@@ -201,7 +201,12 @@ module.exports = (t) => {
       const x = await top();
       return /\bmain\b/.test(x) && x.includes('main.cairo') ? x : undefined;
     });
-    t.mark(`went to step ${target}: ${f} (${await paused()})`);
+    // the Call Stack says why the run is there (VS Code redraws it since the adapter says the run went on)
+    const why = await t.until('the stop text of the move', async () => {
+      const h = await paused();
+      return h.includes(`was written by step ${target}`) ? h : undefined;
+    }, 10000);
+    t.mark(`went to step ${target}: ${f} (${why})`);
     await t.shot('time-travel-06-went-to-writer.png');
   });
 
@@ -256,6 +261,10 @@ module.exports = (t) => {
     await goToLine(FIB_RETURN);
     await page.keyboard.press('F9');
     await page.waitForSelector('.monaco-editor .codicon-debug-breakpoint');
+    // VS Code reads the new launch.json through its file watcher: wait until it shows the
+    // configuration (Run and Debug's picker or the status bar) before asking for it
+    await t.until('the launch.json configuration known to VS Code', async () =>
+      (await t.rows('.start-debug-action-item, .statusbar-item')).some((x) => x.includes('Cairn: post-mortem fib')), 30000);
     await palette('Select and Start Debugging', /Select and Start Debugging$/, false);
     const config = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cairn: post-mortem fib' }).first();
     await config.waitFor({ timeout: 20000 });
