@@ -152,6 +152,33 @@ describe('the simple bootloader runs its task under the debugger', () => {
   });
 });
 
+describe('stepping between the bootloader and its task', () => {
+  let dc: DebugClient;
+  before(async () => {
+    dc = await startClient();
+    dc.defaultTimeout = 30_000;
+  });
+  after(async () => dc.stop());
+
+  test('step in at execute_task\'s `call abs program_entry_point` enters the task\'s main; step out returns after the call', async () => {
+    const name = 'starkware.cairo.bootloaders.simple_bootloader.execute_task.execute_task';
+    await launchTo(
+      dc,
+      { program: bootloader('pu_simple_bootloader'), programInput: shared('realworld', 'inputs', 'pu_simple_bootloader.json'), layout: 'all_cairo', sourceRoot: mkdtempSync(join(tmpdir(), 'cairn-bootloader-dap-')), pythonHints: false },
+      () => dc.setFunctionBreakpointsRequest({ breakpoints: [{ name }] }),
+    );
+    await dc.setFunctionBreakpointsRequest({ breakpoints: [] });
+    const where = async () => (await top(dc)).frames.slice(0, 2).map((f) => [f.name, f.source?.name, f.line]);
+    // execute_task.cairo:192 is `call abs program_entry_point;`.
+    for (let i = 0; i < 60 && (await top(dc)).line !== 192; i++) await stopAfter(dc, () => dc.nextRequest({ threadId: 1 }));
+    assert.deepEqual(await where(), [[name, 'execute_task.cairo', 192], ['starkware.cairo.bootloaders.simple_bootloader.run_simple_bootloader.execute_tasks', 'run_simple_bootloader.cairo', 187]]);
+    await stopAfter(dc, () => dc.stepInRequest({ threadId: 1 }));
+    assert.deepEqual(await where(), [['main', 'fibonacci.cairo', 3], [name, 'execute_task.cairo', 192]]);
+    await stopAfter(dc, () => dc.stepOutRequest({ threadId: 1 }));
+    assert.deepEqual((await where())[0], [name, 'execute_task.cairo', 202]);
+  });
+});
+
 // A task with a hint of its own (it reads the task's program_input) and its source on disk.
 // Line numbers matter.
 const DOUBLER = `%builtins output
