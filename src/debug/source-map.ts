@@ -141,11 +141,12 @@ export class SourceMap {
       prevStatement = id;
     }
     // A line breakpoint stops where each run of step targets on that line starts.
+    const reentered = program.debugInfo?.reentered;
     let prevKey = -1;
     for (let pc = 0; pc < n; pc++) {
       const key = this.stepKeyOfPc[pc];
       if (key === -1) continue;
-      if (key !== prevKey) {
+      if (key !== prevKey && reentered?.has(pc) !== true) {
         const list = this.lines[Math.floor(key / 0x100000)].get(key % 0x100000);
         if (list === undefined) this.lines[Math.floor(key / 0x100000)].set(key % 0x100000, [pc]);
         else list.push(pc);

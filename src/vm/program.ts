@@ -39,6 +39,8 @@ export interface InstructionLocation {
 export interface DebugInfo {
   instructionLocations: Map<number, InstructionLocation>;
   fileContents: Record<string, string>;
+  /** Pcs where a line's code goes on after a branch of its own (a Cairo 1 executable's): a line breakpoint does not stop there again. */
+  reentered?: ReadonlySet<number>;
 }
 export interface Attribute {
   name: string;

@@ -97,6 +97,32 @@ describe('Cairo 1: a breakpoint inside a loop (array_sum)', () => {
   });
 });
 
+describe('Cairo 1: a line breakpoint stops once per pass over its line', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  // Counts from the program's meaning: loops.cairo's `if (a + b) % 3 == 0` runs once per inner
+  // iteration (55; its code is split around a branch, and the second run, reached only from the
+  // line itself, was a second stop: 91), `count += 1` for the 19 pairs it holds.
+  for (const [name, line, passes] of [['loops', 14, 55], ['loops', 15, 19]] as const) {
+    test(`${name}.cairo line ${line}: ${passes} passes`, async () => {
+      await dc.stop();
+      dc = await startClient();
+      await launchTo(dc, { program: exe(name) }, () => dc.setBreakpointsRequest({ source: { path: src(name) }, breakpoints: [{ line }] }));
+      let stops = 1;
+      const ended = dc.waitForEvent('terminated');
+      for (;;) {
+        const next = Promise.race([dc.waitForEvent('stopped').then(() => true), ended.then(() => false)]);
+        await dc.continueRequest({ threadId: 1 });
+        if (!(await next)) break;
+        stops++;
+      }
+      assert.equal(stops, passes);
+    });
+  }
+});
+
 describe('Cairo 1: stepping through a while loop, and back (fib_loop, n = 5)', () => {
   let dc: DebugClient;
   before(async () => (dc = await startClient()));

@@ -9,6 +9,7 @@ import { PRIME } from '../../vm/felt';
 import { Executable } from '../../runner/cairo1/executable';
 import { Cairo1Debug, CodeLocation } from './debug-file';
 import { enclosingDropped, holds, spanOf } from './spans';
+import { reenteredRuns } from './line-entries';
 
 /** A file of the Cairo core library (not the user's own code). */
 export function isCorelib(file: string): boolean {
@@ -46,9 +47,20 @@ export class Statements {
       for (let pc = from; pc < to; pc++) this.ofPc[pc] = s;
     }
     const places = enclosingDropped(offsets.map((_, st) => this.placeOf(st)));
+    const placeAt = (pc: number) => (this.ofPc[pc] < 0 ? undefined : places[this.ofPc[pc]]);
+    const lineKeys = new Map<string, number>();
+    const lineOf = (pc: number) => {
+      const at = placeAt(pc);
+      if (at === undefined) return undefined;
+      const key = `${at.file}\n${at.startLine}`;
+      if (!lineKeys.has(key)) lineKeys.set(key, lineKeys.size);
+      return lineKeys.get(key);
+    };
+    // Runs of a line only reached from its own code: no second breakpoint stop there (line-entries.ts).
+    const reentered = new Set(reenteredRuns(exe.bytecode, headerLen, lineOf).keys());
     const locations = new Map<number, InstructionLocation>();
     for (let pc = headerLen; pc < size; pc++) {
-      const at = this.ofPc[pc] < 0 ? undefined : places[this.ofPc[pc]];
+      const at = placeAt(pc);
       if (at === undefined) continue;
       // One scope per pc: the line tables then take each location as it is (no Cairo 0 grouping).
       locations.set(pc, {
@@ -69,7 +81,7 @@ export class Statements {
       identifiers,
       references: [],
       attributes: [],
-      debugInfo: { instructionLocations: locations, fileContents: {} },
+      debugInfo: { instructionLocations: locations, fileContents: {}, reentered },
       mainScope: '__main__',
       compilerVersion: debug.compilerVersion,
     };
