@@ -124,7 +124,14 @@ export class Inspector implements Inspection {
       const place = (hint !== undefined ? places.hint(task.pc, hint) : undefined) ?? places.of(task.pc);
       return { index, name: fn ? shortName(program, fn.name) : `<pc ${f.pc}>`, pc: memoryRef(f.pc), library: place === undefined || place.file.library, ...place };
     }
-    if (!this.run.code.isCode(f.pc)) return { index, name: this.run.endPc?.equals(f.pc) ? `<end of the run, pc ${f.pc}>` : `<pc ${f.pc}>`, library: true };
+    if (!this.run.code.isCode(f.pc)) {
+      if (!this.run.endPc?.equals(f.pc)) return { index, name: `<pc ${f.pc}>`, library: true };
+      // Shown at the last instruction that ran: an editor then selects this frame and lists its
+      // scopes (VS Code shows none for a frame without a source), so the final state can be read.
+      const last = this.run.cursor > 0 ? this.run.timeline.registersAt(this.run.cursor - 1).pc : undefined;
+      const place = last !== undefined && this.run.code.isCode(last) ? this.run.places.of(last.offset) : undefined;
+      return { index, name: `<end of the run, pc ${f.pc}>`, library: place === undefined || place.file.library, ...place };
+    }
     const pc = f.pc.offset;
     const fn = this.sourceMap.functionAt(pc);
     const hint = index === 0 ? this.run.hintShown?.(this.run.cursor) : undefined;

@@ -40,6 +40,8 @@ describe('stopping at the end of the run', () => {
     const steps = Number(/step (\d+)/.exec(ev.body.text!)![1]);
     const t = await top(dc);
     assert.match(t.frames[0].name, /^<end of the run, pc \d+:0>$/);
+    // Shown at the last instruction that ran (main's return), so an editor selects it and lists its scopes.
+    assert.deepEqual([t.path, t.line], [file, 6]);
     // The program's output is out; the session's end summary is not.
     assert.match(printed(), /\n42\n/);
     assert.doesNotMatch(printed(), /Run ended/);

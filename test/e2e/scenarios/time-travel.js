@@ -224,10 +224,11 @@ module.exports = (t) => {
     const at = await stopAt(`the breakpoint on main.cairo:${P_LINE}`, (s) => s > back);
     await t.until(`main at main.cairo:${P_LINE}`, async () => (await top()).includes(`main.cairo ${P_LINE}:`));
     await keys('F5');
-    // the end of the run has no source: the Variables view is empty there, the Call Stack says the step
+    // the Call Stack says the last step; the end frame sits at main's return, so Variables shows the final state
     await t.until('the end of the run on top', async () => /end of the run/.test(await top()), 30000);
     const end = Number((/\(step (\d+)\)/.exec(await paused()) || [])[1]);
     if (!(end > at)) throw new Error('the end of the run: ' + (await paused()));
+    await stopAt(`the registers at the end (step ${end})`, (s) => s === end, 15000);
     await reverseContinue();
     await stopAt(`step ${at} again`, (s) => s === at);
     await t.until(`main at main.cairo:${P_LINE} again`, async () => (await top()).includes(`main.cairo ${P_LINE}:`));
