@@ -130,14 +130,14 @@ func main{output_ptr: felt*}() {
 const oneTask = (program: unknown, input: unknown = {}) => ({ tasks: [{ type: 'RunProgramTask', program, program_input: input, use_poseidon: false, program_hash_function: 0 }], single_page: true, fact_topologies_path: null });
 
 // A task with a hint of its own (no TypeScript implementation): it reads the task's program_input,
-// nested 4 deep.
+// nested 4 deep, and a float.
 const CUSTOM_TASK = `%builtins output
 from starkware.cairo.common.serialize import serialize_word
 
 func main{output_ptr: felt*}() {
     tempvar x;
     %{
-        ids.x = program_input['x'] * 2 + program_input['deep']['a'][0]['b'][0]
+        ids.x = program_input['x'] * 2 + program_input['deep']['a'][0]['b'][0] + int(program_input['ratio'] * 4) - 1
         print('the task hint says', ids.x, WITH_BOOTLOADER if 'WITH_BOOTLOADER' in globals() else 'alone')
     %}
     serialize_word(x);
@@ -220,7 +220,7 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
   test('tasks with hints of their own run them in Python (the bridge starts at the first task): program_input, output pages', () => {
     const custom = readJson(compileCairo(CUSTOM_TASK, { name: 'custom.cairo' }));
     const paged = readJson(compileCairo(PAGED_TASK, { name: 'paged.cairo' }));
-    const customAlone = taskRun(custom, 'small', { x: 21, deep: { a: [{ b: [0] }] } });
+    const customAlone = taskRun(custom, 'small', { x: 21, deep: { a: [{ b: [0] }] }, ratio: 0.25 });
     assert.deepEqual(customAlone.output, [42n]);
     assert.match(customAlone.stdout, /the task hint says 42 alone/);
     const pagedAlone = taskRun(paged, 'small');
@@ -230,7 +230,7 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     const topologies = join(work, 'fact_topologies.json');
     const pie = join(work, 'tasks.zip');
     const input = writeInput('hinted-tasks', {
-      tasks: [oneTask(custom, { x: 21, deep: { a: [{ b: [0] }] } }).tasks[0], oneTask(paged).tasks[0]],
+      tasks: [oneTask(custom, { x: 21, deep: { a: [{ b: [0] }] }, ratio: 0.25 }).tasks[0], oneTask(paged).tasks[0]],
       single_page: true,
       fact_topologies_path: topologies,
       bootloader_config: { simple_bootloader_program_hash: 0, supported_cairo_verifier_program_hashes: [] },

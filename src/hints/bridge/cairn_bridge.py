@@ -8,6 +8,7 @@ import builtins as _py_builtins
 import dis
 import io
 import json
+import math
 import os
 import struct
 import sys
@@ -81,6 +82,8 @@ def enc_var(v, depth=0):
         return {"b": v}
     if isinstance(v, int):
         return {"i": str(v)}
+    if isinstance(v, float) and math.isfinite(v):
+        return {"f": v}
     if isinstance(v, str):
         return {"s": v}
     if isinstance(v, RelocatableValue):
@@ -105,6 +108,8 @@ def enc_var(v, depth=0):
 def dec_var(x):
     if "i" in x:
         return int(x["i"])
+    if "f" in x:
+        return float(x["f"])
     if "b" in x:
         return x["b"]
     if "n" in x:

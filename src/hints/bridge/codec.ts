@@ -1,6 +1,6 @@
 // Values between Cairn and the Python side of the hint bridge. A memory value: a felt is a JSON
 // number below 2^53, else a decimal string; an address is [segment, offset]. A scope variable is
-// tagged ({i: int as text}, {b}, {n}, {s}, {r: address}, {l: list}, {d: dict}); a Python object
+// tagged ({i: int as text}, {f: float}, {b}, {n}, {s}, {r: address}, {l: list}, {d: dict}); a Python object
 // that is not plain data comes back as {o: its repr, t: its type} and stays a PyObject here.
 import { Relocatable, Value } from '../../vm/relocatable';
 import * as F from '../../vm/felt';
@@ -41,7 +41,7 @@ export class PyObject {
   }
 }
 
-type VarWire = { i: string } | { b: boolean } | { n: 0 } | { s: string } | { r: [number, number] } | { l: VarWire[] } | { d: Record<string, VarWire> } | { o: string; t: string };
+type VarWire = { i: string } | { f: number } | { b: boolean } | { n: 0 } | { s: string } | { r: [number, number] } | { l: VarWire[] } | { d: Record<string, VarWire> } | { o: string; t: string };
 
 const MAX_DEPTH = 64;
 
@@ -49,6 +49,7 @@ const MAX_DEPTH = 64;
 export function encVar(v: unknown, depth = 0): VarWire | undefined {
   if (v === null || v === undefined) return { n: 0 };
   if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return { i: v.toString() };
+  if (typeof v === 'number' && Number.isFinite(v)) return { f: v };
   if (typeof v === 'boolean') return { b: v };
   if (typeof v === 'string') return { s: v };
   if (v instanceof Relocatable) return { r: [v.segment, v.offset] };
@@ -72,6 +73,7 @@ export function encVar(v: unknown, depth = 0): VarWire | undefined {
 
 export function decVar(x: VarWire): unknown {
   if ('i' in x) return BigInt(x.i);
+  if ('f' in x) return x.f;
   if ('b' in x) return x.b;
   if ('n' in x) return null;
   if ('s' in x) return x.s;
