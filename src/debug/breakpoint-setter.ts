@@ -65,7 +65,8 @@ export class BreakpointSetter implements Breakpoints {
       if (file === undefined || id === undefined) return undefined;
       const hit = map.resolveLine(file, b.line);
       if (hit === undefined) return { verified: false, line: b.line, message: `No code at or after line ${b.line} of ${basename(path)}.` };
-      for (const pc of hit.pcs) list.push({ id, kind: 'line', pc, condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage, hint: hit.hint, hits: 0 });
+      const hits = { count: 0 };
+      for (const pc of hit.pcs) list.push({ id, kind: 'line', pc, condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage, hint: hit.hint, hits });
       return { id, verified: true, line: hit.line, file: places.all()[file] };
     });
     table.setGroup(`line:${file ?? path}`, list);
@@ -97,7 +98,7 @@ export class BreakpointSetter implements Breakpoints {
         if (task !== undefined) return task;
         return { id, verified: false, message: `No Cairo function named "${b.name}" (or the name is ambiguous: use its full name)${this.tasks === undefined ? '' : '; if a hint loads a task program that has it, the breakpoint is set then'}.` };
       }
-      table.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
+      table.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits: { count: 0 } });
       return { id, verified: true, ...this.places.of(fn.pc) };
     });
     this.table.setGroup('function', table);
@@ -111,7 +112,7 @@ export class BreakpointSetter implements Breakpoints {
       const id = ids[i];
       const fn = id === undefined ? undefined : task.sourceMap.functionPc(b.name.trim());
       if (fn === undefined || id === undefined) return undefined;
-      list.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
+      list.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits: { count: 0 } });
       return { id, verified: true, ...task.places.of(fn.pc) };
     });
     task.table.setGroup('function', list);
@@ -128,7 +129,7 @@ export class BreakpointSetter implements Breakpoints {
       if (pc === undefined) return this.instructionInTask(b, inTasks) ?? { verified: false, message: `"${b.reference}" is not a pc of the program's code.` };
       if (!this.code.startsAt(pc)) return { verified: false, message: `pc ${pc} is not the start of an instruction.` };
       const id = this.table.newId();
-      table.push({ id, kind: 'instruction', pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
+      table.push({ id, kind: 'instruction', pc, condition: b.condition, hitCondition: b.hitCondition, hits: { count: 0 } });
       return { id, verified: true, pc: this.code.reference(pc), ...this.places.of(pc) };
     });
     this.table.setGroup('instruction', table);
@@ -146,7 +147,7 @@ export class BreakpointSetter implements Breakpoints {
     if (!new Code(at.task.base.segment, at.task.program.data).startsAt(at.pc)) return { verified: false, message: `${ref} is not the start of an instruction.` };
     const id = this.table.newId();
     const list = inTasks.get(at.task) ?? [];
-    list.push({ id, kind: 'instruction', pc: at.pc, condition: b.condition, hitCondition: b.hitCondition, hits: 0 });
+    list.push({ id, kind: 'instruction', pc: at.pc, condition: b.condition, hitCondition: b.hitCondition, hits: { count: 0 } });
     inTasks.set(at.task, list);
     return { id, verified: true, pc: ref, ...at.task.places.of(at.pc) };
   }
@@ -238,9 +239,9 @@ export class BreakpointSetter implements Breakpoints {
         }
         continue;
       }
-      bp.hits++;
+      bp.hits.count++;
       try {
-        if (!hitConditionMet(bp.hitCondition, bp.hits)) continue;
+        if (!hitConditionMet(bp.hitCondition, bp.hits.count)) continue;
       } catch (e) {
         this.events.output(`${(e as Error).message}\n`, 'stderr');
       }

@@ -17,7 +17,8 @@ export interface Breakpoint {
   logMessage?: string;
   /** Set on a line inside a hint's `%{ %}`: its stop is shown at the hint. */
   hint?: boolean;
-  hits: number;
+  /** Times the condition held; one counter for all the pcs of one breakpoint (a line may have several). */
+  hits: { count: number };
 }
 
 export class BreakpointTable {

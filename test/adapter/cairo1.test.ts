@@ -121,6 +121,26 @@ describe('Cairo 1: a line breakpoint stops once per pass over its line', () => {
       assert.equal(stops, passes);
     });
   }
+
+  // A hit condition counts passes over the line, whichever of its pcs a pass runs through: fib's
+  // base case `n` (line 4) is reached 987 times (fib(16)) through code of its own for n == 0 and
+  // for n == 1.
+  for (const [hitCondition, expected] of [['== 987', 1], ['% 100', 9], ['>= 980', 8]] as const) {
+    test(`fib_rec.cairo line 4 with hit condition ${hitCondition}: ${expected} stops`, async () => {
+      await dc.stop();
+      dc = await startClient();
+      await launchTo(dc, { program: exe('fib_rec') }, () => dc.setBreakpointsRequest({ source: { path: src('fib_rec') }, breakpoints: [{ line: 4, hitCondition }] }));
+      let stops = 1;
+      const ended = dc.waitForEvent('terminated');
+      for (;;) {
+        const next = Promise.race([dc.waitForEvent('stopped').then(() => true), ended.then(() => false)]);
+        await dc.continueRequest({ threadId: 1 });
+        if (!(await next)) break;
+        stops++;
+      }
+      assert.equal(stops, expected);
+    });
+  }
 });
 
 describe('Cairo 1: stepping through a while loop, and back (fib_loop, n = 5)', () => {

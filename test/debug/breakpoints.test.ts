@@ -4,8 +4,8 @@ import { BreakpointTable, hitConditionMet, interpolate, conditionHolds } from '.
 
 test('the active array follows the groups', () => {
   const t = new BreakpointTable(10);
-  t.setGroup('line:a', [{ id: 1, kind: 'line', pc: 3, hits: 0 }, { id: 1, kind: 'line', pc: 5, hits: 0 }]);
-  t.setGroup('function', [{ id: 2, kind: 'function', pc: 5, hits: 0 }]);
+  t.setGroup('line:a', [{ id: 1, kind: 'line', pc: 3, hits: { count: 0 } }, { id: 1, kind: 'line', pc: 5, hits: { count: 0 } }]);
+  t.setGroup('function', [{ id: 2, kind: 'function', pc: 5, hits: { count: 0 } }]);
   assert.deepEqual([...t.active], [0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
   assert.equal(t.at(5)?.length, 2);
   t.setGroup('line:a', []);
