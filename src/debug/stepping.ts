@@ -106,8 +106,14 @@ export class Stepping {
     }
   }
 
-  /** Where a step back over lines from `from` lands: the start of the previous line in that frame (over calls made from it). */
+  /**
+   * Where a step back over lines from `from` lands: the inverse of "next". Usually the start of the
+   * previous line in that frame (over calls made from it); right after a return into the middle of a
+   * line, the start of the statement the callee returned from, since "next" there is what stops here.
+   */
   lineBefore(from: number): number {
+    const returned = this.returnedInto(from);
+    if (returned !== undefined) return returned;
     const goal = this.goal('over', from);
     let k = from - 1;
     while (k > 0) {
@@ -116,6 +122,33 @@ export class Stepping {
       if (key !== -1 && (d < 0 || (d === 0 && key !== goal.key))) break;
       k--;
     }
+    return this.lineStart(k);
+  }
+
+  /** The statement a return into `from` came from, when "next" in from's own frame would not stop at `from`. */
+  private returnedInto(from: number): number | undefined {
+    if (from < 1) return undefined;
+    const here = this.fpAt(from);
+    if (this.depthVs(from - 1, here.segment, here.offset) <= 0) return undefined;
+    // The frame's own step before the call: a different line means "next" over the call stops here.
+    const key = this.keyAt(from);
+    for (let k = from - 2; k >= 0; k--) {
+      const d = this.depthVs(k, here.segment, here.offset);
+      if (d > 0) continue;
+      if (d < 0) break;
+      const own = this.keyAt(k);
+      if (own === -1) continue;
+      if (own !== key) return undefined;
+      break;
+    }
+    const callee = this.fpAt(from - 1);
+    let k = from - 1;
+    while (k > 0 && (this.keyAt(k) === -1 || this.depthVs(k, callee.segment, callee.offset) > 0)) k--;
+    return this.lineStart(k);
+  }
+
+  /** The first step of the run of k's line in k's frame (over calls made from it). */
+  private lineStart(k: number): number {
     const key = this.keyAt(k);
     const { segment: fpSeg, offset: fp } = this.fpAt(k);
     let best = k;

@@ -83,6 +83,40 @@ describe('step back and reverse continue in fib', () => {
   });
 });
 
+describe('step back after next out of a return in fib', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('goes back to the statement the return came from, the inverse of next', async () => {
+    await launchTo(dc, launchArgs('fib'), () => dc.setBreakpointsRequest({ source: { path: source('fib.cairo') }, breakpoints: [{ line: 10, condition: 'n == 1' }] }));
+    await dc.setBreakpointsRequest({ source: { path: source('fib.cairo') }, breakpoints: [] });
+    const at = async () => ({ line: (await top(dc)).line, depth: (await top(dc)).frames.length, n: (await locals(dc)).get('n')?.value });
+    const start = await at();
+    assert.equal(start.n, '1');
+    // Over the last call: this frame's tail return lands in the caller's line 10, mid-line.
+    assert.deepEqual(await step(dc, 'next'), { line: 10, depth: start.depth - 1, name: 'fib' });
+    // Back is where next started (it went to the caller's line 7 before).
+    assert.deepEqual(await step(dc, 'stepBack'), { line: 10, depth: start.depth, name: 'fib' });
+    assert.deepEqual(await at(), start);
+    // Out of the base case's `return a;`, and back into it.
+    assert.deepEqual(await step(dc, 'stepIn'), { line: 7, depth: start.depth + 1, name: 'fib' });
+    assert.deepEqual(await step(dc, 'next'), { line: 8, depth: start.depth + 1, name: 'fib' });
+    assert.deepEqual(await step(dc, 'next'), { line: 10, depth: start.depth, name: 'fib' });
+    assert.deepEqual(await step(dc, 'stepBack'), { line: 8, depth: start.depth + 1, name: 'fib' });
+  });
+
+  test('a return onto a new line of the caller steps back over the call, as next went', async () => {
+    await dc.setBreakpointsRequest({ source: { path: source('fib.cairo') }, breakpoints: [{ line: 14 }] });
+    const again = dc.waitForEvent('stopped');
+    await dc.customRequest('reverseContinue', { threadId: 1 });
+    await again;
+    await dc.setBreakpointsRequest({ source: { path: source('fib.cairo') }, breakpoints: [] });
+    assert.deepEqual(await step(dc, 'next'), { line: 15, depth: 1, name: 'main' });
+    assert.deepEqual(await step(dc, 'stepBack'), { line: 14, depth: 1, name: 'main' });
+  });
+});
+
 describe('step back in multi_main', () => {
   let dc: DebugClient;
   before(async () => (dc = await startClient()));
