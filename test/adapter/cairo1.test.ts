@@ -327,4 +327,34 @@ describe('Cairo 1: panics and bad debug files', () => {
       await other.stop();
     }
   });
+
+  test('a debug file of a program with the same CASM layout is refused by its constants', async () => {
+    const other = await startClient();
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-cairo1-'));
+    try {
+      await other.initializeRequest();
+      // structs and u64_mul compile to the same instructions, hints and function ends; only their immediates differ.
+      const structs = join(CAIRO1, 'fixtures/structs/structs.debug.json');
+      await assert.rejects(
+        other.launch({ program: exe('u64_mul'), debugInfo: structs }),
+        /^Error: The debug file .*structs\.debug\.json does not match the executable: the Sierra's constant \d+ is nowhere in the bytecode\. Rebuild both from the same compilation\.$/,
+      );
+      // A Sierra text that lists another number of statements than the offsets: refused too.
+      const good = JSON.parse(readFileSync(join(CAIRO1, 'fixtures/u64_mul/u64_mul.debug.json'), 'utf8'));
+      const file = join(dir, 'short.debug.json');
+      writeFileSync(file, JSON.stringify({ ...good, sierra: good.sierra.replace(/\nreturn\(\[\d+\]\);/, '') }));
+      await assert.rejects(other.launch({ program: exe('u64_mul'), debugInfo: file }), /^Error: Invalid Cairo 1 debug file .*: its Sierra text lists 35 statements but statement_offsets has 36\.$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await other.stop();
+    }
+    // Its own debug file still launches (every fixture does in cairo1-walk).
+    const own = await startClient();
+    try {
+      const stop = await launchTo(own, { program: exe('u64_mul'), stopOnEntry: true });
+      assert.equal(stop.body.reason, 'entry');
+    } finally {
+      await own.stop();
+    }
+  });
 });

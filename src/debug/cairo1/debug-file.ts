@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Executable } from '../../runner/cairo1/executable';
 import { fsErrorText } from '../../runner/fs-errors';
 import { Code } from '../code';
+import { missingConstant } from './sierra-constants';
 
 /** Where a Sierra statement comes from (lines and columns start at 1). */
 export interface CodeLocation {
@@ -125,6 +126,21 @@ function codeLocation(c: unknown, where: string, fail: (w: string) => never): Co
   return { file: c[0], startLine: start.line + 1, startCol: start.col + 1, endLine: end.line + 1, endCol: end.col + 1, macro: c[2] === true };
 }
 
+/** A line of the Sierra text: a statement, a function's `F<n>:` label (its number), or neither. */
+function sierraLine(line: string): 'statement' | number | undefined {
+  const t = line.trim();
+  if (t === '' || t.startsWith('type ') || t.startsWith('libfunc ') || /^F\d+_B\d+:$/.test(t) || /^\[\d+\]@F\d+\(/.test(t) || /^[^\s]+@\d+\(/.test(t)) return undefined;
+  const label = /^F(\d+):$/.exec(t);
+  return label === null ? 'statement' : Number(label[1]);
+}
+
+/** How many statements the Sierra text lists. */
+export function sierraStatementCount(sierra: string): number {
+  let n = 0;
+  for (const line of sierra.split('\n')) if (sierraLine(line) === 'statement') n++;
+  return n;
+}
+
 /**
  * The statement indices where Sierra functions start: the Sierra text writes `F<n>:` before a
  * function's first statement (and `F<n>_B<m>:` before its blocks). Empty when the text does not
@@ -135,12 +151,11 @@ export function sierraFunctionStarts(sierra: string, statements: number): number
   const starts: number[] = [];
   let n = 0;
   for (const line of sierra.split('\n')) {
-    const t = line.trim();
-    if (t === '' || t.startsWith('type ') || t.startsWith('libfunc ') || /^F\d+_B\d+:$/.test(t) || /^\[\d+\]@F\d+\(/.test(t) || /^[^\s]+@\d+\(/.test(t)) continue;
-    const label = /^F(\d+):$/.exec(t);
-    if (label === null) n++;
+    const kind = sierraLine(line);
+    if (kind === undefined) continue;
+    if (kind === 'statement') n++;
     // Labels come as F0, F1, ...: starts[k] is where the function of label Fk starts.
-    else if (Number(label[1]) !== starts.length) return [];
+    else if (kind !== starts.length) return [];
     else starts.push(n);
   }
   return n === statements ? starts : [];
@@ -152,6 +167,9 @@ function checkAgainst(debug: Cairo1Debug, exe: Executable, path: string): void {
   const mismatch = (why: string): never => {
     throw new Cairo1DebugError(`The debug file ${path} does not match the executable: ${why}. Rebuild both from the same compilation.`);
   };
+  // The Sierra text and the offsets describe the same program: one offset per statement.
+  const listed = debug.sierra === '' ? undefined : sierraStatementCount(debug.sierra);
+  if (listed !== undefined && listed !== debug.statementOffsets.length) throw new Cairo1DebugError(`Invalid Cairo 1 debug file ${path}: its Sierra text lists ${listed} statements but statement_offsets has ${debug.statementOffsets.length}.`);
   if (debug.headerLen >= size) mismatch(`header_len ${debug.headerLen} is past the bytecode (${size} felts)`);
   const info = isObject(exe.debugInfo) && isObject(exe.debugInfo.annotations) ? exe.debugInfo.annotations[PROFILER] : undefined;
   const programOffset = isObject(info) && isObject(info.program_info) ? info.program_info.program_offset : undefined;
@@ -162,6 +180,8 @@ function checkAgainst(debug: Cairo1Debug, exe: Executable, path: string): void {
   for (const o of new Set(debug.statementOffsets)) {
     if (!code.startsAt(debug.headerLen + o)) mismatch(`statement offset ${o} (pc ${debug.headerLen + o}) is not the start of an instruction`);
   }
+  const missing = missingConstant(debug.sierra, exe.bytecode);
+  if (missing !== undefined) mismatch(`the Sierra's constant ${missing} is nowhere in the bytecode`);
   // Each Sierra function ends with its return: the statement before the next function, and the last one, are a `ret`.
   const ends = [...debug.functionStarts.filter((s) => s > 0).map((s) => s - 1), debug.statementOffsets.length - 1];
   for (const s of ends) {
