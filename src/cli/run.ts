@@ -2,8 +2,8 @@
 import { readFileSync, writeFileSync, openSync, closeSync, fstatSync } from 'node:fs';
 import { CairoRunner } from '../runner/cairo-runner';
 import { launch, Launch } from '../runner/launch';
-import { traceBytes, memoryBytes } from '../runner/relocate';
-import { writeOutputFile } from '../runner/fs-errors';
+import { writeTrace, writeMemory } from '../runner/relocate';
+import { writeOutputFile, writeOutputPieces } from '../runner/fs-errors';
 import { airPublicInput, airPrivateInput } from '../runner/air-input';
 import { cairoPie } from '../runner/pie';
 import { readCairoPie, PieInput, PieError, PieFormatError } from '../runner/pie-input';
@@ -213,8 +213,8 @@ export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program,
       offsets.forEach((o, i) => (text += `${String(i).padEnd(5)} ${o}\n`));
     }
     io.out(text);
-    if (args.traceFile !== undefined) writeOutputFile(args.traceFile, traceBytes(vm.trace!, offsets), 'trace file');
-    if (args.memoryFile !== undefined) writeOutputFile(args.memoryFile, memoryBytes(runner.mem, offsets), 'memory file');
+    if (args.traceFile !== undefined) writeOutputPieces(args.traceFile, (sink) => writeTrace(vm.trace!, offsets, sink), 'trace file');
+    if (args.memoryFile !== undefined) writeOutputPieces(args.memoryFile, (sink) => writeMemory(runner.mem, offsets, sink), 'memory file');
     if (args.airPublicInput !== undefined) writeOutputFile(args.airPublicInput, airPublicInput(runner, args.layout), 'AIR public input');
     if (args.airPrivateInput !== undefined) {
       if (args.traceFile === undefined) throw new FlagError('--trace_file must be set when --air_private_input is set.');
