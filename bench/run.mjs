@@ -151,11 +151,11 @@ if (existsSync(adapterBench) && (!only || only.test('examples/long_loop'))) {
 }
 
 // ---- bench/results.md -------------------------------------------------------------------------
-const header = '| program | mode | steps | Cairn s | Rust VM s | **ratio** | ratio CPU | Cairn whole s | Rust VM whole s | **ratio whole** | cairo-run whole s | Cairn M steps/s | Cairn peak MiB | Cairn B/step | Rust VM peak MiB | note |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n';
+const header = '| program | mode | steps | Cairn s | Rust VM s | **ratio** | Cairn CPU s | Rust VM CPU s | ratio CPU | Cairn whole s | Rust VM whole s | **ratio whole** | cairo-run whole s | Cairn M steps/s | Cairn M steps/CPU s | Cairn peak MiB | Cairn B/step | Rust VM peak MiB | note |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n';
 const body = rows.map((row) => {
   const c = row.cairn;
   const r = row.rust ?? {};
-  if (!c.ok) return `| ${row.program} | ${row.mode} | | | | | | | | | | | | | | Cairn failed: ${c.why.replace(/\|/g, '/')} |`;
+  if (!c.ok) return `| ${row.program} | ${row.mode} | | | | | | | | | | | | | | | | | | Cairn failed: ${c.why.replace(/\|/g, '/')} |`;
   const notes = [];
   if (row.mode === 'files') {
     notes.push(`relocation + files: Cairn ${(100 * c.relocateSeconds / (c.seconds + c.relocateSeconds)).toFixed(0)}% of the run`);
@@ -167,13 +167,13 @@ const body = rows.map((row) => {
   const cSec = c.seconds + (row.mode === 'files' ? c.relocateSeconds : 0);
   const rSec = r.ok ? r.seconds + (row.mode === 'files' ? r.relocateSeconds : 0) : undefined;
   const perStep = c.peakBytes !== undefined ? ((c.peakBytes - c.baselineBytes) / c.steps).toFixed(0) : '';
-  return `| ${row.program} | ${row.mode} | ${c.steps} | ${f3(cSec)} | ${f3(rSec)} | **${ratio(cSec, rSec)}** | ${row.mode === 'files' || !r.ok ? '' : ratio(c.cpuSeconds, r.cpuSeconds)} | ${f3(row.cairnWhole)} | ${f3(row.rustWhole)} | **${ratio(row.cairnWhole, row.rustWhole)}** | ${f2(row.cairoRunWhole)} | ${f2(c.steps / c.seconds / 1e6)} | ${mib(c.peakBytes)} | ${perStep} | ${r.ok ? mib(r.peakBytes) : ''} | ${notes.join('; ')} |`;
+  return `| ${row.program} | ${row.mode} | ${c.steps} | ${f3(cSec)} | ${f3(rSec)} | **${ratio(cSec, rSec)}** | ${row.mode === 'files' ? '' : f2(c.cpuSeconds)} | ${row.mode === 'files' || !r.ok ? '' : f2(r.cpuSeconds)} | ${row.mode === 'files' || !r.ok ? '' : ratio(c.cpuSeconds, r.cpuSeconds)} | ${f3(row.cairnWhole)} | ${f3(row.rustWhole)} | **${ratio(row.cairnWhole, row.rustWhole)}** | ${f2(row.cairoRunWhole)} | ${f2(c.steps / c.seconds / 1e6)} | ${row.mode === 'files' || !c.cpuSeconds ? '' : f2(c.steps / c.cpuSeconds / 1e6)} | ${mib(c.peakBytes)} | ${perStep} | ${r.ok ? mib(r.peakBytes) : ''} | ${notes.join('; ')} |`;
 }).join('\n');
 const md = `# Benchmark results
 
 \`npm run bench\` on ${process.platform}/${process.arch}, Node ${process.version}${rust.bin ? ', Rust VM: cairo-vm 3.2.0 (bench/rust-vm)' : ` (${rust.why})`}; load average at the start ${loadavg()[0].toFixed(1)}.
 Ratio = Cairn time / Rust VM time, same program, layout and mode, measured interleaved in one run (below 1: Cairn faster).
-In-process: median of ${runs} timed runs after a warm-up, one process per VM and row, program loading excluded; ratio CPU is the same ratio on CPU time (user + system, all threads: Node's GC helpers count), steadier than wall time when the machine is shared.
+In-process: median of ${runs} timed runs after a warm-up, one process per VM and row, program loading excluded; ratio CPU is the same ratio on CPU time (user + system, all threads: Node's GC helpers count), steadier than wall time when the machine is shared (the Rust harness reads it in 10 ms ticks; M steps/CPU s likewise from Cairn's CPU time).
 Whole process: best of ${whole} fresh processes per VM each doing one run (start, load, run, exit); peak memory from those (B/step = (peak RSS - RSS after loading) / steps).
 Modes: plain (no trace), trace (trace recorded), files (trace, then relocation and the trace and memory file bytes; the times include them).
 cairo-run: the Python reference, one plain run, for scale.
