@@ -5,8 +5,8 @@
 import { launchExecutable, ExecutableRun } from '../runner/cairo1/launch';
 import { parseArgumentList, parseArgumentsFile } from '../runner/cairo1/args';
 import { memoryBytesByAddress } from '../runner/cairo1/memory-file';
-import { traceBytes } from '../runner/relocate';
-import { writeOutputFile } from '../runner/fs-errors';
+import { writeTrace } from '../runner/relocate';
+import { writeOutputFile, writeOutputPieces } from '../runner/fs-errors';
 import { VmException } from '../vm/vm';
 import { VmError, ProgramError } from '../vm/errors';
 import { toSigned } from '../vm/felt';
@@ -110,7 +110,7 @@ export function executeCommand(args: ExecuteArgs, io: Io): number {
         .join(', ')})\n`;
     }
     io.out(text);
-    if (args.traceFile !== undefined) writeOutputFile(args.traceFile, traceBytes(runner.vm.trace!, offsets), 'trace file');
+    if (args.traceFile !== undefined) writeOutputPieces(args.traceFile, (sink) => writeTrace(runner.vm.trace!, offsets, sink), 'trace file');
     if (args.memoryFile !== undefined) writeOutputFile(args.memoryFile, memoryBytesByAddress(runner.mem, offsets), 'memory file');
     return 0;
   } catch (e) {
