@@ -4,7 +4,7 @@
 // cause) and exits 1; println! text goes to stdout as the program runs.
 import { launchExecutable, ExecutableRun } from '../runner/cairo1/launch';
 import { parseArgumentList, parseArgumentsFile } from '../runner/cairo1/args';
-import { memoryBytesByAddress } from '../runner/cairo1/memory-file';
+import { writeMemoryByAddress } from '../runner/cairo1/memory-file';
 import { writeTrace } from '../runner/relocate';
 import { writeOutputFile, writeOutputPieces } from '../runner/fs-errors';
 import { VmException } from '../vm/vm';
@@ -111,7 +111,7 @@ export function executeCommand(args: ExecuteArgs, io: Io): number {
     }
     io.out(text);
     if (args.traceFile !== undefined) writeOutputPieces(args.traceFile, (sink) => writeTrace(runner.vm.trace!, offsets, sink), 'trace file');
-    if (args.memoryFile !== undefined) writeOutputFile(args.memoryFile, memoryBytesByAddress(runner.mem, offsets), 'memory file');
+    if (args.memoryFile !== undefined) writeOutputPieces(args.memoryFile, (sink) => writeMemoryByAddress(runner.mem, offsets, sink), 'memory file');
     return 0;
   } catch (e) {
     if (e instanceof UsageError) io.err(`cairn execute: error: ${e.message}\n`);

@@ -3,6 +3,7 @@
 import { Memory, LOG_CHUNK } from '../vm/memory';
 import { Trace, TRACE_CHUNK } from '../vm/trace';
 import { VmError } from '../vm/errors';
+import { Value } from '../vm/relocatable';
 
 /** First relocated address of each segment. */
 export function segmentOffsets(mem: Memory): number[] {
@@ -25,24 +26,24 @@ export function segmentOffsets(mem: Memory): number[] {
 // it would double the peak.
 const TWO32 = 0x100000000;
 /** Records (trace steps or memory cells) per piece handed to a sink. */
-const PIECE_RECORDS = 1 << 16;
+export const PIECE_RECORDS = 1 << 16;
 
 /** Receives the file's bytes piece by piece, in order; a piece's bytes are reused after it returns. */
 export type ByteSink = (piece: Uint8Array) => void;
 
-interface Words {
+export interface Words {
   buf: Uint8Array;
   u32: Uint32Array;
   u64: BigUint64Array;
 }
 
-function words(bytes: number): Words {
+export function words(bytes: number): Words {
   const ab = new ArrayBuffer(bytes);
   return { buf: new Uint8Array(ab), u32: new Uint32Array(ab), u64: new BigUint64Array(ab, 0, bytes >> 3) };
 }
 
 /** Writes an address as 8 bytes at word w (the buffer starts zeroed: high words are 0 below 2^32). */
-function putAddr(u32: Uint32Array, w: number, a: number): void {
+export function putAddr(u32: Uint32Array, w: number, a: number): void {
   if (a < TWO32) u32[w] = a;
   else {
     u32[w] = a % TWO32;
@@ -126,24 +127,28 @@ export function writeMemory(mem: Memory, offsets: number[], sink: ByteSink, piec
       // Temporary segments are gone after end_run's relocation; a cell still in one is an error.
       if (seg < 0) throw new VmError('Security', `Cannot relocate ${seg}:${off}: a temporary segment has no relocation rule.`);
       putAddr(u32, w, offsets[seg] + off);
-      const v = segments[seg][off]!;
-      if (typeof v === 'number') {
-        putAddr(u32, w + 2, v);
-      } else if (typeof v === 'bigint') {
-        // A BigUint64Array element keeps its value mod 2^64: no masking needed.
-        const q = (w >> 1) + 1;
-        const hi = v >> 128n; // shifting the smaller half is cheaper
-        u64[q] = v;
-        u64[q + 1] = v >> 64n;
-        u64[q + 2] = hi;
-        u64[q + 3] = hi >> 64n;
-      } else {
-        if (v.segment < 0) throw new VmError('Security', `Cannot relocate the value ${v}: a temporary segment has no relocation rule.`);
-        putAddr(u32, w + 2, offsets[v.segment] + v.offset);
-      }
+      putValue(u32, u64, w + 2, segments[seg][off]!, offsets);
     }
   }
   if (inPiece !== 0) sink(piece.buf.subarray(0, inPiece * 40));
+}
+
+/** Writes a cell's value, relocated, as 32 bytes at word w (the piece's 32 bytes start zeroed). */
+export function putValue(u32: Uint32Array, u64: BigUint64Array, w: number, v: Value, offsets: number[]): void {
+  if (typeof v === 'number') {
+    putAddr(u32, w, v);
+  } else if (typeof v === 'bigint') {
+    // A BigUint64Array element keeps its value mod 2^64: no masking needed.
+    const q = w >> 1;
+    const hi = v >> 128n; // shifting the smaller half is cheaper
+    u64[q] = v;
+    u64[q + 1] = v >> 64n;
+    u64[q + 2] = hi;
+    u64[q + 3] = hi >> 64n;
+  } else {
+    if (v.segment < 0) throw new VmError('Security', `Cannot relocate the value ${v}: a temporary segment has no relocation rule.`);
+    putAddr(u32, w, offsets[v.segment] + v.offset);
+  }
 }
 
 /** The whole memory file in one buffer. */

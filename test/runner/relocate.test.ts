@@ -7,6 +7,7 @@ import { CORPUS } from '../support/corpus';
 import { launch } from '../../src/runner/launch';
 import { traceBytes, memoryBytes, writeTrace, writeMemory } from '../../src/runner/relocate';
 import { writeOutputPieces, OutputFileError } from '../../src/runner/fs-errors';
+import { writeMemoryByAddress, memoryBytesByAddress } from '../../src/runner/cairo1/memory-file';
 import { VmError } from '../../src/vm/errors';
 
 test('relocation table, trace file and memory file equal the reference bytes (fibonacci)', () => {
@@ -40,6 +41,11 @@ test('the trace and memory files written in small pieces equal the reference byt
   assert.ok(trace.count > 500 && memory.count > 500);
   assert.ok(trace.bytes.equals(readFileSync(join(dir, 'trace.bin'))));
   assert.ok(memory.bytes.equals(readFileSync(join(dir, 'memory.bin'))));
+  // The address-ordered file (cairn execute's) in 7-record pieces equals it in one piece, whose
+  // bytes test/cairo1 checks against the Rust VM's files.
+  const byAddress = gather((sink) => writeMemoryByAddress(run.runner.mem, offsets, sink, 7));
+  assert.ok(byAddress.count > 500);
+  assert.ok(byAddress.bytes.equals(memoryBytesByAddress(run.runner.mem, offsets)));
 });
 
 test('a file written in pieces: a bad path is a one-line error; a failing writer leaves the file empty', () => {
