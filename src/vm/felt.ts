@@ -3,6 +3,8 @@
 // booleans) and as a bigint otherwise. The representation is canonical (a value below 2^53 is
 // always a number), so `===` compares felts of either kind.
 
+import { gcdCofactor } from './modular';
+
 export type Felt = number | bigint;
 
 /** StarkNet's prime: 2^251 + 17 * 2^192 + 1. */
@@ -75,20 +77,13 @@ export function neg(a: Felt): Felt {
   return a === 0 ? 0 : fromReduced(P - big(a));
 }
 
-/** Modular inverse by the extended Euclid algorithm; throws on 0. */
+/** Modular inverse (extended Euclid, Lehmer's form); throws on 0. */
 export function inv(a: Felt, p: bigint = P): bigint {
-  let r0 = ((big(a) % p) + p) % p;
+  const r0 = ((big(a) % p) + p) % p;
   if (r0 === 0n) throw new RangeError('division by zero');
-  let r1 = p;
-  let s0 = 1n;
-  let s1 = 0n;
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  if (r0 !== 1n) throw new RangeError('not invertible');
-  return ((s0 % p) + p) % p;
+  const [x, g] = gcdCofactor(r0, p);
+  if (g !== 1n) throw new RangeError('not invertible');
+  return ((x % p) + p) % p;
 }
 
 /** a / b in the field (cairo-lang's div_mod). */

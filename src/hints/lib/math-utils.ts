@@ -2,7 +2,7 @@
 // shared by every hint family.
 import { getPrime } from '../../vm/felt';
 import { HintError } from '../errors';
-import { powModNonNeg, sqrtModPrime } from '../../vm/modular';
+import { gcdCofactor, powModNonNeg, sqrtModPrime } from '../../vm/modular';
 
 /** Python's `%` on ints: the result has the sign of the divisor; a zero modulus raises (Python 3.11+). */
 export function mod(a: bigint, m: bigint, codeLine?: string): bigint {
@@ -55,64 +55,10 @@ export function igcdex(a: bigint, b: bigint): [bigint, bigint, bigint] {
   const ys = b < 0n ? -1n : 1n;
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
-  // Lehmer's algorithm (Knuth 4.5.2 L): the quotients come from the leading 50 bits of a and b in
-  // doubles while they provably match the full ones, and a batch of them (about 25 bits of
-  // progress) is applied to a, b and the cofactor at once: a few BigInt products per batch
-  // instead of a BigInt division and two products per quotient (this is the hot loop of the
-  // secp hints). The quotients are Euclid's, so x is the one sympy's loop finds.
-  // y follows from x at the end, as x*a + y*b = g.
-  const a0 = a;
-  const b0 = b;
-  let x = 1n;
-  let r = 0n;
-  while (b !== 0n) {
-    const e = Math.floor(Math.log2(Number(a)));
-    if (e >= 50 && a >= b) {
-      const shift = BigInt(e - 49);
-      let ah = Number(a >> shift);
-      let bh = Number(b >> shift);
-      let A = 1;
-      let B = 0;
-      let C = 0;
-      let D = 1;
-      for (;;) {
-        if (bh + C === 0 || bh + D === 0) break;
-        const q = floorDivExact(ah + A, bh + C);
-        if (q !== floorDivExact(ah + B, bh + D)) break;
-        let t = A - q * C;
-        A = C;
-        C = t;
-        t = B - q * D;
-        B = D;
-        D = t;
-        t = ah - q * bh;
-        ah = bh;
-        bh = t;
-      }
-      if (B !== 0) {
-        const [bA, bB, bC, bD] = [BigInt(A), BigInt(B), BigInt(C), BigInt(D)];
-        [a, b] = [bA * a + bB * b, bC * a + bD * b];
-        [x, r] = [bA * x + bB * r, bC * x + bD * r];
-        continue;
-      }
-    }
-    const q = a / b;
-    const c = a - q * b;
-    a = b;
-    b = c;
-    const t = x - q * r;
-    x = r;
-    r = t;
-  }
-  const y = (a - x * a0) / b0;
-  return [x * xs, y * ys, a];
-}
-
-/** floor(n / d) for integers with |n|, |d| below 2^52 (the double quotient may round up). */
-function floorDivExact(n: number, d: number): number {
-  let q = Math.floor(n / d);
-  if (q * d > n) q--;
-  return q;
+  // y follows from x, as x*a + y*b = g.
+  const [x, g] = gcdCofactor(a, b);
+  const y = (g - x * a) / b;
+  return [x * xs, y * ys, g];
 }
 
 /** div_mod(n, m, p): n / m mod p; the reference asserts gcd(m, p) == 1 (a bare AssertionError). */
