@@ -5,6 +5,12 @@ import { Memory } from '../vm/memory';
 import type { BuiltinRunner } from '../builtins/builtin';
 import { Ids } from './ids';
 
+/**
+ * vm.extra key of `(program, base, json?) => void`: vm_load_program for TypeScript hints (the
+ * runner sets it up with the Python bridge; here so a hint family need not import the bridge).
+ */
+export const LOAD_TASK = 'vm_load_program';
+
 export interface HintContext {
   readonly vm: VirtualMachine;
   readonly mem: Memory;

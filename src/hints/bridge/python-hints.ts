@@ -11,10 +11,9 @@ import { planPython, PlanEntry, PythonNames } from './plan';
 import { findPython, PythonFound } from './find-python';
 import { BridgeSession, HintNames, PythonHintError } from './session';
 import { compileHint } from '../compile';
-import { findHint } from '../hint';
+import { findHint, LOAD_TASK } from '../hint';
 
-/** vm.extra key of `(program, base, json?) => void`: vm_load_program for TypeScript hints. */
-export const LOAD_TASK = 'vm_load_program';
+export { LOAD_TASK };
 
 export interface PythonOptions {
   /** false: unknown hints stop the run (--no_python_hints). Default on. */

@@ -1,12 +1,11 @@
 // Loading a task: its header and code written into the bootloader's program segment (load_program),
 // then the task's hints and debug info installed at its code (vm_load_program), which is also
 // how the debugger learns the task's sources and sets its breakpoints.
-import type { HintContext } from '../../hint';
+import { HintContext, LOAD_TASK } from '../../hint';
 import { HintError } from '../../errors';
 import { Program } from '../../../vm/program';
 import { Relocatable } from '../../../vm/relocatable';
 import * as F from '../../../vm/felt';
-import { LOAD_TASK } from '../../bridge/python-hints';
 import { headerAndData } from './program-hash';
 
 export interface LoadedTask {
