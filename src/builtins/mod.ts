@@ -10,6 +10,7 @@ import { Relocatable, Value, valueToString } from '../vm/relocatable';
 import { Felt, big } from '../vm/felt';
 import { VmError } from '../vm/errors';
 import type { VirtualMachine } from '../vm/vm';
+import { gcdCofactor } from '../vm/modular';
 
 /** The largest n fillModMemory accepts. */
 export const MAX_N = 100000;
@@ -159,7 +160,8 @@ export class ModBuiltin extends BuiltinRunner {
       if (known > res + p) throw builtinError(`add_mod builtin: addend greater than sum + p: ${known} > ${res} + ${p}.`);
       return [FillValueResult.Success, known <= res ? res - known : res + p - known];
     }
-    const [x, gcd] = igcdex(known, p);
+    // known and p are not negative (memory words), as gcdCofactor needs; known = 0 gives gcd p.
+    const [x, gcd] = gcdCofactor(known, p);
     if (gcd !== 1n) return [FillValueResult.ZeroDivisor, floorDiv(p, gcd)];
     const tmpVal = pmod(res * x, p);
     const num = known * tmpVal - res;
@@ -378,18 +380,6 @@ function pmod(a: bigint, p: bigint): bigint {
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
-}
-
-/** [x, g] with x * a + y * b = g = gcd(a, b) >= 0 (sympy's igcdex, x only). */
-function igcdex(a: bigint, b: bigint): [bigint, bigint] {
-  let [r0, r1] = [a < 0n ? -a : a, b < 0n ? -b : b];
-  let [s0, s1] = [1n, 0n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  return [a < 0n ? -s0 : s0, r0];
 }
 
 // Python's repr of the dicts in the security-check messages.
