@@ -283,7 +283,11 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     // A call being stepped over (or the frame being stepped out of) runs at full speed to its return.
     let skip: { pc: number; fpSeg: number; fp: number; bps: Uint8Array } | undefined;
     const skipTo = (pc: number, fpSeg: number, fp: number) => ({ pc, fpSeg, fp, bps: table.withTargets(pc) });
-    if (goal.kind === 'out' || (goal.kind === 'over' && this.stepping.depthVs(control.cursor, goal.fpSeg, goal.fp) > 0)) {
+    // Out of an inlined function stays in its fp frame: it runs like over (calls at full speed) until that code is left.
+    const outOfFp = goal.kind === 'out' && !goal.inlined?.length;
+    const overCalls = goal.kind === 'over' || (goal.kind === 'out' && !outOfFp);
+    const fpOnly = { fpSeg: goal.fpSeg, fp: goal.fp };
+    if (outOfFp || (goal.kind === 'over' && this.stepping.depthVs(control.cursor, fpOnly) > 0)) {
       const ret = this.returnInto(goal);
       if (ret !== undefined) skip = skipTo(ret.pc.offset, ret.fp.segment, ret.fp.offset);
     }
@@ -303,7 +307,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
           return this.fail(vm.wrap(new VmError('StepLimit', `Error: End of program was not reached after ${vm.currentStep} steps, and the run's history fills memory (${used}): a runaway loop? Set "steps" in the launch configuration to stop earlier.`), undefined));
         }
       }
-      if (goal.kind === 'over' && skip === undefined && vm.pcSeg === codeSeg && this.inGoalFrame(goal, control.cursor)) {
+      if (overCalls && skip === undefined && vm.pcSeg === codeSeg && this.inGoalFrame(goal, control.cursor)) {
         const inst = this.instructionAtPc();
         if (inst !== undefined && inst.opcode === Opcode.CALL && !this.entersFolded(vm.pc, inst)) skip = skipTo(vm.pc + inst.size, vm.fpSeg, vm.fp);
       }
@@ -329,7 +333,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
       if (skip !== undefined) {
         if (vm.pcSeg === codeSeg && vm.pc === skip.pc && vm.fpSeg === skip.fpSeg && vm.fp === skip.fp) {
           skip = undefined;
-          if (goal.kind === 'out' || this.stepping.reached(goal, step)) return { stop: 'step' };
+          if (outOfFp || this.stepping.reached(goal, step)) return { stop: 'step' };
         }
       } else if (goal.kind !== 'continue' && this.stepping.reached(goal, step)) return { stop: 'step' };
       if (Date.now() - lastYield > 20) {
@@ -357,7 +361,7 @@ export class LiveRun implements DebugFront, Subject, Frontier {
   private inGoalFrame(goal: Goal, step: number): boolean {
     const vm = this.launched.runner.vm;
     if (this.stepping.folding === undefined) return vm.fpSeg === goal.fpSeg && vm.fp === goal.fp;
-    return this.stepping.depthVs(step, goal.fpSeg, goal.fp) === 0;
+    return this.stepping.depthVs(step, { fpSeg: goal.fpSeg, fp: goal.fp }) === 0;
   }
 
   /** Whether a call instruction at pc enters a frame stepping folds into its caller (stepping over it steps into it). */

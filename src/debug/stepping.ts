@@ -18,14 +18,21 @@ export interface FrameFolding {
   fpAt(step: number): { segment: number; offset: number };
   /** Whether a call to this pc of the code enters a folded frame (stepping over the call steps into it). */
   entersFolded(pc: number): boolean;
+  /** The inlined functions a step runs in within its frame, outermost first: stepping counts each as a frame (Cairo 1). */
+  inlinedAt?(step: number): readonly string[];
 }
 
-export interface Goal {
+/** A frame as stepping counts it: an fp, and within it the inlined functions (when the code has them). */
+export interface StepFrame {
+  fpSeg: number;
+  fp: number;
+  inlined?: readonly string[];
+}
+
+export interface Goal extends StepFrame {
   kind: 'continue' | 'in' | 'over' | 'out' | 'instruction';
   /** The line the step started on (a line key, -1 outside the sources). */
   key: number;
-  fpSeg: number;
-  fp: number;
 }
 
 export class Stepping {
@@ -48,6 +55,13 @@ export class Stepping {
     return { segment, offset: this.timeline.fpOffsetAt(step) };
   }
 
+  /** A step's frame as stepping counts frames. */
+  frameAt(step: number): StepFrame {
+    const { segment, offset } = this.fpAt(step);
+    const inlined = this.folding?.inlinedAt?.(step);
+    return inlined === undefined ? { fpSeg: segment, fp: offset } : { fpSeg: segment, fp: offset, inlined };
+  }
+
   keyAt(step: number): number {
     const [pcSeg] = this.timeline.segmentsAt(step);
     if (!this.code.isCode({ segment: pcSeg })) return this.tasks?.any ? this.tasks.stepKey(pcSeg, this.timeline.pcOffsetAt(step)) : -1;
@@ -55,18 +69,27 @@ export class Stepping {
     return pc < this.stepKeyOfPc.length ? this.stepKeyOfPc[pc] : -1;
   }
 
-  /** -1: shallower than (fpSeg, fp) (a caller), 0: that frame, 1: deeper (a callee). */
-  depthVs(step: number, fpSeg: number, fp: number): number {
+  /**
+   * -1: shallower than the frame (a caller), 0: that frame, 1: deeper (a callee). By fp alone
+   * unless the frame lists its inlined functions: then, in the same fp frame, code of fewer of
+   * them (or of others: that function was left) is shallower, and code inlined further is deeper.
+   */
+  depthVs(step: number, frame: StepFrame): number {
     const { segment: seg, offset: off } = this.fpAt(step);
-    if (seg !== fpSeg) return -1;
-    return off < fp ? -1 : off === fp ? 0 : 1;
+    if (seg !== frame.fpSeg) return -1;
+    if (off !== frame.fp) return off < frame.fp ? -1 : 1;
+    const want = frame.inlined;
+    if (want === undefined) return 0;
+    const have = this.folding?.inlinedAt?.(step) ?? [];
+    const common = Math.min(have.length, want.length);
+    for (let i = 0; i < common; i++) if (have[i] !== want[i]) return -1;
+    return have.length < want.length ? -1 : have.length === want.length ? 0 : 1;
   }
 
   goal(kind: Goal['kind'], from: number): Goal {
-    const fp = this.fpAt(from);
     const atHint = this.hints?.stops.at(from) !== undefined;
     this.hints?.stops.clear();
-    return { kind, key: atHint ? AT_HINT : this.keyAt(from), fpSeg: fp.segment, fp: fp.offset };
+    return { kind, key: atHint ? AT_HINT : this.keyAt(from), ...this.frameAt(from) };
   }
 
   /** A step whose pc has hints, which "step in" stops at (shown at the hint). */
@@ -88,17 +111,17 @@ export class Stepping {
       case 'continue':
         return false;
       case 'out':
-        return this.depthVs(step, goal.fpSeg, goal.fp) < 0;
+        return this.depthVs(step, goal) < 0;
       case 'in': {
         if (this.hintAt(step)) {
           this.hints!.stops.mark(step);
           return true;
         }
         const key = this.keyAt(step);
-        return key !== -1 && (key !== goal.key || this.depthVs(step, goal.fpSeg, goal.fp) !== 0);
+        return key !== -1 && (key !== goal.key || this.depthVs(step, goal) !== 0);
       }
       case 'over': {
-        const d = this.depthVs(step, goal.fpSeg, goal.fp);
+        const d = this.depthVs(step, goal);
         if (d < 0) return true;
         const key = this.keyAt(step);
         return d === 0 && key !== -1 && key !== goal.key;
@@ -118,7 +141,7 @@ export class Stepping {
     let k = from - 1;
     while (k > 0) {
       const key = this.keyAt(k);
-      const d = this.depthVs(k, goal.fpSeg, goal.fp);
+      const d = this.depthVs(k, goal);
       if (key !== -1 && (d < 0 || (d === 0 && key !== goal.key))) break;
       k--;
     }
@@ -128,12 +151,14 @@ export class Stepping {
   /** The statement a return into `from` came from, when "next" in from's own frame would not stop at `from`. */
   private returnedInto(from: number): number | undefined {
     if (from < 1) return undefined;
-    const here = this.fpAt(from);
-    if (this.depthVs(from - 1, here.segment, here.offset) <= 0) return undefined;
+    const here = this.frameAt(from);
+    if (this.depthVs(from - 1, here) <= 0) return undefined;
     // The frame's own step before the call: a different line means "next" over the call stops here.
     const key = this.keyAt(from);
     for (let k = from - 2; k >= 0; k--) {
-      const d = this.depthVs(k, here.segment, here.offset);
+      const d = this.depthVs(k, here);
+      // Code of a function inlined into this frame, which made the call: "next" there stops here too (over the call).
+      if (d > 0 && here.inlined !== undefined && this.keyAt(k) !== -1 && this.sameFp(k, here)) return this.lineStart(k);
       if (d > 0) continue;
       if (d < 0) break;
       const own = this.keyAt(k);
@@ -141,19 +166,24 @@ export class Stepping {
       if (own !== key) return undefined;
       break;
     }
-    const callee = this.fpAt(from - 1);
+    const callee = this.frameAt(from - 1);
     let k = from - 1;
-    while (k > 0 && (this.keyAt(k) === -1 || this.depthVs(k, callee.segment, callee.offset) > 0)) k--;
+    while (k > 0 && (this.keyAt(k) === -1 || this.depthVs(k, callee) > 0)) k--;
     return this.lineStart(k);
+  }
+
+  private sameFp(step: number, frame: StepFrame): boolean {
+    const { segment, offset } = this.fpAt(step);
+    return segment === frame.fpSeg && offset === frame.fp;
   }
 
   /** The first step of the run of k's line in k's frame (over calls made from it). */
   private lineStart(k: number): number {
     const key = this.keyAt(k);
-    const { segment: fpSeg, offset: fp } = this.fpAt(k);
+    const frame = this.frameAt(k);
     let best = k;
     for (let j = k - 1; j >= 0; j--) {
-      const d = this.depthVs(j, fpSeg, fp);
+      const d = this.depthVs(j, frame);
       if (d > 0) continue;
       if (d === 0 && this.keyAt(j) === key) best = j;
       else break;

@@ -358,3 +358,34 @@ describe('Cairo 1: panics and bad debug files', () => {
     }
   });
 });
+
+describe('Cairo 1: step over and out count inlined frames as frames (fib_rec: main is inlined into the executable wrapper)', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  const MAIN = 'fib_rec::fib_rec::main [inlined]';
+  const WRAPPER = 'fib_rec::fib_rec::__executable_wrapper__main';
+  const topAfter = async (command: string, args: Record<string, unknown> = {}) => {
+    await act(dc, command, args);
+    const f = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0];
+    return [f.name, f.line];
+  };
+
+  test('next from the wrapper steps over inlined main; step out of inlined main stops in the wrapper; back returns', async () => {
+    await launchTo(dc, { program: exe('fib_rec'), stopOnEntry: true });
+    assert.deepEqual(await topAfter('stepIn'), [MAIN, 12]);
+    // One instruction back is the wrapper's own code, in the same fp frame as main's.
+    assert.deepEqual(await topAfter('stepBack', { granularity: 'instruction' }), [WRAPPER, 10]);
+    // Over main (all of fib(15) with it): before, next went into main's line 12.
+    assert.deepEqual(await topAfter('next'), [WRAPPER, 11]);
+    // Back is main's line, from which next also lands there.
+    assert.deepEqual(await topAfter('stepBack'), [MAIN, 12]);
+    // Out of inlined main is the wrapper: before, it left the wrapper's whole frame (the executable header).
+    assert.deepEqual(await topAfter('stepOut'), [WRAPPER, 11]);
+    // Inside fib (a frame of its own), out returns to its caller's line as before.
+    assert.deepEqual(await topAfter('stepBack'), [MAIN, 12]);
+    assert.deepEqual(await topAfter('stepIn'), ['fib_rec::fib_rec::fib', 6]);
+    assert.deepEqual(await topAfter('stepOut'), [WRAPPER, 11]);
+  });
+});

@@ -13,6 +13,7 @@ import { VarNode } from '../values';
 import { Completions } from '../completions';
 import { CodeLocation } from './debug-file';
 import { Statements, isCorelib, HEADER_NAME, baseName } from './statements';
+import { inlineGroups } from './inline-path';
 import { Arguments } from './arguments';
 import { Loops } from './loops';
 import { Memory } from '../../vm/memory';
@@ -65,19 +66,7 @@ export class Cairo1Inspection implements Inspection {
         fpFrame.push(i);
         return;
       }
-      const shown = this.statements.shownStatement(statement);
-      const chain = this.statements.chain(shown);
-      const names = this.statements.chainNames(shown);
-      // Corelib code inlined into a line of the user's (the `+` of `a + b`) is that line: frames
-      // start at it. Levels of one function (a statement inside the loop inside the function)
-      // are one frame, at the innermost of them.
-      const user = Math.max(0, chain.findIndex((l) => !isCorelib(l.file)));
-      const groups: { name: string | undefined; at: CodeLocation }[] = [];
-      for (let k = user; k < chain.length; k++) {
-        const prev = groups[groups.length - 1];
-        if (prev !== undefined && prev.name !== undefined && prev.name === names[k]) continue;
-        groups.push({ name: names[k], at: chain[k] });
-      }
+      const groups = inlineGroups(this.statements, statement);
       const fn = this.statements.functionAt(f.pc.offset);
       const outer = groups.pop();
       for (const g of groups) {

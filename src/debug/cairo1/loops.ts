@@ -15,6 +15,7 @@ import { Timeline } from '../history';
 import { returnOf } from '../frames';
 import { FrameFolding } from '../stepping';
 import { Statements } from './statements';
+import { InlinePaths } from './inline-path';
 
 export class Loops {
   /** Per Sierra function (index into functionStarts): whether it is a loop. */
@@ -22,11 +23,13 @@ export class Loops {
   /** First pcs of the loop functions. */
   readonly entries = new Set<number>();
   private readonly texts = new Map<string, string[] | undefined>();
+  private readonly paths: InlinePaths;
 
   constructor(
     private readonly statements: Statements,
     private readonly sourceRoot: string | undefined,
   ) {
+    this.paths = new InlinePaths(statements);
     const { functionStarts: starts, statementOffsets: offsets, headerLen } = statements.debug;
     this.loop = starts.map((from, k) => {
       const widest = statements.widestPlace(k);
@@ -71,6 +74,23 @@ export class Loops {
         return { segment: fp.segment, offset: fp.offset };
       },
       entersFolded: (pc) => this.entries.has(pc),
+      inlinedAt: (step) => {
+        const r = timeline.registersAt(step);
+        let pc: Relocatable = r.pc;
+        let fp: Relocatable = r.fp;
+        if (pc.segment !== codeSegment) return [];
+        let path = this.paths.at(pc.offset);
+        // A loop's frames count as the frame that entered the loop: its code is inlined where the loop was called (its own calls to itself add nothing).
+        for (let i = 0; i < 1_000_000 && pc.segment === codeSegment && this.inLoop(pc.offset); i++) {
+          const ret = returnOf(mem, fp);
+          if (ret === undefined || ret.fp.equals(fp) || ret.pc.segment !== codeSegment) break;
+          const site = ret.pc.offset - 1;
+          if (this.statements.functionAt(site) !== this.statements.functionAt(pc.offset)) path = [...this.paths.at(site), ...path];
+          pc = ret.pc;
+          fp = ret.fp;
+        }
+        return path;
+      },
     };
   }
 }
