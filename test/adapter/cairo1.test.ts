@@ -97,6 +97,18 @@ describe('Cairo 1: a breakpoint inside a loop (array_sum)', () => {
   });
 });
 
+/** Continues from a stop until the run ends; the stops on the way. */
+async function stopsToTheEnd(dc: DebugClient): Promise<number> {
+  let stops = 0;
+  const ended = dc.waitForEvent('terminated');
+  for (;;) {
+    const next = Promise.race([dc.waitForEvent('stopped').then(() => true), ended.then(() => false)]);
+    await dc.continueRequest({ threadId: 1 });
+    if (!(await next)) return stops;
+    stops++;
+  }
+}
+
 describe('Cairo 1: a line breakpoint stops once per pass over its line', () => {
   let dc: DebugClient;
   before(async () => (dc = await startClient()));
@@ -110,15 +122,7 @@ describe('Cairo 1: a line breakpoint stops once per pass over its line', () => {
       await dc.stop();
       dc = await startClient();
       await launchTo(dc, { program: exe(name) }, () => dc.setBreakpointsRequest({ source: { path: src(name) }, breakpoints: [{ line }] }));
-      let stops = 1;
-      const ended = dc.waitForEvent('terminated');
-      for (;;) {
-        const next = Promise.race([dc.waitForEvent('stopped').then(() => true), ended.then(() => false)]);
-        await dc.continueRequest({ threadId: 1 });
-        if (!(await next)) break;
-        stops++;
-      }
-      assert.equal(stops, passes);
+      assert.equal(1 + (await stopsToTheEnd(dc)), passes);
     });
   }
 
@@ -130,15 +134,7 @@ describe('Cairo 1: a line breakpoint stops once per pass over its line', () => {
       await dc.stop();
       dc = await startClient();
       await launchTo(dc, { program: exe('fib_rec') }, () => dc.setBreakpointsRequest({ source: { path: src('fib_rec') }, breakpoints: [{ line: 4, hitCondition }] }));
-      let stops = 1;
-      const ended = dc.waitForEvent('terminated');
-      for (;;) {
-        const next = Promise.race([dc.waitForEvent('stopped').then(() => true), ended.then(() => false)]);
-        await dc.continueRequest({ threadId: 1 });
-        if (!(await next)) break;
-        stops++;
-      }
-      assert.equal(stops, expected);
+      assert.equal(1 + (await stopsToTheEnd(dc)), expected);
     });
   }
 });
