@@ -6,25 +6,17 @@
 // run goes on to the bootloader's end.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
 import { startClient, launchTo, top, locals } from './helpers';
-import { shared } from '../support/shared';
+import { shared, realworldProgram } from '../support/shared';
 import { compileCairo } from '../support/reference';
 import { parsePreciseJson } from '../../src/runner/precise-json';
 import { bridgePython } from '../bridge/support';
 
-function bootloader(id: string): string {
-  const dir = join(tmpdir(), 'cairn-realworld');
-  mkdirSync(dir, { recursive: true });
-  const p = join(dir, `${id}.json`);
-  if (!existsSync(p)) writeFileSync(p, gunzipSync(readFileSync(shared('realworld', 'progs', id, 'program.json.gz'))));
-  return p;
-}
 
 async function stopAfter(dc: DebugClient, send: () => Promise<unknown>): Promise<DebugProtocol.StoppedEvent> {
   const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
@@ -65,7 +57,7 @@ describe('the simple bootloader runs its task under the debugger', () => {
     let fns: DebugProtocol.SetFunctionBreakpointsResponse | undefined;
     const first = await launchTo(
       dc,
-      { program: bootloader('pu_simple_bootloader'), programInput: shared('realworld', 'inputs', 'pu_simple_bootloader.json'), layout: 'all_cairo', sourceRoot: root, pythonHints: false },
+      { program: realworldProgram('pu_simple_bootloader'), programInput: shared('realworld', 'inputs', 'pu_simple_bootloader.json'), layout: 'all_cairo', sourceRoot: root, pythonHints: false },
       async () => {
         // Line 6: `assert result = 144` in main, after fib returns.
         bps = await dc.setBreakpointsRequest({ source: { path: taskFile }, breakpoints: [{ line: 6 }] });
@@ -164,7 +156,7 @@ describe('stepping between the bootloader and its task', () => {
     const name = 'starkware.cairo.bootloaders.simple_bootloader.execute_task.execute_task';
     await launchTo(
       dc,
-      { program: bootloader('pu_simple_bootloader'), programInput: shared('realworld', 'inputs', 'pu_simple_bootloader.json'), layout: 'all_cairo', sourceRoot: mkdtempSync(join(tmpdir(), 'cairn-bootloader-dap-')), pythonHints: false },
+      { program: realworldProgram('pu_simple_bootloader'), programInput: shared('realworld', 'inputs', 'pu_simple_bootloader.json'), layout: 'all_cairo', sourceRoot: mkdtempSync(join(tmpdir(), 'cairn-bootloader-dap-')), pythonHints: false },
       () => dc.setFunctionBreakpointsRequest({ breakpoints: [{ name }] }),
     );
     await dc.setFunctionBreakpointsRequest({ breakpoints: [] });
@@ -220,7 +212,7 @@ describe('a bootloader task with a Python hint, under the debugger', () => {
     dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e));
     const stop = await launchTo(
       dc,
-      { program: bootloader('sc_bootloader_0131'), programInput: input, layout: 'all_cairo', sourceRoot: dirname(taskFile), python: bridgePython() },
+      { program: realworldProgram('sc_bootloader_0131'), programInput: input, layout: 'all_cairo', sourceRoot: dirname(taskFile), python: bridgePython() },
       () => dc.setBreakpointsRequest({ source: { path: taskFile }, breakpoints: [{ line: 13 }] }),
     );
     assert.equal(stop.body.reason, 'breakpoint');

@@ -2,11 +2,8 @@
 // (cached) and by `cairn run` with the Python hint bridge on the reference's Python: same exit
 // code, output and steps. Used by realworld.test.ts (a fast selection) and by
 // scripts/realworld-bridge.ts (all of them).
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
-import { shared } from '../support/shared';
+import { readFileSync } from 'node:fs';
+import { shared, realworldProgram } from '../support/shared';
 import { cairoRun } from '../support/reference';
 import { parseRunArgs } from '../../src/cli/args';
 import { runCommand } from '../../src/cli/run';
@@ -25,14 +22,6 @@ export function realworldRuns(): RealworldRun[] {
   });
 }
 
-/** The program as plain JSON in a temporary folder (cairo-run does not read gzip). */
-function programFile(id: string): string {
-  const dir = join(tmpdir(), 'cairn-realworld');
-  mkdirSync(dir, { recursive: true });
-  const p = join(dir, `${id}.json`);
-  if (!existsSync(p)) writeFileSync(p, gunzipSync(readFileSync(shared('realworld', 'progs', id, 'program.json.gz'))));
-  return p;
-}
 
 export interface RealworldResult {
   id: string;
@@ -54,7 +43,7 @@ const lastLine = (t: string) => t.trim().split('\n').pop() ?? '';
 
 /** `timeoutMs` bounds cairo-run (default 10 minutes); a run past it counts as one cairo-run cannot do. */
 export function runRealworld(r: RealworldRun, opts: { python?: boolean; timeoutMs?: number } = {}): RealworldResult {
-  const program = programFile(r.id);
+  const program = realworldProgram(r.id);
   const args = ['--layout', r.layout, '--print_output', '--print_info'];
   if (r.input !== undefined) args.push('--program_input', r.input);
   let t = Date.now();

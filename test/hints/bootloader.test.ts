@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { shared } from '../support/shared';
+import { shared, realworldProgram } from '../support/shared';
 import { cairoRun, compileCairo, referenceBin } from '../support/reference';
 import { parseRunArgs } from '../../src/cli/args';
 import { runCommand } from '../../src/cli/run';
@@ -27,14 +26,6 @@ import { parsePreciseJson } from '../../src/runner/precise-json';
 const P = F.PRIME;
 const work = mkdtempSync(join(tmpdir(), 'cairn-bootloader-'));
 
-/** The realworld program as plain JSON (the files are gzipped). */
-function bootloader(id: string): string {
-  const dir = join(tmpdir(), 'cairn-realworld');
-  mkdirSync(dir, { recursive: true });
-  const p = join(dir, `${id}.json`);
-  if (!existsSync(p)) writeFileSync(p, gunzipSync(readFileSync(shared('realworld', 'progs', id, 'program.json.gz'))));
-  return p;
-}
 
 const listedInput = (id: string) => shared('realworld', 'inputs', `${id}.json`);
 // Programs hold constants past 2^53: read them with every digit, and write them back so.
@@ -159,7 +150,7 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
 
   for (const id of ['pu_simple_bootloader', 'pu_simple_bootloader_0131']) {
     test(`${id} with its listed input: 1 task, its size, cairo-hash-program's hash, its own output`, () => {
-      const r = cairn(bootloader(id), listedInput(id));
+      const r = cairn(realworldProgram(id), listedInput(id));
       assert.equal(r.code, 0, r.err);
       assert.equal(r.output[0], 1n);
       expectTask(r.output, 1, fibHash, fibOutput);
@@ -171,19 +162,19 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     const poseidon = hashProgram(fib, 'poseidon');
     const older = readJson(listedInput('pu_simple_bootloader_0131'));
     older.tasks[0].use_poseidon = true;
-    const r = cairn(bootloader('pu_simple_bootloader_0131'), writeInput('poseidon-0131', older));
+    const r = cairn(realworldProgram('pu_simple_bootloader_0131'), writeInput('poseidon-0131', older));
     assert.equal(r.code, 0, r.err);
     expectTask(r.output, 1, poseidon, fibOutput);
     const later = { ...readJson(listedInput('pu_bootloader')), bootloader_config: LATER_CONFIG };
     later.tasks[0].program_hash_function = 1;
-    const s = cairn(bootloader('pu_bootloader'), writeInput('poseidon-later', later));
+    const s = cairn(realworldProgram('pu_bootloader'), writeInput('poseidon-later', later));
     assert.equal(s.code, 0, s.err);
     expectTask(s.output, 4, poseidon, fibOutput);
   });
 
   for (const id of ['ms_bootloader_0131', 'sc_bootloader_0131']) {
     test(`${id} (bootloader 0.13.1) with its listed input: config, then the task as the simple bootloader printed it`, () => {
-      const r = cairn(bootloader(id), listedInput(id));
+      const r = cairn(realworldProgram(id), listedInput(id));
       assert.equal(r.code, 0, r.err);
       // [simple bootloader hash, hash of the (empty) verifier list, n_tasks, task...]
       assert.equal(r.output[0], 0n);
@@ -197,7 +188,7 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     const program = readJson(compileCairo(TASK, { name: 'task.cairo' }));
     const own = taskOutput(program, 'small');
     assert.equal(own.length, 2);
-    const r = cairn(bootloader('pu_simple_bootloader'), writeInput('own-task', oneTask(program)));
+    const r = cairn(realworldProgram('pu_simple_bootloader'), writeInput('own-task', oneTask(program)));
     assert.equal(r.code, 0, r.err);
     assert.equal(r.output[0], 1n);
     expectTask(r.output, 1, hashProgram(program), own);
@@ -207,9 +198,9 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     const file = compileCairo(TASK, { name: 'task.cairo' });
     const ref = cairoRun(file, ['--layout', 'small'], ['cairo_pie_output']);
     assert.equal(ref.code, 0, ref.stderr);
-    const fromPie = cairn(bootloader('pu_simple_bootloader'), writeInput('pie-task', { tasks: [{ type: 'CairoPiePath', path: ref.files.cairo_pie_output, use_poseidon: false }], single_page: true }), undefined, ['--print_info']);
+    const fromPie = cairn(realworldProgram('pu_simple_bootloader'), writeInput('pie-task', { tasks: [{ type: 'CairoPiePath', path: ref.files.cairo_pie_output, use_poseidon: false }], single_page: true }), undefined, ['--print_info']);
     assert.equal(fromPie.code, 0, fromPie.err);
-    const fromProgram = cairn(bootloader('pu_simple_bootloader'), writeInput('own-task', oneTask(readJson(file))), undefined, ['--print_info']);
+    const fromProgram = cairn(realworldProgram('pu_simple_bootloader'), writeInput('own-task', oneTask(readJson(file))), undefined, ['--print_info']);
     assert.equal(fromProgram.code, 0, fromProgram.err);
     assert.deepEqual(fromPie.output, fromProgram.output);
     const steps = (t: string) => /Number of steps: (\d+)/.exec(t)?.[1];
@@ -236,7 +227,7 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
       bootloader_config: { simple_bootloader_program_hash: 0, supported_cairo_verifier_program_hashes: [] },
       packed_outputs: [{ type: 'PlainPackedOutput' }, { type: 'PlainPackedOutput' }],
     });
-    const r = cairn(bootloader('sc_bootloader_0131'), input, bridgePython(), ['--cairo_pie_output', pie]);
+    const r = cairn(realworldProgram('sc_bootloader_0131'), input, bridgePython(), ['--cairo_pie_output', pie]);
     assert.equal(r.code, 0, r.err);
     assert.equal(r.output[2], 2n);
     expectTask(r.output, 3, hashProgram(custom), customAlone.output);
@@ -248,17 +239,17 @@ describe('the bootloaders run a task, hints in TypeScript', () => {
     const data = JSON.parse(readZip(readFileSync(pie)).get('additional_data.json')!.toString('utf8'));
     assert.deepEqual(data.output_builtin, { pages: { 1: [5, 1], 2: [8, 2], 3: [10, 2] }, attributes: {} });
     // Without Python the first task's hint is the one Cairn cannot run, and says why.
-    const off = cairn(bootloader('sc_bootloader_0131'), input);
+    const off = cairn(realworldProgram('sc_bootloader_0131'), input);
     assert.equal(off.code, 1);
     assert.match(off.err, /Unknown hint \(Cairn has no implementation for it\)[\s\S]*ids\.x = program_input\['x'\] \* 2[\s\S]*The Python hint bridge is off/);
   });
 
   test('pu_bootloader: its listed input lacks the config fields this bootloader reads (a clear error); with them it runs', () => {
-    const listed = cairn(bootloader('pu_bootloader'), listedInput('pu_bootloader'));
+    const listed = cairn(realworldProgram('pu_bootloader'), listedInput('pu_bootloader'));
     assert.equal(listed.code, 1);
     assert.match(listed.err, /ValidationError: Invalid bootloader input: bootloader_config\.supported_simple_bootloader_hash_list: missing/);
     const input = { ...readJson(listedInput('pu_bootloader')), bootloader_config: LATER_CONFIG };
-    const r = cairn(bootloader('pu_bootloader'), writeInput('pu_bootloader', input));
+    const r = cairn(realworldProgram('pu_bootloader'), writeInput('pu_bootloader', input));
     assert.equal(r.code, 0, r.err);
     // [hash of the simple bootloader list, applicative hash, hash of the verifier list, n_tasks, task...]
     assert.deepEqual(r.output.slice(0, 4), [hashFeltsOfEmptyList(), 0n, hashFeltsOfEmptyList(), 1n]);
@@ -284,20 +275,20 @@ func main{output_ptr: felt*}() {
       bootloader_input: { ...listed.bootloader_input, bootloader_config: LATER_CONFIG },
       aggregator_task: { ...listed.aggregator_task, program: aggregator },
     };
-    const r = cairn(bootloader('pu_applicative_bootloader'), writeInput('applicative', input));
+    const r = cairn(realworldProgram('pu_applicative_bootloader'), writeInput('applicative', input));
     assert.equal(r.code, 0, r.err);
-    const constant = aggregatorConstant(bootloader('pu_applicative_bootloader'));
+    const constant = aggregatorConstant(realworldProgram('pu_applicative_bootloader'));
     assert.deepEqual(r.output, [F.big(pedersenHash(F.toFelt(constant), F.toFelt(hashProgram(aggregator)))), hashFeltsOfEmptyList(), 0n, hashFeltsOfEmptyList(), 77n]);
   });
 
   test('a task type Cairn does not run, and a task program that is not one, are clear errors', () => {
-    const cairo1 = cairn(bootloader('pu_simple_bootloader'), writeInput('cairo1', { tasks: [{ type: 'Cairo1Executable', path: 'x.json' }], single_page: true }));
+    const cairo1 = cairn(realworldProgram('pu_simple_bootloader'), writeInput('cairo1', { tasks: [{ type: 'Cairo1Executable', path: 'x.json' }], single_page: true }));
     assert.equal(cairo1.code, 1);
     assert.match(cairo1.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.type: a Cairo1Executable: Cairn runs tasks of type RunProgramTask \(a program in the input\) and CairoPiePath/);
-    const pie = cairn(bootloader('pu_simple_bootloader'), writeInput('pie', { tasks: [{ type: 'CairoPiePath', path: join(work, 'missing.zip') }], single_page: true }));
+    const pie = cairn(realworldProgram('pu_simple_bootloader'), writeInput('pie', { tasks: [{ type: 'CairoPiePath', path: join(work, 'missing.zip') }], single_page: true }));
     assert.equal(pie.code, 1);
     assert.match(pie.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.path: Cannot read the Cairo PIE .*missing\.zip/);
-    const broken = cairn(bootloader('pu_simple_bootloader'), writeInput('broken', { tasks: [{ type: 'RunProgramTask', program: { data: [] } }], single_page: true }));
+    const broken = cairn(realworldProgram('pu_simple_bootloader'), writeInput('broken', { tasks: [{ type: 'RunProgramTask', program: { data: [] } }], single_page: true }));
     assert.equal(broken.code, 1);
     assert.match(broken.err, /ValidationError: Invalid bootloader input: tasks\[0\]\.program: /);
   });
@@ -306,7 +297,7 @@ func main{output_ptr: felt*}() {
 test('every hint of the six bootloaders has a TypeScript implementation', () => {
   const ids = ['pu_simple_bootloader', 'pu_bootloader', 'pu_applicative_bootloader', 'pu_simple_bootloader_0131', 'ms_bootloader_0131', 'sc_bootloader_0131'];
   for (const id of ids) {
-    const hints = Object.values(JSON.parse(readFileSync(bootloader(id), 'utf8')).hints as Record<string, { code: string }[]>).flat();
+    const hints = Object.values(JSON.parse(readFileSync(realworldProgram(id), 'utf8')).hints as Record<string, { code: string }[]>).flat();
     assert.ok(hints.length >= 20, id);
     assert.deepEqual(hints.filter((h) => findHint(h.code) === undefined).map((h) => h.code), [], id);
   }

@@ -1,7 +1,9 @@
 // The one place tests find the shared data that sits beside the checkout (`../shared/`, as the
 // README says): the reference corpus, the real-world programs, the examples written for Cairn.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SHARED = resolve(ROOT, '../shared');
@@ -14,3 +16,20 @@ export function shared(...parts: string[]): string {
 
 export const CORPUS_DIR = () => shared('corpus');
 export const REALWORLD_DIR = () => shared('realworld');
+
+/**
+ * A real-world program as plain JSON (cairo-run does not read gzip), unpacked once into a
+ * temporary folder; written under another name and renamed, so two test files running at once
+ * never read half a file.
+ */
+export function realworldProgram(id: string): string {
+  const dir = join(tmpdir(), 'cairn-realworld');
+  mkdirSync(dir, { recursive: true });
+  const p = join(dir, `${id}.json`);
+  if (!existsSync(p)) {
+    const part = `${p}.${process.pid}`;
+    writeFileSync(part, gunzipSync(readFileSync(shared('realworld', 'progs', id, 'program.json.gz'))));
+    renameSync(part, p);
+  }
+  return p;
+}
