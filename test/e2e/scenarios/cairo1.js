@@ -15,6 +15,16 @@ module.exports = (t) => {
     return row && new RegExp(`array_sum\\.cairo ${n}:\\d+`).test(row) ? row : undefined;
   };
 
+  /** F9 on a line of the active editor: sets a breakpoint there, or removes it. */
+  async function toggleBreakpoint(n) {
+    await t.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await t.page.keyboard.press('Control+G');
+    await t.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await t.page.keyboard.type(String(n));
+    await t.page.keyboard.press('Enter');
+    await t.page.keyboard.press('F9');
+  }
+
   // The package is in place before the workbench opens the folder (a file made later can miss quick open's index).
   t.fs.mkdirSync(t.path.join(pkg, 'programs'), { recursive: true });
   t.fs.mkdirSync(t.path.join(pkg, 'target', 'dev'), { recursive: true });
@@ -33,12 +43,7 @@ module.exports = (t) => {
     await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="array_sum.cairo"]');
     await page.keyboard.press('Enter');
     await t.until('array_sum.cairo active', async () => (await t.rows('.tab.active')).some((x) => x.includes('array_sum.cairo')));
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(String(line));
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('F9');
+    await toggleBreakpoint(line);
     await page.waitForSelector('.monaco-editor .codicon-debug-breakpoint');
     await page.keyboard.press('F5');
     await page.waitForSelector('.debug-toolbar', { state: 'visible' });
@@ -59,12 +64,7 @@ module.exports = (t) => {
   t.step('step over goes on through the loop; step back comes back to the breakpoint line', async () => {
     const page = t.page;
     // No more stops at the breakpoint: the steps below go by lines.
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(String(line));
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('F9');
+    await toggleBreakpoint(line);
     await page.keyboard.press('F10');
     const next = await t.until('a stop on another line of sum', async () => {
       const row = await shownFrame();
