@@ -91,15 +91,17 @@ export class BreakpointSetter implements Breakpoints {
     const out = specs.map((b, i): RuntimeBreakpoint => {
       const bad = conditionError(b.condition);
       if (bad !== undefined) return { verified: false, message: bad };
-      const fn = this.places.sourceMap.functionPc(b.name.trim());
+      const fns = this.places.sourceMap.functionPcs(b.name.trim());
       const id = ids[i]!;
-      if (fn === undefined) {
+      if (fns.length === 0) {
         const task = inTasks.map((r) => r[i]).find((r) => r !== undefined);
         if (task !== undefined) return task;
         return { id, verified: false, message: `No Cairo function named "${b.name}" (or the name is ambiguous: use its full name)${this.tasks === undefined ? '' : '; if a hint loads a task program that has it, the breakpoint is set then'}.` };
       }
-      table.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits: { count: 0 } });
-      return { id, verified: true, ...this.places.of(fn.pc) };
+      // Every copy of the function, with one hit count.
+      const hits = { count: 0 };
+      for (const fn of fns) table.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits });
+      return { id, verified: true, ...this.places.of(fns[0].pc) };
     });
     this.table.setGroup('function', table);
     return out;
@@ -110,10 +112,11 @@ export class BreakpointSetter implements Breakpoints {
     const list: Breakpoint[] = [];
     const out = specs.map((b, i): RuntimeBreakpoint | undefined => {
       const id = ids[i];
-      const fn = id === undefined ? undefined : task.sourceMap.functionPc(b.name.trim());
-      if (fn === undefined || id === undefined) return undefined;
-      list.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits: { count: 0 } });
-      return { id, verified: true, ...task.places.of(fn.pc) };
+      const fns = id === undefined ? [] : task.sourceMap.functionPcs(b.name.trim());
+      if (fns.length === 0 || id === undefined) return undefined;
+      const hits = { count: 0 };
+      for (const fn of fns) list.push({ id, kind: 'function', pc: fn.pc, condition: b.condition, hitCondition: b.hitCondition, hits });
+      return { id, verified: true, ...task.places.of(fns[0].pc) };
     });
     task.table.setGroup('function', list);
     return out;

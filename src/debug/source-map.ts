@@ -301,10 +301,20 @@ export class SourceMap {
 
   /** A function's pc by Cairo name: full (`__main__.fib`), in the main scope, or a unique suffix. */
   functionPc(name: string): { pc: number; name: string } | undefined {
-    const exact = this.functions.find((f) => f.name === name || f.name === `${this.program.mainScope}.${name}`);
-    if (exact !== undefined) return exact;
-    const tail = this.functions.filter((f) => f.name.endsWith('.' + name));
-    return tail.length === 1 ? tail[0] : undefined;
+    return this.functionPcs(name)[0];
+  }
+
+  /**
+   * Every entry of a function by Cairo name (as functionPc): a Cairo 1 function the compiler made
+   * several Sierra functions of is named `name`, `name[2]`, ... (cairo1/statements.ts), one per copy.
+   * A suffix may follow `.` or `::`.
+   */
+  functionPcs(name: string): { pc: number; name: string }[] {
+    const base = (f: { name: string }) => f.name.replace(/\[\d+\]$/, '');
+    const exact = this.functions.filter((f) => base(f) === name || base(f) === `${this.program.mainScope}.${name}`);
+    if (exact.length > 0) return exact;
+    const tail = this.functions.filter((f) => base(f).endsWith('.' + name) || base(f).endsWith('::' + name));
+    return new Set(tail.map(base)).size === 1 ? tail : [];
   }
 
   /** Library code: the common library, or any file we cannot show. */

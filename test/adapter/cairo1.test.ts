@@ -277,6 +277,37 @@ describe('Cairo 1: a function breakpoint by its Cairo path (fib_rec)', () => {
     assert.match(frame.name, /^fib_rec::fib_rec::fib( \[inlined\])?$/);
     assert.equal(frame.source?.path, src('fib_rec'));
     assert.ok(frame.line >= 2 && frame.line <= 7, `line ${frame.line}`);
+    // fib is two Sierra functions: fib(15) specialised for its constant argument, and the
+    // general fib it calls. The next stop is the general one's entry (a deeper frame).
+    const depth = calls((await shown(dc)).frames);
+    await act(dc, 'continue');
+    const second = await shown(dc);
+    assert.match(second.frame.name, /^fib_rec::fib_rec::fib( \[inlined\])?$/);
+    assert.equal(calls(second.frames), depth + 1);
+  });
+
+  // fib(15) makes 2 * fib(16) - 1 = 1973 calls of fib: the specialised copy once, the general one 1972 times.
+  // One hit count over both copies; a short name resolves too.
+  for (const [name, hitCondition, expected] of [['fib_rec::fib_rec::fib', '>= 1972', 2], ['fib', '== 1973', 1], ['fib', '% 1000', 1]] as const) {
+    test(`a function breakpoint on ${name} with hit condition ${hitCondition} counts every copy: ${expected} stops`, async () => {
+      await dc.stop();
+      dc = await startClient();
+      let set: DebugProtocol.Breakpoint[] = [];
+      await launchTo(dc, { program: exe('fib_rec') }, async () => {
+        set = (await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name, hitCondition }] })).body.breakpoints;
+      });
+      assert.equal(set[0].verified, true);
+      assert.equal(1 + (await stopsToTheEnd(dc)), expected);
+    });
+  }
+
+  // loops.cairo's main is a Sierra function and three loops (each a function named main that
+  // calls itself per iteration): the loops are not copies, so main stops once (92 times if they were).
+  test('a function breakpoint on a function with loops stops at its entry only', async () => {
+    await dc.stop();
+    dc = await startClient();
+    await launchTo(dc, { program: exe('loops') }, () => dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'loops::loops::main' }] }));
+    assert.equal(1 + (await stopsToTheEnd(dc)), 1);
   });
 });
 

@@ -38,6 +38,7 @@ export class Loops {
       if (isLoop) this.entries.add(headerLen + offsets[from]);
       return isLoop;
     });
+    statements.nameFunctions((k) => this.loop[k]);
   }
 
   /** A source file's lines, read once (undefined when it is not on disk). */

@@ -27,6 +27,7 @@ export class Statements {
   /** Per statement: its inlining chain (debug.locations, with the cut ones completed). */
   private readonly chains: (CodeLocation[] | undefined)[];
   private readonly namesOf: (string | undefined)[][] = [];
+  private readonly entryOffset: number;
 
   constructor(
     exe: Executable,
@@ -71,8 +72,7 @@ export class Statements {
       });
     }
     const identifiers = new Map<string, Identifier>();
-    identifiers.set(`__main__.${HEADER_NAME}`, { type: 'function', pc: entryOffset, decorators: [] });
-    for (const { name, pc } of this.functionEntries()) identifiers.set(name, { type: 'function', pc, decorators: [] });
+    this.entryOffset = entryOffset;
     this.program = {
       prime: PRIME,
       data: exe.bytecode,
@@ -85,6 +85,32 @@ export class Statements {
       mainScope: '__main__',
       compilerVersion: debug.compilerVersion,
     };
+    this.nameFunctions(() => false);
+  }
+
+  /**
+   * The function identifiers, once the loops are known (loops.ts reads the sources for that): a
+   * Cairo function the compiler made several Sierra functions of (a specialisation for constant
+   * arguments, a split body) is `name`, `name[2]`, ... (a function breakpoint on `name` stops in
+   * each); its loops are `name[loop]`, `name[loop 2]`, ..., which it does not, or it would stop
+   * once per iteration. A function inlined everywhere but for its loops keeps its name on the
+   * first loop, so a breakpoint on it still stops somewhere.
+   */
+  nameFunctions(isLoop: (k: number) => boolean): void {
+    const ids = this.program.identifiers;
+    ids.clear();
+    ids.set(`__main__.${HEADER_NAME}`, { type: 'function', pc: this.entryOffset, decorators: [] });
+    const entries = this.functionEntries();
+    const plain = new Set(entries.filter((e) => e.k === undefined || !isLoop(e.k)).map((e) => e.name));
+    const seen = new Map<string, number>();
+    for (const { name, pc, k } of entries) {
+      const loop = k !== undefined && isLoop(k) && (plain.has(name) || seen.has(name));
+      const key = loop ? `${name}\n` : name;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      const id = loop ? `${name}[loop${n === 1 ? '' : ` ${n}`}]` : n === 1 ? name : `${name}[${n}]`;
+      ids.set(id, { type: 'function', pc, decorators: [] });
+    }
   }
 
   /** The statement of a pc, or undefined in the header or outside the bytecode. */
@@ -214,14 +240,12 @@ export class Statements {
     return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
 
-  /**
-   * Sierra functions with their first pc, named by the profiler's outermost name; a name that
-   * comes again (a loop is a function of its own, named after the function holding it) gets `[2]`, `[3]`.
-   */
-  private functionEntries(): { name: string; pc: number }[] {
+  /** Sierra functions (k: label number, when the Sierra has labels) with their first pc, named by the profiler's outermost name. */
+  private functionEntries(): { name: string; pc: number; k?: number }[] {
     const { headerLen, statementOffsets: offsets } = this.debug;
     let starts = this.debug.functionStarts;
-    if (starts.length === 0) {
+    const labelled = starts.length > 0;
+    if (!labelled) {
       // No Sierra labels: a function starts where the outermost name changes.
       starts = [];
       let prev: string | undefined;
@@ -231,14 +255,10 @@ export class Statements {
         if (f !== undefined) prev = f;
       }
     }
-    const seen = new Map<string, number>();
-    const out: { name: string; pc: number }[] = [];
+    const out: { name: string; pc: number; k?: number }[] = [];
     for (let k = 0; k < starts.length; k++) {
       const name = this.majorityName(starts, k);
-      if (name === undefined) continue;
-      const n = (seen.get(name) ?? 0) + 1;
-      seen.set(name, n);
-      out.push({ name: n === 1 ? name : `${name}[${n}]`, pc: headerLen + offsets[starts[k]] });
+      if (name !== undefined) out.push({ name, pc: headerLen + offsets[starts[k]], k: labelled ? k : undefined });
     }
     return out;
   }
