@@ -4,6 +4,8 @@ export interface RunArgs {
   program?: string;
   programInput?: string;
   layout: string;
+  /** Whether --layout was given (a Cairo 1 executable's default is all_cairo, not plain). */
+  layoutGiven?: boolean;
   steps?: number;
   minSteps?: number;
   /** Cairn's guard against runaway programs when --steps is not given. */
@@ -87,7 +89,7 @@ export const FLAGS: Flag[] = [
   { name: '--debug_info_file', value: 'DEBUG_INFO_FILE', help: 'Output file name for debug information created at run time.', set: (a, v) => (a.debugInfoFile = v) },
   { name: '--air_public_input', value: 'AIR_PUBLIC_INPUT', help: 'Output file name for the public input json file of the Cairo AIR.', set: (a, v) => (a.airPublicInput = v) },
   { name: '--air_private_input', value: 'AIR_PRIVATE_INPUT', help: 'Output file name for the private input json file of the Cairo AIR.', set: (a, v) => (a.airPrivateInput = v) },
-  { name: '--layout', value: `{${LAYOUT_CHOICES.join(',')}}`, help: 'The layout of the Cairo AIR. (Cairn also accepts all_cairo.)', set: (a, v, f) => (a.layout = v === 'all_cairo' ? v : choice(f, v!, LAYOUT_CHOICES)) },
+  { name: '--layout', value: `{${LAYOUT_CHOICES.join(',')}}`, help: 'The layout of the Cairo AIR. (Cairn also accepts all_cairo.)', set: (a, v, f) => ((a.layoutGiven = true), (a.layout = v === 'all_cairo' ? v : choice(f, v!, LAYOUT_CHOICES))) },
   { name: '--cairo_layout_params_file', value: 'CAIRO_LAYOUT_PARAMS_FILE', help: 'Path to a json file representing a CairoLayoutParams object. Must be given for dynamic layouts only.', set: (a, v) => (a.layoutParamsFile = v) },
   { name: '--tracer', help: "Run the tracer. [Cairn: serves a page of the run on 127.0.0.1 (step, registers, source, memory) and prints the launch configuration that opens it in VS Code's debugger]", set: (a) => (a.tracer = true) },
   { name: '--profile_output', value: 'PROFILE_OUTPUT', help: 'A path to an output file to write profile data to. Can be opened in pprof. Usually "profile.pb.gz".', set: (a, v) => (a.profileOutput = v) },

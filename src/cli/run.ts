@@ -19,6 +19,8 @@ import { toSigned } from '../vm/felt';
 import { Value, Relocatable } from '../vm/relocatable';
 import { RunArgs, UsageError } from './args';
 import { internalErrorText } from './internal-error';
+import { runExecutable } from './run-executable';
+import { Cairo1ExecutableError } from '../runner/load-program';
 import { attachProfiler } from '../debug/profile/attach';
 import { pprofFile } from '../debug/profile/pprof';
 import type { RunProfile } from '../debug/profile/collector';
@@ -148,7 +150,7 @@ export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program,
       }
       args = { ...args, steps: pie.resources.n_steps };
     }
-    run = launch({
+    const launched = launchOrExecutable(() => launch({
       program: pie?.program ?? args.program!,
       pie,
       programInput: args.programInput,
@@ -160,7 +162,10 @@ export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program,
       python: { enabled: !args.noPythonHints, python: args.python, print: (t) => io.out(t) },
       proofMode: args.proofMode,
       allowMissingBuiltins: args.allowMissingBuiltins,
-    });
+    }));
+    // A Cairo 1 executable runs as `cairn execute` runs it.
+    if (typeof launched === 'string') return runExecutable(args, launched, io, onProfile !== undefined);
+    run = launched;
     const runner = run.runner;
     const profiler = args.profileOutput !== undefined || onProfile !== undefined ? attachProfiler(runner) : undefined;
     let code = 0;
@@ -229,6 +234,16 @@ export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program,
     if (text !== '') io.out(text);
     io.err(describeError(e, run) + '\n');
     return e instanceof ArgumentFileError ? 2 : 1;
+  }
+}
+
+/** The launch, or the path of the program file when it is a Cairo 1 executable. */
+function launchOrExecutable(start: () => Launch): Launch | string {
+  try {
+    return start();
+  } catch (e) {
+    if (e instanceof Cairo1ExecutableError) return e.path;
+    throw e;
   }
 }
 

@@ -5,6 +5,14 @@ import { parseProgram, Program } from '../vm/program';
 import { ProgramError } from '../vm/errors';
 import { fsErrorText } from './fs-errors';
 import { parsePreciseJson } from './precise-json';
+import { isExecutableJson } from './cairo1/executable';
+
+/** The program file is a Cairo 1 executable (`cairn run` then runs it as `cairn execute`). */
+export class Cairo1ExecutableError extends ProgramError {
+  constructor(readonly path: string) {
+    super(`${path} is a Cairo 1 executable, not a compiled Cairo 0 program: run it with \`cairn execute ${path}\`.`);
+  }
+}
 
 function readBytes(path: string, what: string): Buffer {
   try {
@@ -50,7 +58,16 @@ export function loadProgramFile(path: string): Program {
     if (e instanceof ProgramError && /not valid JSON/.test(e.message)) {
       throw new ProgramError(`${e.message} Did you compile the code before running it?`);
     }
+    if (e instanceof ProgramError && isExecutableText(text)) throw new Cairo1ExecutableError(path);
     throw e;
+  }
+}
+
+function isExecutableText(text: string): boolean {
+  try {
+    return isExecutableJson(JSON.parse(text));
+  } catch {
+    return false;
   }
 }
 
