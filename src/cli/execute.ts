@@ -13,6 +13,12 @@ import { toSigned } from '../vm/felt';
 import { splitFlag, UsageError } from './args';
 import { internalErrorText } from './internal-error';
 import type { Io } from './run';
+import { loadExecutableFile } from '../runner/cairo1/executable';
+import type { Program } from '../vm/program';
+import type { RunProfile } from '../debug/profile/collector';
+import { attachProfiler } from '../debug/profile/attach';
+import { executableProfileProgram } from '../debug/cairo1/profile-program';
+import { defaultDebugFile } from '../debug/cairo1/cairo1-run';
 
 export interface ExecuteArgs {
   executable: string;
@@ -83,12 +89,19 @@ function anyhowText(context: string, cause: string): string {
   return `Error: ${context}\n\nCaused by:\n    ${cause.split('\n').join('\n    ')}\n`;
 }
 
-export function executeCommand(args: ExecuteArgs, io: Io): number {
+/** Called after a profiled run with its profile (named by Sierra function) and where the program segment was relocated to. */
+export type OnExecutableProfile = (program: Program, profile: RunProfile, programBase: number) => void;
+
+export function executeCommand(args: ExecuteArgs, io: Io, onProfile?: OnExecutableProfile): number {
   let run: ExecutableRun | undefined;
   try {
     const userArgs = args.argumentsFile !== undefined ? parseArgumentsFile(args.argumentsFile) : parseArgumentList(args.arguments ?? '');
-    run = launchExecutable({ executable: args.executable, args: userArgs, layout: args.layout, trace: args.traceFile !== undefined, print: (t) => io.out(t) });
+    const exe = loadExecutableFile(args.executable);
+    // Profiling names functions from the debug file beside the executable, read before the run.
+    const profiled = onProfile === undefined ? undefined : executableProfileProgram(exe, args.executable, defaultDebugFile(args.executable));
+    run = launchExecutable({ executable: exe, args: userArgs, layout: args.layout, trace: args.traceFile !== undefined, print: (t) => io.out(t) });
     const runner = run.runner;
+    const profiler = profiled === undefined ? undefined : attachProfiler(runner);
     let offsets: number[];
     try {
       runner.runToEnd();
@@ -112,6 +125,7 @@ export function executeCommand(args: ExecuteArgs, io: Io): number {
     io.out(text);
     if (args.traceFile !== undefined) writeOutputPieces(args.traceFile, (sink) => writeTrace(runner.vm.trace!, offsets, sink), 'trace file');
     if (args.memoryFile !== undefined) writeOutputPieces(args.memoryFile, (sink) => writeMemoryByAddress(runner.mem, offsets, sink), 'memory file');
+    if (profiler !== undefined) onProfile!(profiled!, profiler.result(), offsets[runner.programBase.segment]);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) io.err(`cairn execute: error: ${e.message}\n`);

@@ -5,6 +5,10 @@
 import { RunArgs, UsageError } from './args';
 import { ExecuteArgs, executeCommand } from './execute';
 import type { Io } from './run';
+import type { Program } from '../vm/program';
+import type { RunProfile } from '../debug/profile/collector';
+import { pprofFile } from '../debug/profile/pprof';
+import { writeOutputFile } from '../runner/fs-errors';
 
 /** cairo-run flags with no meaning for an executable's Bootloader run: [is it set, the flag]. */
 const REFUSED: [(a: RunArgs) => unknown, string][] = [
@@ -67,9 +71,8 @@ function shellWord(w: string): string {
 }
 
 /** Runs an executable given to `cairn run`; a flag it cannot honour is a UsageError naming the execute command. */
-export function runExecutable(args: RunArgs, program: string, io: Io, profiling = false): number {
+export function runExecutable(args: RunArgs, program: string, io: Io, onProfile?: (program: Program, profile: RunProfile) => void): number {
   const exec = executeArgsOf(args, program);
-  if (profiling || args.profileOutput !== undefined) throw new UsageError('Profiling a Cairo 1 executable is not supported yet.');
   const refused = REFUSED.filter(([isSet]) => {
     const v = isSet(args);
     return v !== undefined && v !== false;
@@ -77,5 +80,11 @@ export function runExecutable(args: RunArgs, program: string, io: Io, profiling 
   if (refused.length > 0) {
     throw new UsageError(`${refused.join(', ')}: not for a Cairo 1 executable; run it with: ${executeCommandLine(exec)}`);
   }
-  return executeCommand(exec, io);
+  const pprofTo = args.profileOutput;
+  if (onProfile === undefined && pprofTo === undefined) return executeCommand(exec, io);
+  // cairn profile, and --profile_output's pprof file (functions named by Sierra function).
+  return executeCommand(exec, io, (p, profile, programBase) => {
+    onProfile?.(p, profile);
+    if (pprofTo !== undefined) writeOutputFile(pprofTo, pprofFile(p, profile, { programBase }), 'profile');
+  });
 }

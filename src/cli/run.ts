@@ -164,7 +164,7 @@ export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program,
       allowMissingBuiltins: args.allowMissingBuiltins,
     }));
     // A Cairo 1 executable runs as `cairn execute` runs it.
-    if (typeof launched === 'string') return runExecutable(args, launched, io, onProfile !== undefined);
+    if (typeof launched === 'string') return runExecutable(args, launched, io, onProfile);
     run = launched;
     const runner = run.runner;
     const profiler = args.profileOutput !== undefined || onProfile !== undefined ? attachProfiler(runner) : undefined;

@@ -21,5 +21,5 @@ export function functionSource(program: Program, name: string): { file: string; 
   const id = program.identifiers.get(name);
   const pc = id !== undefined && (id.type === 'function' || id.type === 'label') ? id.pc : undefined;
   const loc = pc === undefined ? undefined : program.debugInfo?.instructionLocations.get(pc)?.inst;
-  return loc === undefined ? undefined : { file: loc.filename, line: loc.startLine };
+  return loc === undefined || loc.startLine <= 0 ? undefined : { file: loc.filename, line: loc.startLine };
 }

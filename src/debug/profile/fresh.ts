@@ -8,11 +8,12 @@ import { compileSource, isCairoSource } from '../cairo-source';
 import type { LaunchOptions } from '../live-run';
 import { attachProfiler } from './attach';
 import { isCairo1 } from '../cairo1/cairo1-run';
+import { profileExecutableRun } from '../cairo1/profile-run';
 import { flameData, FlameData } from './flame';
 
 /** Runs `options` to the end (within its `steps` limit) and returns the run's flame data. */
 export function profileFreshRun(options: LaunchOptions): FlameData {
-  if (isCairo1(options)) throw new Error('Profiling a Cairo 1 executable is not supported yet: the profiler names functions from Cairo 0 debug info.');
+  if (isCairo1(options)) return profileExecutableRun(options);
   const cairoPath = Array.isArray(options.cairoPath) ? options.cairoPath : [];
   const file = isCairoSource(options.program) ? compileSource(options.program, { compiler: options.cairoCompile, cairoPath }) : options.program;
   const program = loadProgramFile(file);

@@ -79,7 +79,8 @@ export function summarize(program: Program, profile: RunProfile): ProfileSummary
       fn(f).totalSteps += k;
       for (const g of up) if (g !== f) fn(g).totalSteps += k;
       const loc = program.debugInfo?.instructionLocations.get(pc)?.inst;
-      if (loc !== undefined) {
+      // line 0: code with no source line (a Cairo 1 executable's header)
+      if (loc !== undefined && loc.startLine > 0) {
         const key = `${loc.filename}:${loc.startLine}`;
         let l = lines.get(key);
         if (l === undefined) lines.set(key, (l = { file: loc.filename, line: loc.startLine, steps: 0 }));
