@@ -1,10 +1,11 @@
 // The run's history: registers at any past step from the trace, and memory as it was then.
 // Memory is write-once, so the memory at step k is every cell whose first write came before the
-// end of step k - 1: an afterStep hook on the VM notes the write-log length after each step.
+// end of step k - 1: the trace notes the write-log length after each step (marked-trace.ts).
 // Nothing is ever re-run to go back.
 import { VirtualMachine } from '../vm/vm';
 import { Deducer, Memory } from '../vm/memory';
 import { Relocatable, Value } from '../vm/relocatable';
+import { MarkedTrace } from './marked-trace';
 
 export interface Registers {
   pc: Relocatable;
@@ -30,31 +31,26 @@ export interface Timeline {
   writerOf(segment: number, offset: number): number | undefined;
 }
 
-/** The live VM's history: its trace and the write marks of each step. */
+/** The live VM's history: its trace, whose entries note the write-log length of each step. */
 export class History implements Timeline {
   /** Per segment (index + temp count), per offset: position of the cell in the write log. */
   private readonly writeIndex = new Map<number, Int32Array>();
   private indexed = 0;
-  /** Write-log length after each step. */
-  private marks = new Int32Array(1 << 12);
-  private marked = 0;
+  private readonly trace: MarkedTrace;
 
   constructor(
     private readonly vm: VirtualMachine,
     /** Cells written before the first step (program, stack, builtin bases). */
     private readonly initialCells: number,
-  ) {}
+  ) {
+    // The VM's trace, before the first step, becomes one that notes the write log too.
+    if (vm.trace === undefined || vm.trace.length !== 0 || vm.currentStep !== 0) throw new Error('The history starts on a traced VM before its first step.');
+    this.trace = vm.trace = new MarkedTrace(vm.trace.pcSegment, vm.trace.apSegment, vm.mem);
+  }
 
-  /** The VM's afterStep hook: notes the write-log length of each step that ran (a hint may skip one). */
-  record(vm: VirtualMachine): void {
-    while (this.marked < vm.currentStep) {
-      if (this.marked === this.marks.length) {
-        const bigger = new Int32Array(this.marks.length * 2);
-        bigger.set(this.marks);
-        this.marks = bigger;
-      }
-      this.marks[this.marked++] = vm.mem.size;
-    }
+  /** Steps whose write marks are known (a step that failed after its trace entry is not one). */
+  private get marked(): number {
+    return Math.min(this.trace.length, this.vm.currentStep);
   }
 
   get mem(): Memory {
@@ -88,18 +84,19 @@ export class History implements Timeline {
   cellsAt(step: number): number {
     if (step <= 0) return this.initialCells;
     if (step > this.marked) return this.mem.size;
-    return this.marks[step - 1];
+    return this.trace.cellsAfter(step - 1);
   }
 
   writerOf(segment: number, offset: number): number | undefined {
     const at = this.writeOrder(segment, offset);
-    if (at < this.initialCells || this.marked === 0 || at >= this.marks[this.marked - 1]) return undefined;
+    const marked = this.marked;
+    if (at < this.initialCells || marked === 0 || at >= this.trace.cellsAfter(marked - 1)) return undefined;
     // The first step whose mark passes the cell's place in the log.
     let lo = 0;
-    let hi = this.marked - 1;
+    let hi = marked - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.marks[mid] > at) hi = mid;
+      if (this.trace.cellsAfter(mid) > at) hi = mid;
       else lo = mid + 1;
     }
     return lo;

@@ -159,8 +159,10 @@ export class LiveRun implements DebugFront, Subject, Frontier {
     this.breakpoints = new BreakpointSetter(this.code, this.places, this.timeline, (step) => this.inspect.env(0, step), events, this.hintStops, this.tasks);
     this.control = new Controller(this.timeline, this.stepping, this.breakpoints, this, events, options.stopAtEnd === true);
     this.outputSegment = runner.builtinsByName.get('output')?.base.segment;
-    // The debugger watches the VM from outside: a stop before a step at a pc of `stopAt`, and the
-    // history's note after each step.
+    // The debugger watches the VM from outside: a stop before a step at a pc of `stopAt`, hint
+    // scopes and data breakpoints after each step (the trace notes each step's writes itself).
+    // The VM runs compiled blocks where no stop can fall: no pc of `stopAt` in the block and no
+    // data breakpoint set (a block runs no hints).
     const codeSeg = this.code.segment;
     this.scopeHistory = new ScopeHistory(runner.vm.execScopes);
     let hinted = false;
@@ -171,9 +173,17 @@ export class LiveRun implements DebugFront, Subject, Frontier {
         return (vm.pcSeg === codeSeg ? this.stopAt[vm.pc] === 1 : this.tasks.any && this.tasks.stopsAt(vm.pcSeg, vm.pc)) || this.written !== undefined;
       },
       afterStep: (vm) => {
-        this.timeline.record(vm);
         if (hinted) this.scopeHistory.note(vm.currentStep, vm.execScopes);
         if (this.breakpoints.watching) this.watchWrites(vm.currentStep - 1);
+        this.logged = vm.mem.size;
+      },
+      blockMayRun: (_vm, startPc, lastPc) => {
+        if (this.written !== undefined || this.breakpoints.watching) return false;
+        const stopAt = this.stopAt;
+        for (let pc = startPc; pc <= lastPc; pc++) if (stopAt[pc] === 1) return false;
+        return true;
+      },
+      afterBlock: (vm) => {
         this.logged = vm.mem.size;
       },
     };

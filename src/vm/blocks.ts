@@ -30,6 +30,8 @@ export interface Block {
   readonly fn: BlockFn;
   /** Instructions in the block (the most steps one call runs). */
   readonly length: number;
+  /** Pc of its last instruction (the block's pcs run from its start to this one). */
+  readonly lastPc: number;
 }
 
 /** Longest block: bounds the generated source of very long straight-line functions. */
@@ -99,7 +101,7 @@ ${tail}
   const pcs = Int32Array.from(insts.map((x) => x.pc));
   const make = new Function('K', 'PCS', 'R', 'Fadd', 'Fmul', 'addValues', 'eq', 'SAFE', 'SMALL_JUMP', 'MAX_OFFSET', 'B', 'Dsub', src);
   const fn = make(consts, pcs, Relocatable, F.add, F.mul, addValues, valuesEqual, SAFE, SMALL_JUMP, MAX_OFFSET, bailAt, deducedDiff) as BlockFn;
-  return { fn, length: insts.length };
+  return { fn, length: insts.length, lastPc: last.pc };
 }
 
 /** The source of one instruction: reads, deductions, writes, checks, trace, registers. */

@@ -18,8 +18,14 @@ export interface StepHooks<VM> {
    * then keeps the block compiler on, calling beforeBlock before a block runs (the registers at
    * its first instruction) and afterBlock after it with its first pc and the steps it ran (a block
    * ends at its first jump, call or ret, so they all ran in one frame); the steps the interpreter
-   * runs still get beforeStep and afterStep. Such hooks cannot stop the run.
+   * runs still get beforeStep and afterStep, and beforeStep may stop the run there.
    */
   beforeBlock?(vm: VM): void;
   afterBlock?(vm: VM, startPc: number, steps: number): void;
+  /**
+   * With block hooks: whether the block from startPc to lastPc (program segment) may run as one
+   * (a debugger says no when a stop could fall inside it); when it says no, the instruction at
+   * startPc runs as an interpreter step, with beforeStep and afterStep. Absent: every block runs.
+   */
+  blockMayRun?(vm: VM, startPc: number, lastPc: number): boolean;
 }

@@ -184,7 +184,8 @@ export class VirtualMachine {
    * run() on compiled blocks: at a pc of the program segment without hints, the block starting
    * there runs (compiled once the pc has been reached BLOCK_HEAT times); a block that bails
    * leaves the instruction it stopped at to one interpreter step. With `hooks` (block hooks, see
-   * hooks.ts), each block and each interpreter step is reported to them.
+   * hooks.ts), each block and each interpreter step is reported to them; a block runs only where
+   * their blockMayRun allows it, and their beforeStep may stop the run at an interpreter step.
    */
   private runBlocks(endSeg: number, endOff: number, maxSteps: number, hooks?: StepHooks<VirtualMachine>): number {
     const programSeg = this.programSeg;
@@ -205,7 +206,7 @@ export class VirtualMachine {
         if (b === undefined && pc < heat.length && ++heat[pc] >= BLOCK_HEAT) {
           b = blocks[pc] = compileBlock(this, pc, heat.length) ?? null;
         }
-        if (b != null && b.length <= maxSteps - n) {
+        if (b != null && b.length <= maxSteps - n && (hooks?.blockMayRun === undefined || hooks.blockMayRun(this, pc, b.lastPc))) {
           let r: number;
           if (hooks !== undefined) hooks.beforeBlock?.(this);
           try {
@@ -220,10 +221,13 @@ export class VirtualMachine {
         }
       }
       if (hooks !== undefined) {
-        hooks.beforeStep?.(this);
+        if (hooks.beforeStep?.(this) === true && n !== 0) break;
         this.step();
+        n++;
         hooks.afterStep?.(this);
-      } else this.step();
+        continue;
+      }
+      this.step();
       n++;
     }
     return n;
