@@ -64,6 +64,9 @@ export class VirtualMachine {
   /** Compiled blocks by start pc (null: none can start there); valid for the hints they were made with. */
   private blocks: (Block | null | undefined)[] = [];
   private blockHeat = new Uint8Array(0);
+  /** Pcs after passedFrom up to passedTo: a block's, run by the interpreter at the moment (no heat). */
+  private passedFrom = -1;
+  private passedTo = -1;
   private blocksFor: unknown = undefined;
 
   constructor(
@@ -203,10 +206,13 @@ export class VirtualMachine {
       const pc = this.pc;
       if (this.pcSeg === programSeg && hints[pc] === undefined && rules.size === 0) {
         let b = blocks[pc];
-        if (b === undefined && pc < heat.length && ++heat[pc] >= BLOCK_HEAT) {
+        // Inside a block the interpreter runs instead (see below), pcs are not block starts.
+        const inside = pc > this.passedFrom && pc <= this.passedTo;
+        if (b === undefined && !inside && pc < heat.length && ++heat[pc] >= BLOCK_HEAT) {
           b = blocks[pc] = compileBlock(this, pc, heat.length) ?? null;
         }
         if (b != null && b.length <= maxSteps - n && (hooks?.blockMayRun === undefined || hooks.blockMayRun(this, pc, b.lastPc))) {
+          this.passedTo = -1;
           let r: number;
           if (hooks !== undefined) hooks.beforeBlock?.(this);
           try {
@@ -217,9 +223,15 @@ export class VirtualMachine {
           n += r >> 1;
           if (hooks !== undefined && r > 1) hooks.afterBlock!(this, pc, r >> 1);
           if ((r & 1) === 0) continue;
-          // Bailed: the instruction at pc goes to the interpreter.
-        }
-      }
+          // Bailed: the instruction it stopped at goes to the interpreter.
+        } else if (b != null && !inside) {
+          // The block does not fit the steps left (or the hooks refuse it): the interpreter runs
+          // its instructions. Were they heated as block starts, each would soon compile a block
+          // of its own to the same end (a slice's end cost keccak 60 blocks of 200 each time).
+          this.passedFrom = pc;
+          this.passedTo = b.lastPc;
+        } else if (!inside) this.passedTo = -1;
+      } else this.passedTo = -1;
       if (hooks !== undefined) {
         if (hooks.beforeStep?.(this) === true && n !== 0) break;
         this.step();

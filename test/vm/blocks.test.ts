@@ -125,3 +125,23 @@ func main{output_ptr: felt*, range_check_ptr}() {
     assert.ok(ref.stdout.includes(first) || ref.stderr.includes(first), `${first}\n---\n${ref.stderr}`);
   });
 }
+
+test('a block that does not fit the steps left leaves its pcs to the interpreter without making blocks of them', () => {
+  // Runs in slices of 5 steps: hot blocks often do not fit what is left of a slice. Their pcs,
+  // stepped by the interpreter, are not block starts (each would compile a block of its own to
+  // the same end: a slice's end cost keccak 60 blocks of 200 instructions).
+  const path = compileCairo(okProgram, { name: 'blocks_ok.cairo' });
+  const compiled = (slice: number) => {
+    const l = launch({ program: path, layout: 'starknet_with_keccak', trace: true });
+    const vm = l.runner.vm;
+    while (!l.runner.atEnd()) vm.run(l.runner.end.segment, l.runner.end.offset, slice);
+    const blocks = (vm as unknown as { blocks: ({ length: number } | null | undefined)[] }).blocks.filter((b) => b != null);
+    const offsets = l.finish();
+    return { blocks: blocks.length, instructions: blocks.reduce((a, b) => a + b!.length, 0), trace: traceBytes(vm.trace!, offsets) };
+  };
+  const whole = compiled(1 << 30);
+  const sliced = compiled(5);
+  assert.ok(whole.blocks > 5);
+  assert.ok(sliced.trace.equals(whole.trace));
+  assert.deepEqual([sliced.blocks, sliced.instructions], [whole.blocks, whole.instructions]);
+});
