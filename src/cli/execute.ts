@@ -5,6 +5,7 @@
 import { launchExecutable, ExecutableRun } from '../runner/cairo1/launch';
 import { parseArgumentList, parseArgumentsFile } from '../runner/cairo1/args';
 import { writeMemoryByAddress } from '../runner/cairo1/memory-file';
+import { executionResources, resourcesText } from '../runner/cairo1/resources';
 import { writeTrace } from '../runner/relocate';
 import { writeOutputFile, writeOutputPieces } from '../runner/fs-errors';
 import { VmException } from '../vm/vm';
@@ -42,7 +43,7 @@ as cairo-execute does on the Rust VM; trace and memory files are byte-identical 
   --arguments-file FILE    a JSON list of hex strings, ["0x1", "0x2"] (alias --args-file)
   --layout NAME            default all_cairo
   --print-program-output   print the output builtin's cells (alias --print-outputs)
-  --print-resource-usage   print steps and builtin instances used
+  --print-resource-usage   print steps, memory and builtins used, as scarb execute does
   --trace-file FILE, --memory-file FILE   the relocated trace and memory (cairo-vm's format)
   --no-secure-run          skip the secure-run checks after the run
 `;
@@ -99,7 +100,7 @@ export function executeCommand(args: ExecuteArgs, io: Io, onProfile?: OnExecutab
     const exe = loadExecutableFile(args.executable);
     // Profiling names functions from the debug file beside the executable, read before the run.
     const profiled = onProfile === undefined ? undefined : executableProfileProgram(exe, args.executable, defaultDebugFile(args.executable));
-    run = launchExecutable({ executable: exe, args: userArgs, layout: args.layout, trace: args.traceFile !== undefined, print: (t) => io.out(t) });
+    run = launchExecutable({ executable: exe, args: userArgs, layout: args.layout, trace: args.traceFile !== undefined || args.printResourceUsage, print: (t) => io.out(t) });
     const runner = run.runner;
     const profiler = profiled === undefined ? undefined : attachProfiler(runner);
     let offsets: number[];
@@ -117,11 +118,7 @@ export function executeCommand(args: ExecuteArgs, io: Io, onProfile?: OnExecutab
       text += 'Program Output:\n';
       for (const v of runner.output() ?? []) text += `${v === undefined ? '<missing>' : typeof v === 'object' ? String(v) : toSigned(v)}\n`;
     }
-    if (args.printResourceUsage) {
-      text += `Resources:\n\tsteps: ${runner.vm.currentStep}\n\tbuiltins: (${runner.builtins
-        .map((b) => `${b.name}: ${b.usedInstances(runner.mem)}`)
-        .join(', ')})\n`;
-    }
+    if (args.printResourceUsage) text += resourcesText(executionResources(runner, offsets));
     io.out(text);
     if (args.traceFile !== undefined) writeOutputPieces(args.traceFile, (sink) => writeTrace(runner.vm.trace!, offsets, sink), 'trace file');
     if (args.memoryFile !== undefined) writeOutputPieces(args.memoryFile, (sink) => writeMemoryByAddress(runner.mem, offsets, sink), 'memory file');
