@@ -1,5 +1,5 @@
 // cairo-run compatible flags for `cairn run`: cairo-run 0.14.0.1's own list (its --help), plus
-// Cairn's --max_steps and --cairo_path. FLAGS is the one table: the parser and --help use it.
+// Cairn's --max_steps, --cairo_path and a Cairo 1 executable's --arguments(_file). FLAGS is the one table: the parser and --help use it.
 export interface RunArgs {
   program?: string;
   programInput?: string;
@@ -38,6 +38,9 @@ export interface RunArgs {
   pythonDependencies?: string;
   profileOutput?: string;
   cairoPath: string[];
+  /** A Cairo 1 executable's arguments (`cairn run` of an executable runs it as `cairn execute`). */
+  arguments?: string;
+  argumentsFile?: string;
   /** The Python (with cairo-lang) that runs hints Cairn has no TypeScript for (--python). */
   python?: string;
   /** --no_python_hints: such hints stop the run instead. */
@@ -102,6 +105,8 @@ export const FLAGS: Flag[] = [
   { name: '--no_python_hints', help: '[Cairn] Such hints stop the run instead of running in Python.', set: (a) => (a.noPythonHints = true) },
   { name: '--entrypoint', value: 'NAME', help: '[Cairn] The function to run instead of main.', set: (a, v) => (a.entrypoint = v) },
   { name: '--max_steps', value: 'N', help: '[Cairn] Without --steps, stop a runaway program with an error after N steps (default 2^30).', set: (a, v, f) => (a.maxSteps = int(f, v!)) },
+  { name: '--arguments', value: 'LIST', help: "[Cairn] A Cairo 1 executable's arguments, comma-separated integers (as cairn execute --arguments).", set: (a, v) => (a.arguments = v) },
+  { name: '--arguments_file', value: 'FILE', help: "[Cairn] A Cairo 1 executable's arguments as a JSON list of hex strings (as cairn execute --arguments-file).", set: (a, v) => (a.argumentsFile = v) },
   { name: '--cairo_path', value: 'DIRS', help: '[Cairn] Colon-separated folders where the error report looks for source files.', set: (a, v) => a.cairoPath.push(...v!.split(':').filter(Boolean)) },
 ];
 

@@ -45,6 +45,8 @@ const REFUSED: [(a: RunArgs) => unknown, string][] = [
 export function executeArgsOf(args: RunArgs, program: string): ExecuteArgs {
   return {
     executable: program,
+    arguments: args.arguments,
+    argumentsFile: args.argumentsFile,
     layout: args.layoutGiven ? args.layout : 'all_cairo',
     printProgramOutput: args.printOutput,
     printResourceUsage: args.printInfo,
@@ -57,6 +59,8 @@ export function executeArgsOf(args: RunArgs, program: string): ExecuteArgs {
 /** The `cairn execute` command line that runs the same. */
 export function executeCommandLine(e: ExecuteArgs): string {
   const words = ['cairn', 'execute', e.executable];
+  if (e.arguments !== undefined) words.push('--arguments', e.arguments);
+  if (e.argumentsFile !== undefined) words.push('--arguments-file', e.argumentsFile);
   if (e.layout !== 'all_cairo') words.push('--layout', e.layout);
   if (e.printProgramOutput) words.push('--print-program-output');
   if (e.printResourceUsage) words.push('--print-resource-usage');
@@ -77,6 +81,7 @@ export function runExecutable(args: RunArgs, program: string, io: Io, onProfile?
     const v = isSet(args);
     return v !== undefined && v !== false;
   }).map(([, flag]) => flag);
+  if (args.arguments !== undefined && args.argumentsFile !== undefined) throw new UsageError('--arguments and --arguments_file cannot be used together.');
   if (refused.length > 0) {
     throw new UsageError(`${refused.join(', ')}: not for a Cairo 1 executable; run it with: ${executeCommandLine(exec)}`);
   }

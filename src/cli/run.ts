@@ -166,6 +166,9 @@ export function runCommand(args: RunArgs, io: Io, onProfile?: (program: Program,
     // A Cairo 1 executable runs as `cairn execute` runs it.
     if (typeof launched === 'string') return runExecutable(args, launched, io, onProfile);
     run = launched;
+    if (args.arguments !== undefined || args.argumentsFile !== undefined) {
+      throw new UsageError(`--arguments${args.arguments === undefined ? '_file' : ''} is for a Cairo 1 executable; a Cairo 0 program reads its input from --program_input.`);
+    }
     const runner = run.runner;
     const profiler = args.profileOutput !== undefined || onProfile !== undefined ? attachProfiler(runner) : undefined;
     let code = 0;

@@ -13,6 +13,9 @@ export interface ProfileRunOptions {
   entrypoint?: string;
   programInput?: string;
   cairoPath?: string[];
+  /** A Cairo 1 executable's arguments: "1,2,3", or a JSON file of them. */
+  arguments?: string;
+  argumentsFile?: string;
   /** Cancel: kills the run. */
   signal?: AbortSignal;
 }
@@ -28,6 +31,8 @@ export function runProfile(cliPath: string, o: ProfileRunOptions): Promise<Profi
   if (o.entrypoint) args.push('--entrypoint', o.entrypoint);
   if (o.programInput) args.push('--program_input', o.programInput);
   if (o.cairoPath?.length) args.push('--cairo_path', o.cairoPath.join(':'));
+  if (o.argumentsFile) args.push('--arguments_file', o.argumentsFile);
+  else if (o.arguments) args.push('--arguments', o.arguments);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: path.dirname(o.program), env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, signal: o.signal });
     let stdout = '';

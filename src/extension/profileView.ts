@@ -97,7 +97,9 @@ export async function profileProgram(context: vscode.ExtensionContext, provider:
     (_p, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return runProfile(cliPath, { program, layout: config.layout, entrypoint: config.entrypoint, programInput: config.programInput, cairoPath: config.cairoPath, signal: abort.signal });
+      const a = config.arguments;
+      const args = { arguments: Array.isArray(a) ? a.join(',') : typeof a === 'string' ? a : undefined, argumentsFile: typeof config.argumentsFile === 'string' ? config.argumentsFile : undefined };
+      return runProfile(cliPath, { program, layout: config.layout, entrypoint: config.entrypoint, programInput: config.programInput, cairoPath: config.cairoPath, ...args, signal: abort.signal });
     });
   if (!result.ok) { void vscode.window.showErrorMessage(`Cairn: profile failed: ${result.message}`); return; }
   showProfile(context, result.data, rootsOf(config), `Cairn profile: ${path.basename(program)}${config.entrypoint ? ` (${config.entrypoint})` : ''}`);

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT } from '../support/shared';
+import { ROOT, shared } from '../support/shared';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const cairn = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -45,4 +45,13 @@ test('a cairo-run flag with no meaning for an executable is one line giving the 
     r.stderr.trimEnd(),
     `cairn run: error: --steps: not for a Cairo 1 executable; run it with: cairn execute ${exe('println')} --layout starknet --print-program-output --trace-file '${join(tmpdir(), 'a b.bin')}'`,
   );
+});
+
+test('--arguments passes an executable its arguments; a Cairo 0 program refuses them in one line', () => {
+  const r = cairn('run', '--program', exe('fib_loop'), '--arguments', '30', '--print_output');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'Program Output:\n832040\n'); // fib(30), the Rust VM's output for these arguments
+  const c0 = cairn('run', '--program', shared('examples', 'build', 'fib.json'), '--layout', 'small', '--arguments', '30');
+  assert.equal(c0.status, 1);
+  assert.equal(c0.stderr, 'cairn run: error: --arguments is for a Cairo 1 executable; a Cairo 0 program reads its input from --program_input.\n');
 });

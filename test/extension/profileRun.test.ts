@@ -49,3 +49,13 @@ test('resolveSourceFile: sourceFileMap, then sourceRoot, cairoPath, the program\
   assert.equal(resolveSourceFile('/elsewhere/fib.cairo', { program: fib, sourceFileMap: { '/elsewhere': src } }), resolve(src, 'fib.cairo'));
   assert.equal(resolveSourceFile('fib.cairo', { program: fib }), undefined); // build/ has no fib.cairo
 });
+
+test('runProfile: a Cairo 1 executable with its arguments (fib_loop, n = 30): the Rust VM\'s 487 steps, named by Sierra function', async () => {
+  const r = await runProfile(CLI, { program: join(ROOT, 'test/cairo1/fixtures/fib_loop/fib_loop.executable.json'), arguments: '30' });
+  assert.ok(r.ok, r.ok ? '' : r.message);
+  assert.equal(r.data.root.total.steps, 487);
+  assert.match(r.stdout, /832040/);
+  const loop = r.data.functions.find((f) => f.name === 'fib_loop::fib_loop::main [loop]');
+  assert.ok(loop && loop.calls > 1, r.data.functions.map((f) => `${f.name} ${f.calls}`).join(', '));
+  assert.ok(r.data.lines.some((l) => l.file === 'programs/fib_loop.cairo'));
+});
