@@ -13,7 +13,6 @@ const FULL_HALF = 4;
 const PARTIAL = 83;
 const ROUNDS = 2 * FULL_HALF + PARTIAL;
 const R_MOD_P = (1n << 256n) % PRIME;
-const STATE = 0; // 3 lanes of 8 i64 limbs
 const PACKED = 192; // 3 lanes of 4 words of 64 bits: the permutation's input and output
 const CONSTANTS = 512; // per round 3 lanes of 8 limbs, Montgomery form
 const ROUND_BYTES = 3 * N * 8;
@@ -24,6 +23,8 @@ const limbsOf = (v: bigint): bigint[] => Array.from({ length: N }, (_, i) => (v 
 const I64 = 0x7e;
 const I32 = 0x7f;
 const OP = { get: 0x20, set: 0x21, tee: 0x22, load: 0x29, store: 0x37, i64const: 0x42, add: 0x7c, sub: 0x7d, mul: 0x7e, and: 0x83, shl: 0x86, shrS: 0x87, shrU: 0x88, end: 0x0b };
+/** Control flow and the i32 operations of the round loop (its counter is the i32 parameter). */
+const CF = { loop: 0x03, if: 0x04, else: 0x05, brIf: 0x0d, void: 0x40, i32const: 0x41, i32add: 0x6a, i32ltU: 0x49, i32geU: 0x4f, i32or: 0x72 };
 
 function uleb(n: number): number[] {
   const out: number[] = [];
@@ -113,6 +114,11 @@ function montMul(f: Body, a: number[], b: number[] | bigint[], out: number[]): v
     }
     f.get(carry).set(r[i + N]);
   }
+  reduce(f, r, out);
+}
+
+/** out = r / R mod p, r the 16 limbs of a product (each below 2^34). */
+function reduce(f: Body, r: number[], out: number[]): void {
   // m = -r_i mod 2^32 makes limb i a multiple of 2^32: add m * p = m + 17m * 2^192 + m * 2^251.
   const m = f.local();
   for (let i = 0; i < N; i++) {
@@ -122,6 +128,35 @@ function montMul(f: Body, a: number[], b: number[] | bigint[], out: number[]): v
     f.get(r[i + 7]).get(m).c(27n).op(OP.shl).op(OP.add).set(r[i + 7]);
   }
   normalize(f, r.slice(N), out, OP.shrU);
+}
+
+/** out = a * a / R mod p, as montMul(a, a) but with each cross product a_i a_j (i < j) computed
+ * once and doubled: 36 limb products instead of 64. */
+function montSquare(f: Body, a: number[], out: number[]): void {
+  const r = Array.from({ length: 2 * N }, () => f.local());
+  const carry = f.local();
+  // Cross products: row i adds a_i * a_j (j > i) at r[i + j]; rows overlap as in montMul.
+  for (let i = 0; i < N - 1; i++) {
+    for (let j = i + 1; j < N; j++) {
+      f.get(a[i]).get(a[j]).op(OP.mul);
+      if (i > 0) f.get(r[i + j]).op(OP.add); // set by row i - 1 (its range covers row i's)
+      if (j > i + 1) f.get(carry).op(OP.add);
+      f.set(carry).get(carry).c(MASK).op(OP.and).set(r[i + j]);
+      f.get(carry).c(32n).op(OP.shrU).set(carry);
+    }
+    f.get(carry).set(r[i + N]);
+  }
+  // Doubled (limbs below 2^33), then the squares a_i^2 added at r[2i], r[2i + 1] (below 2^34):
+  // the reduction below takes limbs that wide (its sums stay far below 2^64).
+  const sq = f.local();
+  for (let i = 0; i < N; i++) {
+    f.get(a[i]).get(a[i]).op(OP.mul).set(sq);
+    if (i === 0) f.get(sq).c(MASK).op(OP.and).set(r[0]);
+    else f.get(r[2 * i]).c(1n).op(OP.shl).get(sq).c(MASK).op(OP.and).op(OP.add).set(r[2 * i]);
+    if (i === N - 1) f.get(sq).c(32n).op(OP.shrU).set(r[2 * i + 1]);
+    else f.get(r[2 * i + 1]).c(1n).op(OP.shl).get(sq).c(32n).op(OP.shrU).op(OP.add).set(r[2 * i + 1]);
+  }
+  reduce(f, r, out);
 }
 
 /** out = the limbs of `from` with carries propagated (shift: unsigned or signed carries). */
@@ -149,82 +184,95 @@ function below2p(f: Body, v: number[]): void {
 
 const P6 = limbsOf(6n * PRIME);
 
-/** round(k): one round on the state in memory, with the constants at byte k. */
-function round(full: boolean): Body {
-  const f = new Body(1);
+/** One round on the state locals s (3 lanes of limbs below 2p), its constants at the byte the
+ * i32 parameter holds. */
+function round(f: Body, s: number[][], full: boolean): void {
   const lanes = [0, 1, 2].map(() => Array.from({ length: N }, () => f.local()));
   for (let e = 0; e < 3; e++) {
     // x = s + k (both normalized, below 3p), with carries
     const sum = Array.from({ length: N }, () => f.local());
-    for (let j = 0; j < N; j++) {
-      f.load(STATE + (e * N + j) * 8, false).load((e * N + j) * 8, true).op(OP.add).set(sum[j]);
-    }
+    for (let j = 0; j < N; j++) f.get(s[e][j]).load((e * N + j) * 8, true).op(OP.add).set(sum[j]);
     normalize(f, sum, lanes[e], OP.shrU);
   }
   for (let e = full ? 0 : 2; e < 3; e++) {
     const sq = Array.from({ length: N }, () => f.local());
-    montMul(f, lanes[e], lanes[e], sq);
+    montSquare(f, lanes[e], sq);
     montMul(f, sq, lanes[e], lanes[e]);
   }
   // [[3,1,1],[1,-1,1],[1,1,-2]]: u = x0 + x1 + x2, then u + 2 x0, u - 2 x1 + 6p, u - 3 x2 + 6p
-  // (x below 3p: all three positive and below 14p).
-  const out = [0, 1, 2].map(() => Array.from({ length: N }, () => f.local()));
+  // (x below 3p: all three positive and below 14p), written to the state.
   const u = f.local();
   const [x0, x1, x2] = lanes;
   for (let j = 0; j < N; j++) {
     f.get(x0[j]).get(x1[j]).op(OP.add).get(x2[j]).op(OP.add).set(u);
-    f.get(u).get(x0[j]).c(1n).op(OP.shl).op(OP.add).set(out[0][j]);
-    f.get(u).get(x1[j]).c(1n).op(OP.shl).op(OP.sub).c(P6[j]).op(OP.add).set(out[1][j]);
-    f.get(u).get(x2[j]).c(3n).op(OP.mul).op(OP.sub).c(P6[j]).op(OP.add).set(out[2][j]);
+    f.get(u).get(x0[j]).c(1n).op(OP.shl).op(OP.add).set(s[0][j]);
+    f.get(u).get(x1[j]).c(1n).op(OP.shl).op(OP.sub).c(P6[j]).op(OP.add).set(s[1][j]);
+    f.get(u).get(x2[j]).c(3n).op(OP.mul).op(OP.sub).c(P6[j]).op(OP.add).set(s[2][j]);
   }
-  for (let e = 0; e < 3; e++) {
-    below2p(f, out[e]);
-    for (let j = 0; j < N; j++) f.store(STATE + (e * N + j) * 8, out[e][j]);
-  }
-  return f;
+  for (let e = 0; e < 3; e++) below2p(f, s[e]);
 }
 
-/** convert(c, pack): every lane times the constant c / R. toMontgomery (c = R^2) reads the
- * packed input words; fromMontgomery (c = 1, result below p + 1) writes the packed output. */
-function convert(c: bigint, pack: boolean): Body {
-  const f = new Body(0);
+/**
+ * permute(k): the whole permutation in one call, the state in locals throughout. Reads the
+ * packed input words, brings them into Montgomery form (times R^2 / R), runs the 91 rounds in a
+ * loop (k: the first round's constants; full rounds first and last, partial ones between), and
+ * writes the packed output (times 1 / R: below p + 1).
+ */
+function permute(): Body {
+  const f = new Body(1);
+  const s = [0, 1, 2].map(() => Array.from({ length: N }, () => f.local()));
+  const x = Array.from({ length: N }, () => f.local());
+  const r2 = limbsOf((R_MOD_P * R_MOD_P) % PRIME);
   for (let e = 0; e < 3; e++) {
-    const x = Array.from({ length: N }, () => f.local());
-    if (pack) for (let j = 0; j < N; j++) f.load(STATE + (e * N + j) * 8, false).set(x[j]);
-    else {
-      for (let k = 0; k < N / 2; k++) {
-        f.load(PACKED + (e * 4 + k) * 8, false).set(x[2 * k]);
-        f.get(x[2 * k]).c(32n).op(OP.shrU).set(x[2 * k + 1]);
-        f.get(x[2 * k]).c(MASK).op(OP.and).set(x[2 * k]);
-      }
+    for (let k = 0; k < N / 2; k++) {
+      f.load(PACKED + (e * 4 + k) * 8, false).set(x[2 * k]);
+      f.get(x[2 * k]).c(32n).op(OP.shrU).set(x[2 * k + 1]);
+      f.get(x[2 * k]).c(MASK).op(OP.and).set(x[2 * k]);
     }
-    montMul(f, x, limbsOf(c), x);
-    if (pack) {
-      for (let k = 0; k < N / 2; k++) {
-        f.get(x[2 * k]).get(x[2 * k + 1]).c(32n).op(OP.shl).op(0x84).set(x[2 * k]); // i64.or
-        f.store(PACKED + (e * 4 + k) * 8, x[2 * k]);
-      }
-    } else for (let j = 0; j < N; j++) f.store(STATE + (e * N + j) * 8, x[j]);
+    montMul(f, x, r2, s[e]);
+  }
+  const firstPartial = CONSTANTS + FULL_HALF * ROUND_BYTES;
+  const lastFull = CONSTANTS + (FULL_HALF + PARTIAL) * ROUND_BYTES;
+  const end = CONSTANTS + ROUNDS * ROUND_BYTES;
+  const i32 = (v: number) => f.code.push(CF.i32const, ...sleb(BigInt(v)));
+  f.code.push(CF.loop, CF.void);
+  f.get(0);
+  i32(firstPartial);
+  f.code.push(CF.i32ltU);
+  f.get(0);
+  i32(lastFull);
+  f.code.push(CF.i32geU, CF.i32or, CF.if, CF.void);
+  round(f, s, true);
+  f.code.push(CF.else);
+  round(f, s, false);
+  f.code.push(OP.end);
+  f.get(0);
+  i32(ROUND_BYTES);
+  f.code.push(CF.i32add, OP.tee, 0);
+  i32(end);
+  f.code.push(CF.i32ltU, CF.brIf, 0, OP.end);
+  for (let e = 0; e < 3; e++) {
+    montMul(f, s[e], limbsOf(1n), x);
+    for (let k = 0; k < N / 2; k++) {
+      f.get(x[2 * k]).get(x[2 * k + 1]).c(32n).op(OP.shl).op(0x84).set(x[2 * k]); // i64.or
+      f.store(PACKED + (e * 4 + k) * 8, x[2 * k]);
+    }
   }
   return f;
 }
 
 function moduleBytes(): Uint8Array {
-  const bodies = [round(true), round(false), convert((R_MOD_P * R_MOD_P) % PRIME, false), convert(1n, true)];
-  const names = ['full', 'partial', 'toMontgomery', 'fromMontgomery'];
-  const types = vec([[0x60, ...vec([[I32]]), 0], [0x60, 0, 0]]);
-  const funcs = vec(bodies.map((b) => uleb(b.params === 1 ? 0 : 1)));
+  const body = permute();
+  const types = vec([[0x60, ...vec([[I32]]), 0]]);
+  const funcs = vec([uleb(0)]);
   const memory = vec([[0x00, 1]]);
-  const exports = vec([...names.map((n, i) => [...str(n), 0x00, i]), [...str('memory'), 0x02, 0]]);
-  const code = vec(bodies.map((b) => b.encode()));
+  const exports = vec([[...str('permute'), 0x00, 0], [...str('memory'), 0x02, 0]]);
+  const code = vec([body.encode()]);
   return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...section(1, types), ...section(3, funcs), ...section(5, memory), ...section(7, exports), ...section(10, code)]);
 }
 
 interface Exports {
-  full(k: number): void;
-  partial(k: number): void;
-  toMontgomery(): void;
-  fromMontgomery(): void;
+  permute(k: number): void;
   memory: { buffer: ArrayBuffer };
 }
 // The project's TypeScript libraries declare no WebAssembly (Node and VS Code's host have it).
@@ -280,12 +328,6 @@ export function poseidonPermutation(a: Felt, b: Felt, c: Felt): Felt[] {
   put(0, a);
   put(1, b);
   put(2, c);
-  w.toMontgomery();
-  for (let r = 0; r < ROUNDS; r++) {
-    const k = CONSTANTS + r * ROUND_BYTES;
-    if (r < FULL_HALF || r >= FULL_HALF + PARTIAL) w.full(k);
-    else w.partial(k);
-  }
-  w.fromMontgomery();
+  w.permute(CONSTANTS);
   return [take(0), take(1), take(2)];
 }
