@@ -30,12 +30,15 @@ export interface ExecuteArgs {
   printResourceUsage: boolean;
   traceFile?: string;
   memoryFile?: string;
-  secureRun: boolean;
+  /** The Standalone entrypoint, a proof-mode run (cairo-execute --standalone). */
+  standalone: boolean;
+  /** undefined: on, off for --standalone (as cairo-execute). */
+  secureRun?: boolean;
 }
 
 export function executeHelp(): string {
   return `usage: cairn execute EXECUTABLE.json [--arguments 1,2,3 | --arguments-file args.json] [--layout all_cairo]
-                     [--print-program-output] [--print-resource-usage] [--trace-file F] [--memory-file F]
+                     [--print-program-output] [--print-resource-usage] [--trace-file F] [--memory-file F] [--standalone]
 
 Runs the Bootloader entrypoint of a Cairo 1 executable (scarb build's target/dev/NAME.executable.json)
 as cairo-execute does on the Rust VM; trace and memory files are byte-identical to its.
@@ -45,7 +48,8 @@ as cairo-execute does on the Rust VM; trace and memory files are byte-identical 
   --print-program-output   print the output builtin's cells (alias --print-outputs)
   --print-resource-usage   print steps, memory and builtins used, as scarb execute does
   --trace-file FILE, --memory-file FILE   the relocated trace and memory (cairo-vm's format)
-  --no-secure-run          skip the secure-run checks after the run
+  --standalone             run the Standalone entrypoint instead: a proof-mode run (trace padded to a power of 2)
+  --no-secure-run          skip the secure-run checks after the run (off with --standalone)
 `;
 }
 
@@ -55,7 +59,7 @@ const FLAG_ALIASES: Record<string, string> = {
 };
 
 export function parseExecuteArgs(argv: string[]): ExecuteArgs {
-  const a: Partial<ExecuteArgs> = { layout: 'all_cairo', printProgramOutput: false, printResourceUsage: false, secureRun: true };
+  const a: Partial<ExecuteArgs> = { layout: 'all_cairo', printProgramOutput: false, printResourceUsage: false, standalone: false };
   for (let i = 0; i < argv.length; i++) {
     let [flag, value] = splitFlag(argv[i]);
     flag = FLAG_ALIASES[flag] ?? flag;
@@ -74,6 +78,7 @@ export function parseExecuteArgs(argv: string[]): ExecuteArgs {
       case '--print-program-output': a.printProgramOutput = true; break;
       case '--print-resource-usage': a.printResourceUsage = true; break;
       case '--no-secure-run': a.secureRun = false; break;
+      case '--standalone': a.standalone = true; break;
       default:
         if (flag.startsWith('-')) throw new UsageError(`unknown flag ${flag}.`);
         if (a.executable !== undefined) throw new UsageError(`one executable only (got ${a.executable} and ${flag}).`);
@@ -100,7 +105,7 @@ export function executeCommand(args: ExecuteArgs, io: Io, onProfile?: OnExecutab
     const exe = loadExecutableFile(args.executable);
     // Profiling names functions from the debug file beside the executable, read before the run.
     const profiled = onProfile === undefined ? undefined : executableProfileProgram(exe, args.executable, defaultDebugFile(args.executable));
-    run = launchExecutable({ executable: exe, args: userArgs, layout: args.layout, trace: args.traceFile !== undefined || args.printResourceUsage, print: (t) => io.out(t) });
+    run = launchExecutable({ executable: exe, args: userArgs, layout: args.layout, kind: args.standalone ? 'Standalone' : 'Bootloader', trace: args.traceFile !== undefined || args.printResourceUsage, print: (t) => io.out(t) });
     const runner = run.runner;
     const profiler = profiled === undefined ? undefined : attachProfiler(runner);
     let offsets: number[];
@@ -110,7 +115,7 @@ export function executeCommand(args: ExecuteArgs, io: Io, onProfile?: OnExecutab
     } catch (e) {
       if (!(e instanceof VmException)) throw e;
       const panic = run.panic();
-      io.err(anyhowText(panic ?? 'Failed running program.', ExecutableRun.vmErrorText(e)));
+      io.err(anyhowText(panic ?? 'Failed running program.', ExecutableRun.vmErrorText(e, runner.mem)));
       return 1;
     }
     let text = '';

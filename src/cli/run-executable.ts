@@ -20,7 +20,6 @@ const REFUSED: [(a: RunArgs) => unknown, string][] = [
   [(a) => a.printMemory, '--print_memory'],
   [(a) => a.printSegments, '--print_segments'],
   [(a) => a.relocatePrints, '--relocate_prints'],
-  [(a) => a.proofMode, '--proof_mode (Cairn runs the Bootloader entrypoint only)'],
   [(a) => a.debugError, '--debug_error'],
   [(a) => a.noEnd, '--no_end'],
   [(a) => a.airPublicInput, '--air_public_input'],
@@ -39,8 +38,8 @@ const REFUSED: [(a: RunArgs) => unknown, string][] = [
 /**
  * The execute run a `cairn run` of an executable is: --print_output prints the output builtin's
  * cells (as --print-program-output), --print_info the steps and builtins used (as
- * --print-resource-usage); cairo-run's default layout (plain, no builtins) becomes execute's
- * all_cairo. Python flags are ignored (Cairo 1 hints are all Cairn's own).
+ * --print-resource-usage), --proof_mode runs the Standalone entrypoint (as --standalone); cairo-run's
+ * default layout (plain, no builtins) becomes execute's all_cairo. Python flags are ignored (Cairo 1 hints are all Cairn's own).
  */
 export function executeArgsOf(args: RunArgs, program: string): ExecuteArgs {
   return {
@@ -52,7 +51,8 @@ export function executeArgsOf(args: RunArgs, program: string): ExecuteArgs {
     printResourceUsage: args.printInfo,
     traceFile: args.traceFile,
     memoryFile: args.memoryFile,
-    secureRun: args.secureRun ?? true,
+    standalone: args.proofMode,
+    secureRun: args.secureRun,
   };
 }
 
@@ -66,7 +66,8 @@ export function executeCommandLine(e: ExecuteArgs): string {
   if (e.printResourceUsage) words.push('--print-resource-usage');
   if (e.traceFile !== undefined) words.push('--trace-file', e.traceFile);
   if (e.memoryFile !== undefined) words.push('--memory-file', e.memoryFile);
-  if (!e.secureRun) words.push('--no-secure-run');
+  if (e.standalone) words.push('--standalone');
+  if (e.secureRun === false) words.push('--no-secure-run');
   return words.map(shellWord).join(' ');
 }
 

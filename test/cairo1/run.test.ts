@@ -69,7 +69,8 @@ function runFixture(name: string, randomX?: Buffer[]): Outcome {
     else {
       if (run.panic() !== exp.panic) problems.push(`panic ${run.panic()} != ${exp.panic}`);
       if (JSON.stringify(run.panicData()?.map(String)) !== JSON.stringify(exp.panic_data)) problems.push('panic data differs');
-      if (ExecutableRun.vmErrorText(e) !== exp.error) problems.push(`error ${JSON.stringify(ExecutableRun.vmErrorText(e))} != ${JSON.stringify(exp.error)}`);
+      const error = ExecutableRun.vmErrorText(e, run.runner.mem);
+      if (error !== exp.error) problems.push(`error ${JSON.stringify(error)} != ${JSON.stringify(exp.error)}`);
     }
   }
   return out;

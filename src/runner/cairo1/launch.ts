@@ -8,10 +8,12 @@
 //   const run = launchExecutable({ executable: 'prog.executable.json', args: [...] });
 //   run.runner.runToEnd(); run.finish();   // on a VmException: run.panic() or run.errorText(e)
 import { CairoRunner } from '../cairo-runner';
-import { Program } from '../../vm/program';
+import { Program, Identifier } from '../../vm/program';
 import { PRIME } from '../../vm/felt';
-import { VmError, ProgramError } from '../../vm/errors';
+import { ProgramError } from '../../vm/errors';
 import { VmException } from '../../vm/vm';
+import type { Memory } from '../../vm/memory';
+import { tracebackEntries } from '../error-report';
 import { Cairo1State, Arg } from '../../hints/cairo1/hint';
 import { compileCairo1Hints, Cairo1HintError } from '../../hints/cairo1/processor';
 import { formatForPanic } from '../../hints/cairo1/format';
@@ -25,20 +27,29 @@ export interface ExecuteOptions {
   /** cairo-execute's --layout; the fixtures use all_cairo. */
   layout?: string;
   trace?: boolean;
-  /** Bootloader (default, as cairo-execute without --standalone). */
+  /** Bootloader (default, as cairo-execute without --standalone); Standalone runs in proof mode. */
   kind?: EntryPointKind;
   /** Where println! (DebugPrint) text goes; stdout by default. */
   print?: (text: string) => void;
 }
 
-/** The Program CairoRunner runs: the bytecode with `main` at the entrypoint's offset. */
-function programOf(exe: Executable, offset: number, builtins: string[]): Program {
+/**
+ * The Program CairoRunner runs: the bytecode with `main` at the entrypoint's offset. The
+ * Standalone entrypoint is a proof-mode program (cairo-lang-execute-utils' new_for_proof): it
+ * starts at the offset and ends at the `jmp rel 0` four cells after it.
+ */
+function programOf(exe: Executable, offset: number, builtins: string[], kind: EntryPointKind): Program {
+  const identifiers = new Map<string, Identifier>([['__main__.main', { type: 'function', pc: offset, decorators: [] }]]);
+  if (kind === 'Standalone') {
+    identifiers.set('__main__.__start__', { type: 'label', pc: offset });
+    identifiers.set('__main__.__end__', { type: 'label', pc: offset + 4 });
+  }
   return {
     prime: PRIME,
     data: exe.bytecode,
     builtins,
     hints: new Map(),
-    identifiers: new Map([['__main__.main', { type: 'function', pc: offset, decorators: [] }]]),
+    identifiers,
     references: [],
     attributes: [],
     debugInfo: undefined,
@@ -54,11 +65,16 @@ export class ExecutableRun {
     readonly state: Cairo1State,
   ) {}
 
-  /** cairo_run_program's end: end_run, read_return_values, verify_secure_runner, relocate. */
-  finish(secureRun = true): number[] {
+  /**
+   * cairo_run_program's end: end_run, read_return_values, verify_secure_runner, relocate. In
+   * proof mode (Standalone), end_run pads the trace and the segments are finalized; the secure-run
+   * checks are off by default, as there.
+   */
+  finish(secureRun = !this.runner.proofMode): number[] {
     const r = this.runner;
-    r.endRun();
+    r.endRun(!r.proofMode);
     r.readReturnValues();
+    if (r.proofMode) r.finalizeSegments();
     if (secureRun) r.verifySecure();
     return r.relocate();
   }
@@ -74,9 +90,16 @@ export class ExecutableRun {
     return this.state.markers[this.state.markers.length - 1];
   }
 
-  /** The error text of cairo-vm for a failed run (`Error at pc=0:15:\n...\n`). */
-  static vmErrorText(e: VmException): string {
-    return `Error at pc=${e.pc}:\n${e.inner.message}\n`;
+  /**
+   * The error text of cairo-vm for a failed run (`Error at pc=0:15:\n...\n`); with the run's
+   * memory, its Cairo traceback too (a Standalone run's header calls the code that failed; a
+   * Bootloader run's entry has no caller). An executable has no debug info: no locations.
+   */
+  static vmErrorText(e: VmException, mem?: Memory): string {
+    let text = `Error at pc=${e.pc}:\n${e.inner.message}\n`;
+    const calls = mem === undefined ? [] : tracebackEntries(mem, e.fp);
+    if (calls.length > 0) text += `Cairo traceback (most recent call last):\n${calls.map(([, pc]) => `Unknown location (pc=${pc})\n`).join('')}`;
+    return text;
   }
 }
 
@@ -85,8 +108,7 @@ export function launchExecutable(opts: ExecuteOptions): ExecutableRun {
   const kind = opts.kind ?? 'Bootloader';
   const entry = exe.entrypoints.find((e) => e.kind === kind);
   if (entry === undefined) throw new ProgramError(`${kind} entrypoint not found`);
-  if (kind !== 'Bootloader') throw new VmError('Program', 'Cairn runs the Bootloader entrypoint only (the Standalone one is a proof-mode run, not supported yet).');
-  const runner = new CairoRunner(programOf(exe, entry.offset, entry.builtins), { layout: opts.layout ?? 'all_cairo', trace: opts.trace });
+  const runner = new CairoRunner(programOf(exe, entry.offset, entry.builtins, kind), { layout: opts.layout ?? 'all_cairo', trace: opts.trace, proofMode: kind === 'Standalone' });
   const state = new Cairo1State();
   state.userArgs = [[{ array: opts.args ?? [] }]];
   if (opts.print !== undefined) state.print = opts.print;

@@ -33,8 +33,9 @@ export function executionResources(runner: CairoRunner, offsets: number[]): Exec
   const last = trace.entry(trace.length - 1).ap;
   const spans: [string, number, number][] = [['execution', offsets[first.segment] + first.offset, offsets[last.segment] + last.offset]];
   for (const b of builtins) {
+    // a builtin the program does not use (proof mode gives every builtin of the layout a segment) ends where it starts
     const base = offsets[b.base.segment];
-    spans.push([b.name, base, base + (b.stopPtr?.offset ?? mem.segmentSize(b.base.segment))]);
+    spans.push([b.name, base, base + (b.included ? (b.stopPtr?.offset ?? mem.segmentSize(b.base.segment)) : 0)]);
   }
   return {
     steps: runner.vm.currentStep,
