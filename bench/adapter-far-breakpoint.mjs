@@ -5,8 +5,9 @@
 // and exited), on CPU time (user + system of the exited child, which a shared machine's load
 // barely moves); the runs alternate, and the medians and each pair's ratio are printed. Wall
 // times, configurationDone -> stopped event against the CLI's whole run, are printed beside.
-// Usage: node bench/adapter-far-breakpoint.mjs   (after `npm run build`; BENCH_RUNS=N, default 5;
-// BENCH_DIST=DIR: the build in DIR instead of dist/, to compare two builds)
+// Usage: node bench/adapter-far-breakpoint.mjs   (after `npm run build`; BENCH_ADAPTER_RUNS=N pairs,
+// default 5, apart from npm run bench's BENCH_RUNS; BENCH_DIST=DIR: the build in DIR instead of
+// dist/, to compare two builds)
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,14 +71,18 @@ async function adapter() {
   return { wall, cpu: cpuSince(c0) };
 }
 
-const runs = Number(process.env.BENCH_RUNS ?? 5);
+const runs = Number(process.env.BENCH_ADAPTER_RUNS ?? 5);
 const cliRuns = [];
 const adapterRuns = [];
 for (let i = 0; i < runs; i++) {
   cliRuns.push(cli());
   adapterRuns.push(await adapter());
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const f2 = (x) => x.toFixed(2);
 const line = (label, a, c) => {
   const ratios = a.map((x, i) => x / c[i]);
