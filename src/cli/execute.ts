@@ -6,6 +6,7 @@ import { launchExecutable, ExecutableRun } from '../runner/cairo1/launch';
 import { parseArgumentList, parseArgumentsFile } from '../runner/cairo1/args';
 import { writeMemoryByAddress } from '../runner/cairo1/memory-file';
 import { executionResources, resourcesText } from '../runner/cairo1/resources';
+import { airPublicInput, airPrivateInput } from '../runner/air-input';
 import { writeTrace } from '../runner/relocate';
 import { writeOutputFile, writeOutputPieces } from '../runner/fs-errors';
 import { VmException } from '../vm/vm';
@@ -32,13 +33,17 @@ export interface ExecuteArgs {
   memoryFile?: string;
   /** The Standalone entrypoint, a proof-mode run (cairo-execute --standalone). */
   standalone: boolean;
+  /** A Standalone run's AIR inputs for a prover (cairo-execute's JSON). */
+  airPublicInput?: string;
+  airPrivateInput?: string;
   /** undefined: on, off for --standalone (as cairo-execute). */
   secureRun?: boolean;
 }
 
 export function executeHelp(): string {
   return `usage: cairn execute EXECUTABLE.json [--arguments 1,2,3 | --arguments-file args.json] [--layout all_cairo]
-                     [--print-program-output] [--print-resource-usage] [--trace-file F] [--memory-file F] [--standalone]
+                     [--print-program-output] [--print-resource-usage] [--trace-file F] [--memory-file F]
+                     [--standalone [--air-public-input F] [--air-private-input F]]
 
 Runs the Bootloader entrypoint of a Cairo 1 executable (scarb build's target/dev/NAME.executable.json)
 as cairo-execute does on the Rust VM; trace and memory files are byte-identical to its.
@@ -49,6 +54,7 @@ as cairo-execute does on the Rust VM; trace and memory files are byte-identical 
   --print-resource-usage   print steps, memory and builtins used, as scarb execute does
   --trace-file FILE, --memory-file FILE   the relocated trace and memory (cairo-vm's format)
   --standalone             run the Standalone entrypoint instead: a proof-mode run (trace padded to a power of 2)
+  --air-public-input FILE, --air-private-input FILE   a Standalone run's AIR inputs for a prover
   --no-secure-run          skip the secure-run checks after the run (off with --standalone)
 `;
 }
@@ -79,6 +85,8 @@ export function parseExecuteArgs(argv: string[]): ExecuteArgs {
       case '--print-resource-usage': a.printResourceUsage = true; break;
       case '--no-secure-run': a.secureRun = false; break;
       case '--standalone': a.standalone = true; break;
+      case '--air-public-input': a.airPublicInput = take(); break;
+      case '--air-private-input': a.airPrivateInput = take(); break;
       default:
         if (flag.startsWith('-')) throw new UsageError(`unknown flag ${flag}.`);
         if (a.executable !== undefined) throw new UsageError(`one executable only (got ${a.executable} and ${flag}).`);
@@ -87,8 +95,17 @@ export function parseExecuteArgs(argv: string[]): ExecuteArgs {
   }
   if (a.executable === undefined) throw new UsageError('the executable file is missing (NAME.executable.json).');
   if (a.arguments !== undefined && a.argumentsFile !== undefined) throw new UsageError('--arguments and --arguments-file cannot be used together.');
+  checkAirFlags(a as ExecuteArgs);
   return a as ExecuteArgs;
 }
+
+/** The AIR inputs describe a proof-mode run; the private one names the trace and memory files. */
+export function checkAirFlags(a: ExecuteArgs): void {
+  if ((a.airPublicInput !== undefined || a.airPrivateInput !== undefined) && !a.standalone) throw new UsageError('--air-public-input and --air-private-input need --standalone (a proof-mode run).');
+  if (a.airPrivateInput !== undefined && (a.traceFile === undefined || a.memoryFile === undefined)) throw new UsageError('--air-private-input needs --trace-file and --memory-file.');
+}
+
+const twoSpaces = (json: string) => JSON.stringify(JSON.parse(json), null, 2);
 
 /** anyhow's `{:?}` of an error with one cause: the cause's lines indented by four spaces. */
 function anyhowText(context: string, cause: string): string {
@@ -127,6 +144,9 @@ export function executeCommand(args: ExecuteArgs, io: Io, onProfile?: OnExecutab
     io.out(text);
     if (args.traceFile !== undefined) writeOutputPieces(args.traceFile, (sink) => writeTrace(runner.vm.trace!, offsets, sink), 'trace file');
     if (args.memoryFile !== undefined) writeOutputPieces(args.memoryFile, (sink) => writeMemoryByAddress(runner.mem, offsets, sink), 'memory file');
+    // cairo-vm's JSON (serde's two-space pretty print), the same fields and values as cairo-run's
+    if (args.airPublicInput !== undefined) writeOutputFile(args.airPublicInput, twoSpaces(airPublicInput(runner, args.layout)), 'AIR public input');
+    if (args.airPrivateInput !== undefined) writeOutputFile(args.airPrivateInput, twoSpaces(airPrivateInput(runner, args.traceFile!, args.memoryFile!)), 'AIR private input');
     if (profiler !== undefined) onProfile!(profiled!, profiler.result(), offsets[runner.programBase.segment]);
     return 0;
   } catch (e) {

@@ -3,7 +3,7 @@
 // cairo-run flags that mean the same there map onto execute's; any other is refused in one line
 // that gives the `cairn execute` command to use instead.
 import { RunArgs, UsageError } from './args';
-import { ExecuteArgs, executeCommand } from './execute';
+import { ExecuteArgs, executeCommand, checkAirFlags } from './execute';
 import type { Io } from './run';
 import type { Program } from '../vm/program';
 import type { RunProfile } from '../debug/profile/collector';
@@ -22,8 +22,6 @@ const REFUSED: [(a: RunArgs) => unknown, string][] = [
   [(a) => a.relocatePrints, '--relocate_prints'],
   [(a) => a.debugError, '--debug_error'],
   [(a) => a.noEnd, '--no_end'],
-  [(a) => a.airPublicInput, '--air_public_input'],
-  [(a) => a.airPrivateInput, '--air_private_input'],
   [(a) => a.cairoPieOutput, '--cairo_pie_output'],
   [(a) => a.mergeExtraSegments, '--merge_extra_segments'],
   [(a) => a.debugInfoFile, '--debug_info_file'],
@@ -38,7 +36,8 @@ const REFUSED: [(a: RunArgs) => unknown, string][] = [
 /**
  * The execute run a `cairn run` of an executable is: --print_output prints the output builtin's
  * cells (as --print-program-output), --print_info the steps and builtins used (as
- * --print-resource-usage), --proof_mode runs the Standalone entrypoint (as --standalone); cairo-run's
+ * --print-resource-usage), --proof_mode runs the Standalone entrypoint (as --standalone, with
+ * --air_public_input and --air_private_input as its AIR inputs); cairo-run's
  * default layout (plain, no builtins) becomes execute's all_cairo. Python flags are ignored (Cairo 1 hints are all Cairn's own).
  */
 export function executeArgsOf(args: RunArgs, program: string): ExecuteArgs {
@@ -52,6 +51,8 @@ export function executeArgsOf(args: RunArgs, program: string): ExecuteArgs {
     traceFile: args.traceFile,
     memoryFile: args.memoryFile,
     standalone: args.proofMode,
+    airPublicInput: args.airPublicInput,
+    airPrivateInput: args.airPrivateInput,
     secureRun: args.secureRun,
   };
 }
@@ -67,6 +68,8 @@ export function executeCommandLine(e: ExecuteArgs): string {
   if (e.traceFile !== undefined) words.push('--trace-file', e.traceFile);
   if (e.memoryFile !== undefined) words.push('--memory-file', e.memoryFile);
   if (e.standalone) words.push('--standalone');
+  if (e.airPublicInput !== undefined) words.push('--air-public-input', e.airPublicInput);
+  if (e.airPrivateInput !== undefined) words.push('--air-private-input', e.airPrivateInput);
   if (e.secureRun === false) words.push('--no-secure-run');
   return words.map(shellWord).join(' ');
 }
@@ -83,6 +86,7 @@ export function runExecutable(args: RunArgs, program: string, io: Io, onProfile?
     return v !== undefined && v !== false;
   }).map(([, flag]) => flag);
   if (args.arguments !== undefined && args.argumentsFile !== undefined) throw new UsageError('--arguments and --arguments_file cannot be used together.');
+  checkAirFlags(exec);
   if (refused.length > 0) {
     throw new UsageError(`${refused.join(', ')}: not for a Cairo 1 executable; run it with: ${executeCommandLine(exec)}`);
   }
