@@ -15,7 +15,9 @@ import { toSigned } from '../vm/felt';
 import { splitFlag, UsageError } from './args';
 import { internalErrorText } from './internal-error';
 import type { Io } from './run';
-import { loadExecutableFile } from '../runner/cairo1/executable';
+import { existsSync } from 'node:fs';
+import { Executable, loadExecutableFile } from '../runner/cairo1/executable';
+import { Cairo1DebugError } from '../debug/cairo1/debug-file';
 import type { Program } from '../vm/program';
 import type { RunProfile } from '../debug/profile/collector';
 import { attachProfiler } from '../debug/profile/attach';
@@ -105,6 +107,13 @@ export function checkAirFlags(a: ExecuteArgs): void {
   if (a.airPrivateInput !== undefined && (a.traceFile === undefined || a.memoryFile === undefined)) throw new UsageError('--air-private-input needs --trace-file and --memory-file.');
 }
 
+/** The profile's function names come from Cairn's debug file beside the executable. */
+function profileProgramOf(exe: Executable, path: string): Program {
+  const debugFile = defaultDebugFile(path);
+  if (!existsSync(debugFile)) throw new ProgramError(`Profiling names functions from Cairn's debug file of the executable, ${debugFile}, which does not exist.`);
+  return executableProfileProgram(exe, path, debugFile);
+}
+
 const twoSpaces = (json: string) => JSON.stringify(JSON.parse(json), null, 2);
 
 /** anyhow's `{:?}` of an error with one cause: the cause's lines indented by four spaces. */
@@ -121,7 +130,7 @@ export function executeCommand(args: ExecuteArgs, io: Io, onProfile?: OnExecutab
     const userArgs = args.argumentsFile !== undefined ? parseArgumentsFile(args.argumentsFile) : parseArgumentList(args.arguments ?? '');
     const exe = loadExecutableFile(args.executable);
     // Profiling names functions from the debug file beside the executable, read before the run.
-    const profiled = onProfile === undefined ? undefined : executableProfileProgram(exe, args.executable, defaultDebugFile(args.executable));
+    const profiled = onProfile === undefined ? undefined : profileProgramOf(exe, args.executable);
     run = launchExecutable({ executable: exe, args: userArgs, layout: args.layout, kind: args.standalone ? 'Standalone' : 'Bootloader', trace: args.traceFile !== undefined || args.printResourceUsage, print: (t) => io.out(t) });
     const runner = run.runner;
     const profiler = profiled === undefined ? undefined : attachProfiler(runner);
@@ -151,7 +160,7 @@ export function executeCommand(args: ExecuteArgs, io: Io, onProfile?: OnExecutab
     return 0;
   } catch (e) {
     if (e instanceof UsageError) io.err(`cairn execute: error: ${e.message}\n`);
-    else if (e instanceof ProgramError || e instanceof VmError) io.err(`Error: ${e.message}\n`);
+    else if (e instanceof ProgramError || e instanceof VmError || e instanceof Cairo1DebugError) io.err(`Error: ${e.message}\n`);
     else io.err(internalErrorText(e) + '\n');
     return 1;
   }

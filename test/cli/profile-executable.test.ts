@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT } from '../support/shared';
@@ -57,4 +57,17 @@ test('cairn run --profile_output writes the pprof file of an executable, named b
   assert.equal(totals.sum, 16028);
   assert.equal(totals.total.get('fib_rec::fib_rec::fib'), totals.self.get('fib_rec::fib_rec::fib'));
   assert.equal(totals.total.get('<executable header>'), 16028);
+});
+
+test('without its debug file, or with another program\'s, the profile is one line, exit 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-profile-exe-'));
+  const lone = join(dir, 'fib_rec.executable.json');
+  copyFileSync(exe('fib_rec'), lone);
+  const r = cairn('profile', '--program', lone);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `Error: Profiling names functions from Cairn's debug file of the executable, ${join(dir, 'fib_rec.debug.json')}, which does not exist.\n`);
+  copyFileSync(fixture('loops', 'loops.debug.json'), join(dir, 'fib_rec.debug.json'));
+  const wrong = cairn('profile', '--program', lone);
+  assert.equal(wrong.status, 1);
+  assert.match(wrong.stderr, /^Error: The debug file .* does not match the executable: [^\n]*\n$/);
 });
