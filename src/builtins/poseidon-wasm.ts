@@ -179,7 +179,7 @@ function montMul(f: Body, a: number[], b: number[] | bigint[], out: number[]): v
   reduce(f, r, out);
 }
 
-/** out = r / R mod p, r the 16 limbs of a product (each below 2^34). */
+/** out = r / R mod p, r the 16 limbs of a product (each below 2^40: its sums stay far below 2^64). */
 function reduce(f: Body, r: number[], out: number[]): void {
   // m = -r_i mod 2^32 makes limb i a multiple of 2^32: add m * p = m + 17m * 2^192 + m * 2^251.
   const m = f.local();
