@@ -158,6 +158,7 @@ export function memoryView(
     return writeOrder(segment, offset) < limit ? v : undefined;
   };
   Object.defineProperty(view, 'get', { value: get });
+  Object.defineProperty(view, 'isView', { value: true });
   Object.defineProperty(view, 'getAt', { value: (a: Relocatable) => get(a.segment, a.offset) });
   Object.defineProperty(view, 'write', {
     value: () => {

@@ -21,6 +21,8 @@ export class Memory {
   /** temp[k] is segment -(k + 1). */
   readonly temp: Segment[] = [];
   readonly deducers: (Deducer | undefined)[] = [];
+  /** A debugger's read-only view of a run's memory (history.ts): a rule must keep no state from its reads. */
+  readonly isView: boolean = false;
   readonly validators: (Validator | undefined)[] = [];
   readonly relocationRules = new Map<number, Relocatable>();
   /** Sizes fixed by finalize() (builtins, program); others use their used size. */

@@ -8,14 +8,13 @@
 // takes the loop's variables, which the text does not name: they show by position.
 import { Memory } from '../../vm/memory';
 import { Program } from '../../vm/program';
-import { Relocatable, Value } from '../../vm/relocatable';
-import { getPrime } from '../../vm/felt';
-import { VarNode, formatValue, summary } from '../values';
+import { Relocatable } from '../../vm/relocatable';
+import { VarNode } from '../values';
 import { SierraTypes, IMPLICIT, splitTop } from './sierra-types';
+import { SierraValues, memoryCells } from './sierra-values';
 import { Statements } from './statements';
 import { Loops } from './loops';
 
-const MAX_ELEMENTS = 1000;
 /** One-cell values a comparison reads as a number. */
 const ONE_CELL_VALUES = new Set(['felt252', 'u8', 'u16', 'u32', 'u64', 'u128', 'i8', 'i16', 'i32', 'i64', 'i128', 'BoundedInt', 'bool']);
 
@@ -24,6 +23,7 @@ export class Arguments {
     private readonly statements: Statements,
     private readonly types: SierraTypes,
     private readonly loops: Loops,
+    private readonly values: SierraValues,
   ) {}
 
   /** The arguments of the function running at pc in the frame at fp; undefined when its types are not known. */
@@ -37,7 +37,7 @@ export class Arguments {
     const names = this.names(k, sig.params);
     let at = fp.offset - 2 - total;
     const nodes = sig.params.map((p, i) => {
-      const node = this.value(names[i], p, mem, new Relocatable(fp.segment, at));
+      const node = this.values.value(names[i], p, mem, memoryCells(mem, new Relocatable(fp.segment, at)));
       at += sizes[i]!;
       return node;
     });
@@ -103,111 +103,6 @@ export class Arguments {
     user.forEach((i, j) => (byPosition[i] = declared[j]));
     return byPosition;
   }
-
-  /** A value of a Sierra type laid out from `addr`. */
-  private value(name: string, typeId: string, mem: Memory, addr: Relocatable, depth = 0): VarNode {
-    const t = this.types.types.get(typeId);
-    const type = this.types.name(typeId);
-    const cell = (i = 0) => mem.get(addr.segment, addr.offset + i);
-    const ref = `${addr.segment}:${addr.offset}`;
-    const base = { name, type, memoryReference: ref };
-    if (t === undefined || depth > 16) return { ...base, value: formatValue(cell()) };
-    const user = t.args[0]?.startsWith('ut@') ? t.args[0].slice(3) : undefined;
-    switch (t.generic) {
-      case 'felt252':
-      case 'bytes31':
-        return { ...base, value: formatValue(cell()), cell: addr };
-      case 'i8':
-      case 'i16':
-      case 'i32':
-      case 'i64':
-      case 'i128':
-        return { ...base, value: signed(cell()), cell: addr };
-      case 'Snapshot':
-      case 'NonZero':
-        return { ...this.value(name, t.args[0], mem, addr, depth + 1), type };
-      case 'Box':
-      case 'Nullable': {
-        const p = cell();
-        if (typeof p !== 'object') return { ...base, value: p === 0 || p === 0n ? 'null' : formatValue(p) };
-        const inner = this.value('*', t.args[0], mem, p, depth + 1);
-        return { ...base, value: `${p} -> ${inner.value}`, children: { list: () => [inner] } };
-      }
-      case 'Array':
-        return this.array(base, t.args[0], mem, cell(0), cell(1), depth);
-      case 'Struct': {
-        if (user?.startsWith('core::array::Span::') && t.args.length === 2) {
-          const inner = this.types.types.get(t.args[1]);
-          const arr = inner?.generic === 'Snapshot' ? inner.args[0] : t.args[1];
-          const elem = this.types.types.get(arr)?.args[0];
-          if (elem !== undefined) return this.array(base, elem, mem, cell(0), cell(1), depth);
-        }
-        const kids: VarNode[] = [];
-        let at = addr.offset;
-        for (const [i, f] of t.args.slice(1).entries()) {
-          kids.push(this.value(`.${i}`, f, mem, new Relocatable(addr.segment, at), depth + 1));
-          at += this.types.size(f) ?? 0;
-        }
-        if (user === 'core::integer::u256' && kids.length === 2) {
-          const [low, high] = [cell(0), cell(1)];
-          const v = typeof low === 'object' || typeof high === 'object' || low === undefined || high === undefined ? '<unknown>' : String(BigInt(low) + (BigInt(high) << 128n));
-          kids[0].name = 'low';
-          kids[1].name = 'high';
-          return { ...base, value: v, children: { list: () => kids } };
-        }
-        return { ...base, value: kids.length === 0 ? '()' : summary(kids), children: kids.length ? { list: () => kids } : undefined };
-      }
-      case 'Enum':
-        return this.enumValue(base, t.args.slice(1), user ?? '', mem, addr, depth);
-      default:
-        return { ...base, value: formatValue(cell()), cell: addr };
-    }
-  }
-
-  private array(base: { name: string; type: string; memoryReference: string }, elem: string, mem: Memory, start: Value | undefined, end: Value | undefined, depth: number): VarNode {
-    const size = this.types.size(elem);
-    if (typeof start !== 'object' || typeof end !== 'object' || size === undefined || size === 0 || start.segment !== end.segment) return { ...base, value: `${formatValue(start)} .. ${formatValue(end)}` };
-    const n = Math.floor((end.offset - start.offset) / size);
-    const list = (from = 0, count = n) => {
-      const out: VarNode[] = [];
-      for (let i = from; i < Math.min(n, from + count, from + MAX_ELEMENTS); i++) out.push(this.value(`[${i}]`, elem, mem, new Relocatable(start.segment, start.offset + i * size), depth + 1));
-      return out;
-    };
-    const shown = list(0, 8).map((k) => k.value);
-    return { ...base, value: `[${shown.join(', ')}${n > 8 ? `, ... (${n})` : ''}]`, children: n > 0 ? { indexed: n, list } : undefined };
-  }
-
-  /**
-   * An enum: its selector cell, then its variant padded to the largest one. With two variants
-   * the selector is the variant's index; with more it is a jump-table offset, shown as it is.
-   */
-  private enumValue(base: { name: string; type: string; memoryReference: string }, variants: string[], user: string, mem: Memory, addr: Relocatable, depth: number): VarNode {
-    const sel = mem.get(addr.segment, addr.offset);
-    const raw = { ...base, value: `selector ${formatValue(sel)}` };
-    if (variants.length > 2 || typeof sel === 'object' || sel === undefined || Number(sel) >= variants.length) return raw;
-    const index = Number(sel);
-    const label = variantName(user, index);
-    if (user === 'core::bool') return { ...base, value: index === 1 ? 'true' : 'false' };
-    const max = Math.max(...variants.map((v) => this.types.size(v) ?? 0));
-    const size = this.types.size(variants[index]) ?? -1;
-    if (size === 0) return { ...base, value: label };
-    if (size !== max) return raw;
-    const payload = this.value(label, variants[index], mem, new Relocatable(addr.segment, addr.offset + 1), depth + 1);
-    return { ...base, value: `${label}(${payload.value})`, children: { list: () => [payload] } };
-  }
-}
-
-function signed(v: Value | undefined): string {
-  if (v === undefined || typeof v === 'object') return formatValue(v);
-  const n = BigInt(v);
-  const p = getPrime();
-  return String(n > p / 2n ? n - p : n);
-}
-
-function variantName(user: string, index: number): string {
-  if (user.startsWith('core::option::Option')) return index === 0 ? 'Some' : 'None';
-  if (user.startsWith('core::result::Result') || user.startsWith('core::panics::PanicResult')) return index === 0 ? 'Ok' : 'Err';
-  return `variant ${index}`;
 }
 
 /** The parameter names of the first `fn NAME(...)` in a function's source text. */

@@ -19,6 +19,8 @@ import { Cairo1Inspection, NO_VARIABLES } from './inlined-frames';
 import { Loops } from './loops';
 import { Arguments } from './arguments';
 import { SierraTypes } from './sierra-types';
+import { SierraValues } from './sierra-values';
+import { Locals } from './locals';
 
 export interface Cairo1LaunchOptions extends LaunchOptions {
   /** Cairn's debug file of the executable (statement offsets and annotations); default NAME.debug.json beside it. */
@@ -71,7 +73,10 @@ export class Cairo1Run implements DebugFront {
     const sourceRoot = options.sourceRoot ?? findSourceRoot(dirname(program), this.debug);
     const liveOptions: LaunchOptions = { ...options, sourceRoot, findCairoLang: false };
     const loops = new Loops(statements, sourceRoot);
-    const params = new Arguments(statements, new SierraTypes(this.debug.sierra), loops);
+    const types = new SierraTypes(this.debug.sierra);
+    const values = new SierraValues(types, this.debug.variables?.members);
+    const params = new Arguments(statements, types, loops, values);
+    const locals = this.debug.variables === undefined ? undefined : new Locals(statements, this.debug.variables, types, values, (k) => loops.isLoop(k));
     params.declare(statements.program);
     this.live = new LiveRun(liveOptions, events, () => {
       const run = launchExecutable({ executable: exe, args, layout: typeof options.layout === 'string' ? options.layout : 'all_cairo', trace: true, print: (t) => events.output(t, 'stdout') });
@@ -85,7 +90,7 @@ export class Cairo1Run implements DebugFront {
       };
     });
     const live = this.live;
-    this.inspect = new Cairo1Inspection(live.inspect, statements, live.places, live.code, () => ({ step: live.cursor, latest: live.timeline.latest }), params, () => live.timeline.memoryAt(live.cursor), loops);
+    this.inspect = new Cairo1Inspection(live.inspect, statements, live.places, live.code, () => ({ step: live.cursor, latest: live.timeline.latest }), params, () => live.timeline.memoryAt(live.cursor), loops, locals === undefined ? undefined : { of: locals, timeline: live.timeline });
   }
 
   get control() {
@@ -102,7 +107,7 @@ export class Cairo1Run implements DebugFront {
     const version = this.debug.compilerVersion ? `, Cairo ${this.debug.compilerVersion}` : '';
     let text = `Cairn: Cairo 1 executable ${this.options.program} with ${this.debugFile} (layout ${this.live.layout}, ${this.debug.statementOffsets.length} Sierra statements${version}).\n`;
     if (missing.length) text += `Source files not found (set sourceRoot): ${missing.join(', ')}\n`;
-    return text + NO_VARIABLES + '\n';
+    return this.debug.variables === undefined ? text + NO_VARIABLES + '\n' : text;
   }
 
   whoWrote(target: string, frame: number, move?: boolean): VarNode {

@@ -10,6 +10,8 @@ import { Executable } from '../../runner/cairo1/executable';
 import { fsErrorText } from '../../runner/fs-errors';
 import { Code } from '../code';
 import { missingConstant } from './sierra-constants';
+import { SierraVariables, parseVariables } from './variables-file';
+import { bytecodeDigest } from './bytecode-digest';
 
 /** Where a Sierra statement comes from (lines and columns start at 1). */
 export interface CodeLocation {
@@ -35,6 +37,10 @@ export interface Cairo1Debug {
   /** The Sierra text (types and signatures: sierra-types.ts). */
   sierra: string;
   compilerVersion: string | undefined;
+  /** The variables' cells and names (variables-file.ts), when the file has them. */
+  variables: SierraVariables | undefined;
+  /** SHA-256 of the bytecode it was written with (bytecode-digest.ts), when the file has it. */
+  bytecodeSha256: string | undefined;
 }
 
 /** The debug file cannot be used: one line saying why. */
@@ -103,6 +109,8 @@ export function parseDebugFile(text: string, exe: Executable, path = 'the debug 
     functionStarts: typeof j.sierra === 'string' ? sierraFunctionStarts(j.sierra, n) : [],
     sierra: typeof j.sierra === 'string' ? j.sierra : '',
     compilerVersion: typeof j.compiler_version === 'string' ? j.compiler_version : undefined,
+    variables: parseVariables(j, annotations, n, fail),
+    bytecodeSha256: typeof j.bytecode_sha256 === 'string' ? j.bytecode_sha256 : undefined,
   };
   checkAgainst(debug, exe, path);
   return debug;
@@ -167,6 +175,8 @@ function checkAgainst(debug: Cairo1Debug, exe: Executable, path: string): void {
   const mismatch = (why: string): never => {
     throw new Cairo1DebugError(`The debug file ${path} does not match the executable: ${why}. Rebuild both from the same compilation.`);
   };
+  // The exact check, when the file carries the bytecode's digest; the checks below catch most mismatches without it.
+  if (debug.bytecodeSha256 !== undefined && debug.bytecodeSha256 !== bytecodeDigest(exe.bytecode)) mismatch('it was written for another bytecode (bytecode_sha256 differs)');
   // The Sierra text and the offsets describe the same program: one offset per statement.
   const listed = debug.sierra === '' ? undefined : sierraStatementCount(debug.sierra);
   if (listed !== undefined && listed !== debug.statementOffsets.length) throw new Cairo1DebugError(`Invalid Cairo 1 debug file ${path}: its Sierra text lists ${listed} statements but statement_offsets has ${debug.statementOffsets.length}.`);

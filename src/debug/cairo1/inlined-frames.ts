@@ -16,7 +16,9 @@ import { Statements, isCorelib, HEADER_NAME, baseName } from './statements';
 import { inlineGroups } from './inline-path';
 import { Arguments } from './arguments';
 import { Loops } from './loops';
+import { Locals, LocalVar } from './locals';
 import { Memory } from '../../vm/memory';
+import { Timeline } from '../history';
 
 /** Why the Arguments scope holds no other Sierra variables (said in the scope rather than left out). */
 export const NO_VARIABLES =
@@ -24,7 +26,7 @@ export const NO_VARIABLES =
 
 export class Cairo1Inspection implements Inspection {
   private readonly others = new Map<string, SourceFile>();
-  private cached: { step: number; latest: number; frames: RuntimeFrame[]; fpFrame: number[] } | undefined;
+  private cached: { step: number; latest: number; frames: RuntimeFrame[]; fpFrame: number[]; files: (string | undefined)[] } | undefined;
 
   constructor(
     private readonly inner: Inspector,
@@ -35,6 +37,8 @@ export class Cairo1Inspection implements Inspection {
     private readonly args: Arguments,
     private readonly memory: () => Memory,
     private readonly loops: Loops,
+    /** The frame's Cairo variables, when the debug file names them (else the Arguments scope). */
+    private readonly locals: { of: Locals; timeline: Timeline } | undefined,
   ) {}
 
   /** The fp frame (the live run's frame index) that shows as frame `index`. */
@@ -50,12 +54,14 @@ export class Cairo1Inspection implements Inspection {
     return { frames: all.slice(from, from + Math.max(0, count)), total: all.length };
   }
 
-  private view(): { frames: RuntimeFrame[]; fpFrame: number[] } {
+  private view(): { frames: RuntimeFrame[]; fpFrame: number[]; files: (string | undefined)[] } {
     const { step, latest } = this.at();
     const c = this.cached;
     if (c !== undefined && c.step === step && c.latest === latest) return c;
     const frames: RuntimeFrame[] = [];
     const fpFrame: number[] = [];
+    /** Per frame: the debug file's name of the file it is in. */
+    const files: (string | undefined)[] = [];
     const stack = this.inner.stack();
     stack.forEach((f, i) => {
       const own = this.inner.frames(i, 1).frames[0];
@@ -64,6 +70,7 @@ export class Cairo1Inspection implements Inspection {
         const header = this.code.isCode(f.pc) && f.pc.offset < this.statements.debug.headerLen;
         frames.push({ ...own, index: frames.length, name: header ? HEADER_NAME : own.name });
         fpFrame.push(i);
+        files.push(undefined);
         return;
       }
       const groups = inlineGroups(this.statements, statement);
@@ -73,6 +80,7 @@ export class Cairo1Inspection implements Inspection {
         const place = this.place(g.at);
         frames.push({ index: frames.length, name: `${g.name ?? `<inlined code in ${baseName(g.at.file)}>`} [inlined]`, pc: own.pc, ...place, library: place.file.library });
         fpFrame.push(i);
+        files.push(g.at.file);
       }
       const place = outer === undefined ? undefined : this.place(outer.at);
       // A loop's function calls itself once per iteration: each iteration is a frame, with the loop's variables as arguments.
@@ -80,8 +88,9 @@ export class Cairo1Inspection implements Inspection {
       const name = outer?.name ?? this.statements.functionOf(statement) ?? own.name;
       frames.push({ ...own, ...place, index: frames.length, name: name + loop, library: place?.file.library ?? own.library });
       fpFrame.push(i);
+      files.push(outer?.at.file);
     });
-    this.cached = { step, latest, frames, fpFrame };
+    this.cached = { step, latest, frames, fpFrame, files };
     return this.cached;
   }
 
@@ -106,12 +115,32 @@ export class Cairo1Inspection implements Inspection {
     return this.inner
       .scopes(this.fpFrame(frame))
       .filter((s) => s.kind !== 'hints')
-      .map((s) => (s.kind === 'locals' ? { ...s, name: 'Arguments' } : s));
+      .map((s) => (s.kind === 'locals' ? { ...s, name: this.locals === undefined ? 'Arguments' : 'Locals' } : s));
   }
 
   variables(frame: number, scope: ScopeKind): VarNode[] {
-    if (scope === 'locals') return this.arguments(frame);
+    if (scope === 'locals') return this.locals === undefined ? this.arguments(frame) : this.localVariables(frame);
     return this.inner.variables(this.fpFrame(frame), scope);
+  }
+
+  /**
+   * The Cairo variables the frame's Sierra function has seen so far. Its own frame shows those
+   * defined inside its `fn`; a frame of code inlined into it, those defined elsewhere in that
+   * frame's file (the inlined functions' own variables, when the compiler named them).
+   */
+  private localVariables(frame: number): VarNode[] {
+    const fp = this.fpFrame(frame);
+    const f = this.inner.stack()[fp];
+    const k = f !== undefined && this.code.isCode(f.pc) ? this.statements.functionAt(f.pc.offset) : undefined;
+    if (f === undefined || k === undefined || this.locals === undefined) return [];
+    const { of, timeline } = this.locals;
+    const span = of.functionVars(k);
+    const own = (l: LocalVar) => span === undefined || ((l.file === undefined || l.file === span.file) && l.def.line >= span.startLine && l.def.line <= span.endLine);
+    const view = this.view();
+    const inlined = view.fpFrame.lastIndexOf(fp) !== frame;
+    const mem = this.memory();
+    const vars = of.variables(timeline, this.at().step, k, f.fp).filter((l) => (inlined ? !own(l) && l.file === view.files[frame] : own(l)));
+    return Locals.latestByName(vars).map((l) => of.node(l, mem));
   }
 
   /** The arguments of the Sierra function whose fp frame holds this frame, then what is not shown. */
@@ -129,7 +158,8 @@ export class Cairo1Inspection implements Inspection {
   /** An argument of the frame's function by its name (a hover on `n`), else what the live run evaluates (`[ap - 1]`, `fp`). */
   evaluate(expression: string, frame: number): VarNode {
     const name = typeof expression === 'string' ? expression.trim() : '';
-    const arg = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? this.arguments(frame).find((n) => n.name === name && n.type !== undefined) : undefined;
+    const named = () => (this.locals === undefined ? this.arguments(frame) : this.localVariables(frame));
+    const arg = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? named().find((n) => n.name === name && n.type !== undefined) : undefined;
     return arg !== undefined ? { ...arg, evaluateName: name } : this.inner.evaluate(expression, this.fpFrame(frame));
   }
 

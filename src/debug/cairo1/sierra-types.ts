@@ -14,7 +14,12 @@ export interface SierraType {
 export interface SierraSignature {
   /** Label number of the function's first statement (`F3`). */
   label: number;
+  /** The Sierra function's id (`[959263]@F3`). */
+  id: number;
+  /** Parameter types. */
   params: string[];
+  /** Parameter variable ids, in the same order. */
+  vars: number[];
 }
 
 /** Types whose values take one cell: numbers, builtin pointers, boxes and other handles. */
@@ -40,10 +45,10 @@ export class SierraTypes {
         this.types.set(t[1], { generic: t[2], args: t[3] === undefined ? [] : splitTop(t[3]) });
         continue;
       }
-      const f = /^\[\d+\]@F(\d+)\((.*)\) -> \(/.exec(line);
+      const f = /^\[(\d+)\]@F(\d+)\((.*)\) -> \(/.exec(line);
       if (f !== null) {
-        const params = f[2] === '' ? [] : splitTop(f[2]).map((p) => /^\[\d+\]: (\[\d+\])$/.exec(p)?.[1] ?? '?');
-        this.signatures.set(Number(f[1]), { label: Number(f[1]), params });
+        const params = f[3] === '' ? [] : splitTop(f[3]).map((p) => /^\[(\d+)\]: (\[\d+\])$/.exec(p));
+        this.signatures.set(Number(f[2]), { label: Number(f[2]), id: Number(f[1]), params: params.map((m) => m?.[2] ?? '?'), vars: params.map((m) => (m === null ? -1 : Number(m[1]))) });
       }
     }
   }
