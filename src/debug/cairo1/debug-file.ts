@@ -58,7 +58,7 @@ export function loadDebugFile(path: string, exe: Executable): Cairo1Debug {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new Cairo1DebugError(`Cannot read the Cairo 1 debug file ${path}: ${fsErrorText(e)}. Set "debugInfo" to the NAME.debug.json written with the executable.`);
+    throw new Cairo1DebugError(`Cannot read the Cairo 1 debug file ${path}: ${fsErrorText(e)}. Set "debugInfo" to the NAME.debug.json written with the executable (for a Scarb build, cairn-debug-file writes it from NAME.executable.sierra.json: see the README).`);
   }
   return parseDebugFile(text, exe, path);
 }

@@ -5,10 +5,10 @@
 //! For each `NAME.cairo` in PROGRAMS_DIR (a single-file crate with one `#[executable]` function;
 //! its arguments, if any, in `NAME.args` as comma-separated felts), writes FIXTURES_DIR/NAME/:
 //! - `NAME.executable.json`: the executable as `cairo-execute --build-only` and Scarb write it;
-//! - `NAME.debug.json`: what a debugger needs and no released file carries: the bytecode offset
-//!   of the compiled function (`header_len`), the CASM start offset of each Sierra statement,
-//!   and the Sierra debug annotations (`statements_code_locations` of cairo-coverage,
-//!   `statements_functions` of cairo-profiler), all from this one compilation;
+//! - `NAME.debug.json`: what a debugger needs and no released file carries (debug_file.rs), from
+//!   this one compilation, with the Sierra debug annotations (`statements_code_locations` of
+//!   cairo-coverage, `statements_functions` of cairo-profiler, cairo-debugger's `functions_info`
+//!   and user types);
 //! - `expected.json`: the run on the Rust VM (cairo-vm, as `cairo-execute` runs the bootloader
 //!   entrypoint): status, output, panic data, steps, trace and memory digests;
 //! - `trace.bin`, `memory.bin` when they are small.
@@ -26,17 +26,12 @@ use cairo_lang_execute_utils::{program_and_hints_from_executable, user_args_from
 use cairo_lang_filesystem::ids::CrateInput;
 use cairo_lang_runner::casm_run::format_for_panic;
 use cairo_lang_runner::{Arg, CairoHintProcessor};
-use cairo_lang_casm::cell_expression::{CellExpression, CellOperator};
-use cairo_lang_casm::operand::{CellRef, DerefOrImmediate, Register};
-use cairo_lang_sierra::program::{GenBranchTarget, GenericArg, Statement};
 use cairo_lang_sierra_generator::debug_info::SerializableTypeNamesDebugInfo;
-use cairo_lang_sierra_to_casm::compiler::StatementKindDebugInfo;
-use cairo_lang_sierra_to_casm::references::ReferenceExpression;
+use cairn_cairo1_fixtures::debug_file::{debug_file, sha256};
 use cairo_vm::cairo_run::{CairoRunConfig, cairo_run_program, write_encoded_memory, write_encoded_trace};
 use cairo_vm::types::layout_name::LayoutName;
 use num_bigint::BigInt;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 const COMPILER_VERSION: &str = "2.20.0";
 const VM_VERSION: &str = "3.2.0";
@@ -98,12 +93,6 @@ fn relative_paths(value: &mut Value, program: &Path, name: &str) {
     }
 }
 
-fn sha256(bytes: &[u8]) -> String {
-    let mut h = Sha256::new();
-    h.update(bytes);
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn generate(path: &Path, name: &str, out: &Path) -> Result<String> {
     fs::create_dir_all(out)?;
     let config = ExecutableConfig { allow_syscalls: false, unsafe_panic: false, builtin_list: None };
@@ -119,53 +108,24 @@ fn generate(path: &Path, name: &str, out: &Path) -> Result<String> {
     let executable = Executable::new(compiled_function);
     fs::write(out.join(format!("{name}.executable.json")), serde_json::to_string(&executable)?)?;
 
-    // Sierra statement -> CASM offset (relative to the compiled function, which starts at
-    // header_len in the bytecode) and the source annotations of the same compilation.
-    let statement_offsets: Vec<usize> = builder
-        .casm_program()
-        .debug_info
-        .sierra_statement_info
-        .iter()
-        .map(|s| s.start_offset)
-        .collect();
-    let variables = statement_variables(&builder);
-    let functions_info = cairo_lang_sierra::debug_info::Annotations::from(
-        debug_info.functions_info.extract_serializable_debug_info(&db),
-    );
-    let type_names = cairo_lang_sierra::debug_info::Annotations::from(
-        SerializableTypeNamesDebugInfo::extract_type_names(&db, builder.sierra_program()),
-    );
-    // As bytecode-digest.ts reads them: each felt in 0..P as 0x lowercase hex (immediates are
-    // written signed in the executable).
-    let prime = BigInt::parse_bytes(b"800000000000011000000000000000000000000000000000000000000000001", 16).unwrap();
-    let bytecode: Vec<String> = executable
-        .program
-        .bytecode
-        .iter()
-        .map(|b| format!("{:#x}", ((b % &prime) + &prime) % &prime))
-        .collect();
+    // The debug file: offsets and variable cells of this compilation, and its annotations.
     let locations = debug_info.statements_locations.extract_statements_source_code_locations(&db);
     let functions = debug_info.statements_locations.extract_statements_functions(&db);
-    let mut debug = json!({
-        "compiler_version": COMPILER_VERSION,
-        "header_len": header_len,
-        "bytecode_sha256": sha256(bytecode.join(",").as_bytes()),
-        "statement_offsets": statement_offsets,
-        "statement_variables": variables,
-        "annotations": {
-            "github.com/software-mansion/cairo-coverage": {
-                "statements_code_locations": serde_json::to_value(&locations.statements_to_code_location_map)?,
-            },
-            "github.com/software-mansion/cairo-profiler": {
-                "statements_functions": serde_json::to_value(&functions.statements_to_functions_map)?,
-            },
-        },
-        "sierra": builder.sierra_program().to_string(),
-    });
-    let annotations = debug["annotations"].as_object_mut().unwrap();
-    for (key, value) in functions_info.into_iter().chain(type_names) {
-        annotations.insert(key, value);
+    let mut annotations = cairo_lang_sierra::debug_info::Annotations::from(locations);
+    annotations.extend(cairo_lang_sierra::debug_info::Annotations::from(functions));
+    annotations.extend(cairo_lang_sierra::debug_info::Annotations::from(
+        debug_info.functions_info.extract_serializable_debug_info(&db),
+    ));
+    annotations.extend(cairo_lang_sierra::debug_info::Annotations::from(
+        SerializableTypeNamesDebugInfo::extract_type_names(&db, builder.sierra_program()),
+    ));
+    if std::env::var_os("CAIRN_WRITE_SIERRA").is_some() {
+        // What Scarb writes beside the executable (`sierra = true`), for the debug-file helper's test.
+        let artifact = cairo_lang_sierra::program::ProgramArtifact::stripped(builder.sierra_program().clone())
+            .with_debug_info(cairo_lang_sierra::debug_info::DebugInfo { annotations: annotations.clone(), ..Default::default() });
+        fs::write(out.join(format!("{name}.executable.sierra.json")), serde_json::to_string(&cairo_lang_sierra::program::VersionedProgram::from(artifact))?)?;
     }
+    let mut debug = debug_file(&builder, header_len, &executable.program.bytecode, annotations, COMPILER_VERSION)?;
     relative_paths(&mut debug, path, name);
     fs::write(out.join(format!("{name}.debug.json")), serde_json::to_string(&debug)?)?;
 
@@ -253,78 +213,4 @@ fn generate(path: &Path, name: &str, out: &Path) -> Result<String> {
     }
     fs::write(out.join("expected.json"), serde_json::to_string_pretty(&expected)? + "\n")?;
     Ok(summary)
-}
-
-/// `[ap+1]`, `[fp-3]`.
-fn cell_ref(c: &CellRef) -> String {
-    let reg = match c.register {
-        Register::AP => "ap",
-        Register::FP => "fp",
-    };
-    format!("[{reg}{:+}]", c.offset)
-}
-
-/// A cell of a variable as the Sierra-to-CASM compiler left it at that statement: `[ap+1]`,
-/// `[[fp-3]+2]`, `5`, or an operation on cells not yet computed, `[ap+0] + [fp-4]`, `[fp-3] * 2`.
-fn cell_expression(e: &CellExpression) -> String {
-    match e {
-        CellExpression::Deref(c) => cell_ref(c),
-        CellExpression::DoubleDeref(c, k) => format!("[{}{k:+}]", cell_ref(c)),
-        CellExpression::Immediate(v) => v.to_string(),
-        CellExpression::BinOp { op, a, b } => {
-            let op = match op {
-                CellOperator::Add => "+",
-                CellOperator::Sub => "-",
-                CellOperator::Mul => "*",
-                CellOperator::Div => "/",
-            };
-            let b = match b {
-                DerefOrImmediate::Deref(c) => cell_ref(c),
-                DerefOrImmediate::Immediate(v) => v.value.to_string(),
-            };
-            format!("{} {op} {b}", cell_ref(a))
-        }
-    }
-}
-
-fn variable(var: u64, ty: u64, expression: &ReferenceExpression) -> Value {
-    json!([var, format!("[{ty}]"), expression.cells.iter().map(cell_expression).collect::<Vec<_>>()])
-}
-
-/// Per Sierra statement, the cells of the variables it takes (relative to ap and fp when it
-/// starts) and, per branch, of those it defines (relative to ap when the branch's next statement
-/// starts): what the debugger reads variables from. From the compiler's `sierra_statement_info`.
-fn statement_variables(builder: &cairo_lang_runnable_utils::builder::RunnableBuilder) -> Vec<Value> {
-    let program = builder.sierra_program();
-    let info = &builder.casm_program().debug_info.sierra_statement_info;
-    // The function a `function_call` libfunc calls: its arguments are the callee's parameters.
-    let callees: std::collections::HashMap<u64, u64> = program
-        .libfunc_declarations
-        .iter()
-        .filter(|d| d.long_id.generic_id.0 == "function_call")
-        .filter_map(|d| match d.long_id.generic_args.first() {
-            Some(GenericArg::UserFunc(f)) => Some((d.id.id, f.id)),
-            _ => None,
-        })
-        .collect();
-    program
-        .statements
-        .iter()
-        .zip(info)
-        .enumerate()
-        .map(|(s, (statement, info))| match (statement, &info.additional_kind_info) {
-            (Statement::Return(vars), StatementKindDebugInfo::Return(r)) => json!({
-                "args": vars.iter().zip(&r.ref_values).map(|(v, r)| variable(v.id, r.ty.id, &r.expression)).collect::<Vec<_>>(),
-            }),
-            (Statement::Invocation(inv), StatementKindDebugInfo::Invoke(i)) => json!({
-                "callee": callees.get(&inv.libfunc_id.id),
-                "args": inv.args.iter().zip(&i.ref_values).map(|(v, r)| variable(v.id, r.ty.id, &r.expression)).collect::<Vec<_>>(),
-                "branches": inv.branches.iter().zip(&i.result_branch_changes).map(|(b, changes)| json!({
-                    "target": match b.target { GenBranchTarget::Fallthrough => s + 1, GenBranchTarget::Statement(t) => t.0 },
-                    "results": b.results.iter().zip(&changes.refs).map(|(v, r)| variable(v.id, r.ty.id, &r.expression)).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            }),
-            _ => json!({}),
-        })
-        .collect()
 }
