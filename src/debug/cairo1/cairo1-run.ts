@@ -3,8 +3,7 @@
 // run control, breakpoints, stepping, time travel and memory are the Cairo 0 debugger's own.
 // What is Cairo 1 here: the program it sees is described by the debug file (statements.ts), and
 // the call stack shows Sierra functions and their inlined callees (inlined-frames.ts).
-import { existsSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { launchExecutable, ExecutableRun } from '../../runner/cairo1/launch';
 import { Executable, loadExecutableFile } from '../../runner/cairo1/executable';
 import { parseArgumentList, parseArgumentsFile } from '../../runner/cairo1/args';
@@ -15,6 +14,7 @@ import { LiveRun, LaunchOptions, LaunchError } from '../live-run';
 import { VarNode } from '../values';
 import { loadDebugFile, Cairo1Debug } from './debug-file';
 import { Statements, isCorelib } from './statements';
+import { findSourceRoot } from './source-root';
 import { Cairo1Inspection, NO_VARIABLES } from './inlined-frames';
 import { Loops } from './loops';
 import { Arguments } from './arguments';
@@ -127,21 +127,6 @@ function userArguments(options: Cairo1LaunchOptions): Arg[] {
   if (typeof a === 'string') return parseArgumentList(a);
   if (Array.isArray(a) && a.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v)))) return parseArgumentList(a.join(','));
   throw new Error('"arguments" must be a list of integers or a string such as "1,2,3".');
-}
-
-/**
- * The folder the debug file's relative source names start from: the executable's folder or
- * the nearest one above it where the first of the user's files is (Scarb writes absolute names,
- * which need none).
- */
-function findSourceRoot(from: string, debug: Cairo1Debug): string | undefined {
-  const first = debug.locations.flatMap((c) => c ?? []).find((l) => !isCorelib(l.file) && !isAbsolute(l.file));
-  if (first === undefined) return undefined;
-  for (let dir = from, i = 0; i < 6; i++, dir = dirname(dir)) {
-    if (existsSync(join(dir, first.file))) return dir;
-    if (dirname(dir) === dir) break;
-  }
-  return undefined;
 }
 
 /** What cairo-execute prints for a failed run: the panic (if the program panicked) and the VM error under it. */
