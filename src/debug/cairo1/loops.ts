@@ -15,6 +15,7 @@ import { Timeline } from '../history';
 import { returnOf } from '../frames';
 import { FrameFolding } from '../stepping';
 import { Statements } from './statements';
+import { CodeLocation } from './debug-file';
 import { InlinePaths } from './inline-path';
 
 export class Loops {
@@ -31,14 +32,33 @@ export class Loops {
   ) {
     this.paths = new InlinePaths(statements);
     const { functionStarts: starts, statementOffsets: offsets, headerLen } = statements.debug;
+    const selfCalls = this.selfCalls();
+    const startsLoop = (l: CodeLocation | undefined) => {
+      const text = l === undefined ? undefined : this.lines(l.file)?.[l.startLine - 1]?.slice(l.startCol - 1);
+      return text !== undefined && /^(loop|while|for)\b/.test(text);
+    };
     this.loop = starts.map((from, k) => {
-      const widest = statements.widestPlace(k);
-      const text = widest === undefined ? undefined : this.lines(widest.file)?.[widest.startLine - 1]?.slice(widest.startCol - 1);
-      const isLoop = text !== undefined && /^(loop|while|for)\b/.test(text);
+      // The widest place is the loop; or (when a statement inlined from elsewhere, a panic, spans the
+      // whole fn) the place of the call the loop makes of itself for its next iteration.
+      const isLoop = startsLoop(statements.widestPlace(k)) || (selfCalls.get(k) ?? []).some((s) => statements.chain(s).some(startsLoop));
       if (isLoop) this.entries.add(headerLen + offsets[from]);
       return isLoop;
     });
     statements.nameFunctions((k) => this.loop[k]);
+  }
+
+  /** Per Sierra function (label number): its statements that call the function itself (the debug file's callees). */
+  private selfCalls(): Map<number, number[]> {
+    const { sierra, variables } = this.statements.debug;
+    const out = new Map<number, number[]>();
+    if (variables === undefined) return out;
+    const labelOf = new Map<number, number>();
+    for (const m of sierra.matchAll(/^\[(\d+)\]@F(\d+)\(/gm)) labelOf.set(Number(m[1]), Number(m[2]));
+    variables.statements.forEach((st, s) => {
+      const k = st?.callee === undefined ? undefined : labelOf.get(st.callee);
+      if (k !== undefined && this.statements.functionOfStatement(s) === k) out.set(k, [...(out.get(k) ?? []), s]);
+    });
+    return out;
   }
 
   /** A source file's lines, read once (undefined when it is not on disk). */

@@ -153,8 +153,13 @@ export class Statements {
   /** The Sierra function (index into debug.functionStarts, label F<index>) holding the code at pc. */
   functionAt(pc: number): number | undefined {
     const s = this.at(pc);
+    return s === undefined ? undefined : this.functionOfStatement(s);
+  }
+
+  /** The Sierra function (label number) a statement belongs to. */
+  functionOfStatement(s: number): number | undefined {
     const starts = this.debug.functionStarts;
-    if (s === undefined || starts.length === 0) return undefined;
+    if (starts.length === 0) return undefined;
     let lo = 0;
     let hi = starts.length - 1;
     let k = -1;
