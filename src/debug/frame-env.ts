@@ -32,6 +32,8 @@ export class FrameEnv {
     readonly mem: Memory,
     readonly frame: Frame,
     readonly location: InstructionLocation | undefined,
+    /** Names the program's references do not hold (a Cairo 1 frame's variables), looked up first. */
+    private readonly extra?: (name: string) => Typed | undefined,
   ) {
     this.scopes = location?.accessibleScopes ?? [program.mainScope];
     this.env = {
@@ -131,6 +133,8 @@ export class FrameEnv {
 
   /** Names as the frame sees them: `x`, `ids.x`, constants of its scopes, members of a literal (`p.x`, `t.0`). */
   lookup(name: string): Typed | undefined {
+    const own = this.extra?.(name);
+    if (own !== undefined) return own;
     const part = this.partNames.get(name);
     if (part !== undefined) return part;
     if (name.startsWith('ids.')) name = name.slice(4);

@@ -3,6 +3,7 @@
 import { Program } from '../vm/program';
 import { Relocatable, Value } from '../vm/relocatable';
 import { Scope } from '../vm/vm';
+import { Typed } from '../vm/reference';
 import { Inspection, RuntimeFrame, RuntimeScope, ScopeKind, MemoryBytes, DisassemblyRow, Failure, SourceFile } from './front';
 import { Timeline } from './history';
 import { Code } from './code';
@@ -43,6 +44,8 @@ export interface Subject {
   readonly endPc?: Relocatable;
   /** Writes an unwritten cell at the latest step; throws where the run cannot be changed. */
   writeCell(addr: Relocatable, text: string): string;
+  /** Names a frame has besides the program's references (a Cairo 1 frame's variables), for conditions, logpoints and watches. */
+  frameNames?(frame: Frame, step: number): ((name: string) => Typed | undefined) | undefined;
 }
 
 export class Inspector implements Inspection {
@@ -87,7 +90,7 @@ export class Inspector implements Inspection {
     const task = this.run.code.isCode(frame.pc) ? undefined : this.run.tasks?.at(frame.pc.segment, frame.pc.offset);
     if (task !== undefined) return new FrameEnv(task.task.program, this.run.timeline.memoryAt(step), frame, task.task.sourceMap.location(task.pc));
     const loc = this.run.code.isCode(frame.pc) ? this.sourceMap.location(frame.pc.offset) : undefined;
-    return new FrameEnv(this.run.program, this.run.timeline.memoryAt(step), frame, loc);
+    return new FrameEnv(this.run.program, this.run.timeline.memoryAt(step), frame, loc, this.run.frameNames?.(frame, step));
   }
 
   private snapshot(): Snapshot {

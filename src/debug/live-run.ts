@@ -15,7 +15,8 @@ import { parseFelt, toSigned } from '../vm/felt';
 import { DebugFront, FrontEvents, Failure, WriterNode } from './front';
 import { SourceMap, SourceOptions } from './source-map';
 import { History, Timeline } from './history';
-import { returnOf } from './frames';
+import { returnOf, Frame } from './frames';
+import { Typed } from '../vm/reference';
 import { Code } from './code';
 import { Places } from './places';
 import { Stepping, Goal, FrameFolding } from './stepping';
@@ -56,6 +57,8 @@ export type Launched = Pick<Launch, 'program' | 'runner' | 'report'> & {
   finish(): unknown;
   /** Frames stepping counts as their caller's (a Cairo 1 loop's iterations). */
   folding?(timeline: Timeline): FrameFolding;
+  /** Names a frame has besides the program's references (a Cairo 1 frame's variables). */
+  frameNames?(frame: Frame, step: number): ((name: string) => Typed | undefined) | undefined;
 };
 
 /** Steps per slice (a few ms of VM time): requests are answered between slices, within ~20 ms. */
@@ -249,6 +252,10 @@ export class LiveRun implements DebugFront, Subject, Frontier {
 
   hintShown(step: number): number | undefined {
     return this.hintStops.at(step);
+  }
+
+  frameNames(frame: Frame, step: number): ((name: string) => Typed | undefined) | undefined {
+    return this.launched.frameNames?.(frame, step);
   }
 
   segmentNames(): Map<number, string> {

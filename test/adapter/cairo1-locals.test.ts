@@ -116,3 +116,47 @@ describe('Cairo 1: Locals (struct_loop, n = 5)', () => {
     ]);
   });
 });
+
+describe('Cairo 1: conditions, logpoints and watches on local variables (struct_loop, n = 5)', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  /** Runs to the end with breakpoints on line 19; the i of each stop and the Debug Console's lines. */
+  async function run(breakpoints: DebugProtocol.SourceBreakpoint[]): Promise<{ stops: string[]; console: string[] }> {
+    await dc.stop();
+    dc = await startClient();
+    const console: string[] = [];
+    dc.on('output', (e: DebugProtocol.OutputEvent) => console.push(e.body.output.trim()));
+    const stops: string[] = [];
+    const ended = dc.waitForEvent('terminated');
+    const first = launchTo(dc, { program: exe('struct_loop'), arguments: '5' }, () => dc.setBreakpointsRequest({ source: { path: src('struct_loop') }, breakpoints }));
+    let next: Promise<unknown> = Promise.race([first, ended.then(() => undefined)]);
+    while ((await next) !== undefined) {
+      const frames = await top(dc);
+      stops.push((await locals(dc, frames[0].id)).find((v) => v.name === 'i')!.value);
+      next = Promise.race([dc.waitForEvent('stopped'), ended.then(() => undefined)]);
+      await dc.continueRequest({ threadId: 1 });
+    }
+    return { stops, console };
+  }
+
+  test('a condition on a loop variable, and on a struct member', async () => {
+    assert.deepEqual((await run([{ line: LINE, condition: 'i == 3' }])).stops, ['3']);
+    // p.x at the iteration starts: 2, 5, 12, 27.
+    assert.deepEqual((await run([{ line: LINE, condition: 'p.x > 10' }])).stops, ['3', '4']);
+  });
+
+  test('a logpoint prints variables and members; a watch reads a member', async () => {
+    const { stops, console } = await run([{ line: LINE, logMessage: 'i={i} p.y={p.y} total={total}' }]);
+    assert.deepEqual(stops, []);
+    const expected = iterations(5).slice(1).map((e) => `i=${e.i} p.y=${e.p[1]} total=${e.total}`);
+    assert.deepEqual(console.filter((l) => l.startsWith('i=')), expected);
+    await dc.stop();
+    dc = await startClient();
+    await launchTo(dc, { program: exe('struct_loop'), arguments: '5' }, () => dc.setBreakpointsRequest({ source: { path: src('struct_loop') }, breakpoints: [{ line: LINE }] }));
+    const frames = await top(dc);
+    const watch = (await dc.evaluateRequest({ expression: 'p.y', frameId: frames[0].id, context: 'watch' })).body;
+    assert.equal(watch.result, String(iterations(5)[1].p[1]));
+  });
+});

@@ -87,6 +87,10 @@ export class Cairo1Run implements DebugFront {
         report: (e) => failureText(run, e),
         finish: () => run.finish(),
         folding: (timeline) => loops.folding(timeline, runner.mem, runner.programBase.segment),
+        frameNames: (frame, step) => {
+          const k = frame.pc.segment === runner.programBase.segment ? statements.functionAt(frame.pc.offset) : undefined;
+          return k === undefined || locals === undefined ? undefined : locals.names(this.live.timeline, step, k, frame.fp, this.live.timeline.memoryAt(step));
+        },
       };
     });
     const live = this.live;

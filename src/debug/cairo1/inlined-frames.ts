@@ -134,8 +134,7 @@ export class Cairo1Inspection implements Inspection {
     const k = f !== undefined && this.code.isCode(f.pc) ? this.statements.functionAt(f.pc.offset) : undefined;
     if (f === undefined || k === undefined || this.locals === undefined) return [];
     const { of, timeline } = this.locals;
-    const span = of.functionVars(k);
-    const own = (l: LocalVar) => span === undefined || ((l.file === undefined || l.file === span.file) && l.def.line >= span.startLine && l.def.line <= span.endLine);
+    const own = (l: LocalVar) => of.isOwn(k, l);
     const view = this.view();
     const inlined = view.fpFrame.lastIndexOf(fp) !== frame;
     const mem = this.memory();

@@ -7,6 +7,9 @@
 // latest Sierra variable of each Cairo name is its value. Memory is write-once, so cells read
 // now hold what they held then. A variable not used or defined yet in this frame is not shown.
 import { Memory } from '../../vm/memory';
+import { Typed } from '../../vm/reference';
+import { FELT } from '../../vm/cairo-expr';
+import { toFelt } from '../../vm/felt';
 import { Relocatable } from '../../vm/relocatable';
 import { Timeline } from '../history';
 import { VarNode } from '../values';
@@ -27,6 +30,18 @@ interface Seen {
   alias?: Definition;
 }
 
+/** A frame's walk so far: what it has seen up to step `upTo`. */
+interface Walk {
+  entry: number;
+  upTo: number;
+  /** The run it walks (a restarted run has another timeline). */
+  timeline: Timeline;
+  seen: Map<number, Seen>;
+  order: number;
+  /** The statement whose results are read at the frame's next statement start. */
+  pending: number | undefined;
+}
+
 /** A Cairo variable of the frame and the registers its cells are relative to. */
 export interface LocalVar {
   def: Definition;
@@ -43,7 +58,8 @@ export class Locals {
   private readonly firstAt = new Map<number, number>();
   /** Sierra function id -> label number. */
   private readonly labelOf = new Map<number, number>();
-  private cache: { key: string; vars: LocalVar[] } | undefined;
+  private cache: { key: string; timeline: Timeline; vars: LocalVar[] } | undefined;
+  private readonly walks = new Map<string, Walk>();
 
   constructor(
     private readonly statements: Statements,
@@ -68,7 +84,7 @@ export class Locals {
   /** The Cairo variables of the frame at fp running function k, as of `step`; in order of definition. */
   variables(timeline: Timeline, step: number, k: number, fp: Relocatable): LocalVar[] {
     const key = `${step}:${timeline.latest}:${k}:${fp.segment}:${fp.offset}`;
-    if (this.cache?.key === key) return this.cache.vars;
+    if (this.cache?.key === key && this.cache.timeline === timeline) return this.cache.vars;
     const fn = this.functionVars(k);
     const seen = fn === undefined ? new Map<number, Seen>() : this.walk(timeline, step, k, fp);
     // The latest Sierra variable of each Cairo variable (a name defined at one place).
@@ -81,7 +97,7 @@ export class Locals {
       if (had === undefined || this.better(s, had.seen)) latest.set(at, { def, seen: s, file: s.statement < 0 ? fn?.file : this.fileOf(s.statement, def) });
     }
     const vars = [...latest.values()].sort((a, b) => a.def.line - b.def.line || a.def.col - b.def.col);
-    this.cache = { key, vars };
+    this.cache = { key, timeline, vars };
     return vars;
   }
 
@@ -119,6 +135,38 @@ export class Locals {
     return this.statements.chain(statement).find((l) => l.startLine <= def.line && def.line <= l.endLine)?.file;
   }
 
+  /**
+   * The frame's variables as the expression evaluator takes names (breakpoint conditions,
+   * logpoints, watches): a one-cell value by its name, a member by its path (`p.x`, `t.0`).
+   */
+  names(timeline: Timeline, step: number, k: number, fp: Relocatable, mem: Memory): (name: string) => Typed | undefined {
+    let vars: LocalVar[] | undefined;
+    return (name) => {
+      const [head, ...path] = name.split('.');
+      // The function's own variable of that name before one of code inlined into it (a callee's parameter).
+      vars ??= [...this.ownFirst(k, this.variables(timeline, step, k, fp))];
+      const l = vars.find((x) => x.def.name === head);
+      if (l === undefined) return undefined;
+      let node: VarNode | undefined = this.node(l, mem);
+      for (const part of path) node = node?.children?.list().find((c) => c.name === part || c.name === `.${part}`);
+      if (node === undefined || node.children !== undefined) return undefined;
+      if (node.cell !== undefined) return { type: FELT, addr: node.cell };
+      const text = node.value === 'true' ? '1' : node.value === 'false' ? '0' : node.value;
+      return /^-?\d+$/.test(text) ? { type: FELT, value: toFelt(BigInt(text)) } : undefined;
+    };
+  }
+
+  /** Whether a variable is defined in the Sierra function's own `fn` (not in code inlined into it). */
+  isOwn(k: number, l: LocalVar): boolean {
+    const span = this.functionVars(k);
+    return span === undefined || ((l.file === undefined || l.file === span.file) && l.def.line >= span.startLine && l.def.line <= span.endLine);
+  }
+
+  /** The function's own variables first, each group latest first. */
+  private ownFirst(k: number, vars: LocalVar[]): LocalVar[] {
+    return [...vars].sort((a, b) => Number(this.isOwn(k, b)) - Number(this.isOwn(k, a)) || b.seen.order - a.seen.order);
+  }
+
   /** A variable's value, its cells evaluated now (the memory of the step shown). */
   node(l: LocalVar, mem: Memory): VarNode {
     const { v, ap, fp } = l.seen;
@@ -126,53 +174,71 @@ export class Locals {
     return { ...this.values.value(l.def.name, v.type, mem, listedCells(cells)), evaluateName: l.def.name };
   }
 
+  /**
+   * The frame's Sierra variables as of `step`. A walk is kept per frame and goes on from where it
+   * stopped when asked about a later step of the same frame (a condition evaluated at each hit of
+   * a breakpoint costs the steps since the last hit, not since the frame's entry).
+   */
   private walk(timeline: Timeline, step: number, k: number, fp: Relocatable): Map<number, Seen> {
     const o = fp.offset;
+    let w = this.walks.get(`${fp.segment}:${o}:${k}`);
+    if (w !== undefined && (w.upTo > step || w.timeline !== timeline)) w = undefined;
+    // Still the same frame: no step since the walk's last ran in a caller (fp below).
+    for (let j = w === undefined ? step : w.upTo + 1; w !== undefined && j <= step; j++) if (timeline.fpOffsetAt(j) < o) w = undefined;
+    if (w === undefined) {
+      // The frame's first step: after the last step before `step` that ran in a caller.
+      let entry = step;
+      while (entry > 0 && step - entry < MAX_WALK && timeline.fpOffsetAt(entry - 1) >= o) entry--;
+      w = { entry, upTo: entry - 1, timeline, seen: new Map(), order: 0, pending: undefined };
+      // The parameters, below fp from the entry on (a statement using them names them again later).
+      this.noteParameters(k, fp, (list, ap, fpAt, statement) => this.note(w!, list, ap, fpAt, statement));
+      if (this.walks.size > 64) this.walks.clear();
+      this.walks.set(`${fp.segment}:${o}:${k}`, w);
+    }
+    this.advance(w, timeline, step, k, o);
+    return w.seen;
+  }
+
+  private note(w: Walk, list: SierraVar[], ap: Relocatable, fp: Relocatable, statement: number, aliases?: (Definition | undefined)[]): void {
+    list.forEach((v, i) => w.seen.set(v.id, { v, ap, fp, order: w.order++, statement, alias: aliases?.[i] }));
+  }
+
+  /** Goes on with a frame's walk up to `step`, statement start by statement start. */
+  private advance(w: Walk, timeline: Timeline, step: number, k: number, o: number): void {
     const { headerLen, statementOffsets: offsets, functionStarts } = this.statements.debug;
     const pcOf = (s: number) => headerLen + offsets[s];
-    // The frame's first step: after the last step before `step` that ran in a caller (fp below).
-    let entry = step;
-    while (entry > 0 && step - entry < MAX_WALK && timeline.fpOffsetAt(entry - 1) >= o) entry--;
-    const seen = new Map<number, Seen>();
-    let order = 0;
-    const note = (list: SierraVar[], ap: Relocatable, fpAt: Relocatable, statement: number, aliases?: (Definition | undefined)[]) => {
-      list.forEach((v, i) => seen.set(v.id, { v, ap, fp: fpAt, order: order++, statement, alias: aliases?.[i] }));
-    };
-    // The parameters, below fp from the entry on (a statement using them names them again later).
-    this.noteParameters(k, fp, note);
     const first = functionStarts[k];
     const last = k + 1 < functionStarts.length ? functionStarts[k + 1] - 1 : offsets.length - 1;
-    let pending: number | undefined;
-    for (let j = entry; j <= step; j++) {
+    for (let j = w.upTo + 1; j <= step; j++) {
       if (timeline.fpOffsetAt(j) !== o) continue;
       const pc = timeline.pcOffsetAt(j);
       let s = this.firstAt.get(pc);
       if (s === undefined) continue;
       const { ap, fp: fpAt } = timeline.registersAt(j);
-      if (pending !== undefined) {
-        const b = this.branchTo(pending, pc, pcOf);
+      if (w.pending !== undefined) {
+        const b = this.branchTo(w.pending, pc, pcOf);
         if (b !== undefined) {
-          note(b.results, ap, fpAt, pending);
+          this.note(w, b.results, ap, fpAt, w.pending);
           s = b.target;
         }
-        pending = undefined;
-      } else if (j === entry && first !== undefined && pcOf(first) === pc) s = first;
+        w.pending = undefined;
+      } else if (j === w.entry && first !== undefined && pcOf(first) === pc) s = first;
       if (s < first || s > last) continue;
       // Statements that take no code (drops, renames, branch aligns) run at the same step as the next one.
       for (let guard = 0; guard < 256; guard++) {
         const st = this.vars.statements[s];
         if (st === undefined) break;
-        note(st.args, ap, fpAt, s, this.loopParameterNames(st.callee));
-        pending = s;
+        this.note(w, st.args, ap, fpAt, s, this.loopParameterNames(st.callee));
+        w.pending = s;
         if (st.branches.length === 0 || s + 1 >= offsets.length || offsets[s + 1] !== offsets[s]) break;
         const b = this.branchTo(s, pc, pcOf);
         if (b === undefined) break;
-        note(b.results, ap, fpAt, s);
-        pending = undefined;
+        this.note(w, b.results, ap, fpAt, s);
+        w.pending = undefined;
         s = b.target;
       }
     }
-    return seen;
+    w.upTo = Math.max(w.upTo, step);
   }
 
   /**
