@@ -14,7 +14,7 @@ import { VmError, ProgramError } from '../vm/errors';
 import { toSigned } from '../vm/felt';
 import { splitFlag, UsageError } from './args';
 import { internalErrorText } from './internal-error';
-import type { Io } from './run';
+import type { Io } from './io';
 import { existsSync } from 'node:fs';
 import { Executable, loadExecutableFile } from '../runner/cairo1/executable';
 import { Cairo1DebugError } from '../debug/cairo1/debug-file';

@@ -4,7 +4,7 @@
 // that gives the `cairn execute` command to use instead.
 import { RunArgs, UsageError } from './args';
 import { ExecuteArgs, executeCommand, checkAirFlags } from './execute';
-import type { Io } from './run';
+import type { Io } from './io';
 import type { Program } from '../vm/program';
 import type { RunProfile } from '../debug/profile/collector';
 import { pprofFile } from '../debug/profile/pprof';

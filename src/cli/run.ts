@@ -26,10 +26,8 @@ import { pprofFile } from '../debug/profile/pprof';
 import type { RunProfile } from '../debug/profile/collector';
 import type { Program } from '../vm/program';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+import type { Io } from './io';
+export type { Io };
 
 function show(v: Value): string {
   return typeof v === 'object' ? v.toString() : toSigned(v).toString();

@@ -7,7 +7,7 @@ import type { Felt } from '../../vm/felt';
 import type { Relocatable } from '../../vm/relocatable';
 import { CellRef, ResOperand, parseCell, parseRes, HintFormatError, parseBigInt } from './operands';
 import type { DictManager } from './dict-manager';
-import type { SquashState } from './squash';
+import type { SquashState } from './squash-state';
 
 /** A run argument (cairo-lang-runner's Arg): a felt, or an array written to a new segment. */
 export type Arg = { value: Felt } | { array: Arg[] };

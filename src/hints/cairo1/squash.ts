@@ -2,29 +2,9 @@
 // of each key, keys processed in increasing order, each key's access indices in order.
 import { defineCairo1Hint, Cairo1State } from './hint';
 import { resFelt, resPtr, writeCell, feltAt } from './operands';
-import { Felt, big, sub, toFelt } from '../../vm/felt';
+import { big, sub, toFelt } from '../../vm/felt';
 import { VmError } from '../../vm/errors';
-
-export class SquashState {
-  /** Access indices per key, each list reversed so the next index is last. */
-  readonly accessIndices = new Map<Felt, number[]>();
-  /** Keys in decreasing order: the current key is last. */
-  keys: Felt[] = [];
-
-  currentKey(): Felt {
-    const k = this.keys[this.keys.length - 1];
-    if (k === undefined) throw new VmError('Hint', 'No dict key left to squash.');
-    return k;
-  }
-  currentIndices(): number[] {
-    return this.accessIndices.get(this.currentKey())!;
-  }
-  currentIndex(): number {
-    const list = this.currentIndices();
-    if (list.length === 0) throw new VmError('Hint', 'No access index left for the current key.');
-    return list[list.length - 1];
-  }
-}
+import { SquashState } from './squash-state';
 
 function squash(state: Cairo1State): SquashState {
   if (state.squash === undefined) throw new VmError('Hint', 'The dict squash hints ran before InitSquashData.');
