@@ -152,7 +152,8 @@ export class Stepping {
   private returnedInto(from: number): number | undefined {
     if (from < 1) return undefined;
     const here = this.frameAt(from);
-    if (this.depthVs(from - 1, here) <= 0) return undefined;
+    // Only a return from a call (another fp) lands here mid-line; code inlined into the frame just ran through.
+    if (this.depthVs(from - 1, here) <= 0 || this.sameFp(from - 1, here)) return undefined;
     // The frame's own step before the call: a different line means "next" over the call stops here.
     const key = this.keyAt(from);
     for (let k = from - 2; k >= 0; k--) {

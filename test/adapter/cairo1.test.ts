@@ -438,3 +438,25 @@ describe('Cairo 1: step over and out count inlined frames as frames (fib_rec: ma
     assert.deepEqual(await topAfter('stepOut'), [WRAPPER, 11]);
   });
 });
+
+describe('Cairo 1: one inlined function called on three lines in a row (inline_twice)', () => {
+  let dc: DebugClient;
+  before(async () => (dc = await startClient()));
+  after(async () => dc.stop());
+
+  test('next goes line by line over each inlined call; step in enters it, step out comes back to its line', async () => {
+    await launchTo(dc, { program: exe('inline_twice'), arguments: '2' }, () => dc.setBreakpointsRequest({ source: { path: src('inline_twice') }, breakpoints: [{ line: 10 }] }));
+    assert.equal((await shown(dc)).frame.line, 10);
+    assert.equal(await lineAfter(dc, 'next'), 11);
+    assert.equal(await lineAfter(dc, 'next'), 12);
+    // Back where next stopped on line 11: after its call ran (before, step back went into that call's body).
+    assert.equal(await lineAfter(dc, 'stepBack'), 11);
+    assert.equal((await shown(dc)).frames[0].name, 'inline_twice::inline_twice::main');
+    // Into the third call's inlined body (bump's line 4), main's line 12 below it; out again to line 12.
+    await act(dc, 'stepIn');
+    const inside = (await shown(dc)).frames;
+    assert.deepEqual(inside.slice(0, 2).map((f) => [f.name, f.line]), [['inline_twice::inline_twice::bump [inlined]', 4], ['inline_twice::inline_twice::main', 12]]);
+    assert.equal(await lineAfter(dc, 'stepOut'), 12);
+    assert.equal(await lineAfter(dc, 'next'), 13);
+  });
+});
