@@ -393,6 +393,18 @@ describe('Cairo 1: panics and bad debug files', () => {
       const file = join(dir, 'short.debug.json');
       writeFileSync(file, JSON.stringify({ ...good, sierra: good.sierra.replace(/\nreturn\(\[\d+\]\);/, '') }));
       await assert.rejects(other.launch({ program: exe('u64_mul'), debugInfo: file }), /^Error: Invalid Cairo 1 debug file .*: its Sierra text lists 35 statements but statement_offsets has 36\.$/);
+      // Variables that do not fit the statements, or are not what the file format says: one line each.
+      const bad = (name: string, patch: Record<string, unknown>) => {
+        const f = join(dir, name);
+        writeFileSync(f, JSON.stringify({ ...good, ...patch }));
+        return other.launch({ program: exe('u64_mul'), debugInfo: f });
+      };
+      await assert.rejects(bad('short-vars.json', { statement_variables: good.statement_variables.slice(1) }), /^Error: Invalid Cairo 1 debug file .*: statement_variables: expected a list of 36 entries, one per statement\.$/);
+      const vars = structuredClone(good.statement_variables);
+      vars[3].args = [[1, '[2]', 'fp-3']];
+      await assert.rejects(bad('cells.json', { statement_variables: vars }), /^Error: Invalid Cairo 1 debug file .*: statement_variables\[3\]\.args\[0\]: expected \[variable id, type id, \[cell expressions\]\]\.$/);
+      vars[3].args = [[1, '[2]', ['[sp+1]']]];
+      await assert.rejects(bad('cells2.json', { statement_variables: vars }), /^Error: Invalid Cairo 1 debug file .*: statement_variables\[3\]\.args\[0\]: "\[sp\+1\]" is not a cell expression/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await other.stop();

@@ -7,6 +7,8 @@
 // - cairo-debugger's `user-types`: the member names of the user's structs and enums.
 // All optional: without them the debugger shows a function's arguments only.
 
+import { isCellExpression } from './cells';
+
 /** A Sierra variable at a statement: its id, its type (`[12]`) and one cell expression per cell (cells.ts). */
 export interface SierraVar {
   id: number;
@@ -72,6 +74,8 @@ export function parseVariables(j: Record<string, unknown>, annotations: Record<s
       if (!Array.isArray(x) || !Number.isSafeInteger(x[0]) || typeof x[1] !== 'string' || !Array.isArray(x[2]) || !x[2].every((c: unknown) => typeof c === 'string')) {
         return fail(`${where}[${i}]: expected [variable id, type id, [cell expressions]]`);
       }
+      const wrong = (x[2] as string[]).find((c) => !isCellExpression(c));
+      if (wrong !== undefined) return fail(`${where}[${i}]: ${JSON.stringify(wrong)} is not a cell expression ([ap+1], [[fp-3]+2], 5, [ap+0] + [fp-4])`);
       return { id: x[0] as number, type: x[1], cells: x[2] as string[] };
     });
   };
