@@ -6,7 +6,6 @@
 //   variable (its name and where it is defined);
 // - cairo-debugger's `user-types`: the member names of the user's structs and enums.
 // All optional: without them the debugger shows a function's arguments only.
-
 import { isCellExpression } from './cells';
 
 /** A Sierra variable at a statement: its id, its type (`[12]`) and one cell expression per cell (cells.ts). */
