@@ -6,7 +6,7 @@
 //! - `statement_offsets`: the CASM offset of each Sierra statement (relative to header_len);
 //! - `statement_variables`: per statement, the cells of the variables it takes (relative to ap and
 //!   fp when it starts) and, per branch, of those it defines (relative to ap when the branch's
-//!   target starts), and a `function_call`'s callee;
+//!   target starts), its libfunc's generic name and a `function_call`'s callee;
 //! - `annotations`: the Sierra debug annotations given; `sierra`: the Sierra text (ids only).
 use anyhow::Result;
 use cairo_lang_casm::cell_expression::{CellExpression, CellOperator};
@@ -92,6 +92,9 @@ fn variable(var: u64, ty: u64, expression: &ReferenceExpression) -> Value {
 fn statement_variables(builder: &RunnableBuilder) -> Vec<Value> {
     let program = builder.sierra_program();
     let info = &builder.casm_program().debug_info.sierra_statement_info;
+    // Each libfunc's generic name (`store_temp`, `dup`, `function_call`): what a statement does with its variables.
+    let generics: std::collections::HashMap<u64, String> =
+        program.libfunc_declarations.iter().map(|d| (d.id.id, d.long_id.generic_id.0.to_string())).collect();
     // The function a `function_call` libfunc calls: its arguments are the callee's parameters.
     let callees: std::collections::HashMap<u64, u64> = program
         .libfunc_declarations
@@ -112,6 +115,7 @@ fn statement_variables(builder: &RunnableBuilder) -> Vec<Value> {
                 "args": vars.iter().zip(&r.ref_values).map(|(v, r)| variable(v.id, r.ty.id, &r.expression)).collect::<Vec<_>>(),
             }),
             (Statement::Invocation(inv), StatementKindDebugInfo::Invoke(i)) => json!({
+                "libfunc": generics.get(&inv.libfunc_id.id),
                 "callee": callees.get(&inv.libfunc_id.id),
                 "args": inv.args.iter().zip(&i.ref_values).map(|(v, r)| variable(v.id, r.ty.id, &r.expression)).collect::<Vec<_>>(),
                 "branches": inv.branches.iter().zip(&i.result_branch_changes).map(|(b, changes)| json!({
