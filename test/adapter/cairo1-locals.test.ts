@@ -1,7 +1,7 @@
 // A Cairo 1 frame's own variables over the real protocol (issue 16): the Locals scope reads each
 // Cairo variable from the cells the debug file says hold it (struct_loop: a Point changed in a
-// while loop, run with n = 5), its struct's fields by name, hover and the REPL, and the same
-// values again after travelling back.
+// while loop, run with n = 5; the loop's n is named where main passes it in), its struct's
+// fields by name, hover and the REPL, and the same values again after travelling back.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -72,6 +72,7 @@ describe('Cairo 1: Locals (struct_loop, n = 5)', () => {
     assert.deepEqual(
       seen,
       expected.slice(1).map((e) => [
+        'n: u32 = 5',
         `p: struct_loop::struct_loop::Point = {x: ${e.p[0]}, y: ${e.p[1]}}`,
         `total: u32 = ${e.total}`,
         `i: u32 = ${e.i}`,
@@ -98,7 +99,7 @@ describe('Cairo 1: Locals (struct_loop, n = 5)', () => {
     assert.equal((await back).body.reason, 'breakpoint');
     const frames = await top(dc);
     const at = (await locals(dc, frames[0].id)).map((v) => [v.name, v.value]);
-    assert.deepEqual(at, [['p', `{x: ${expected[3].p[0]}, y: ${expected[3].p[1]}}`], ['total', String(expected[3].total)], ['i', '3']]);
+    assert.deepEqual(at, [['n', '5'], ['p', `{x: ${expected[3].p[0]}, y: ${expected[3].p[1]}}`], ['total', String(expected[3].total)], ['i', '3']]);
     // The REPL reads a variable by name; the caller iteration's frame has what it passed on.
     const repl = (await dc.evaluateRequest({ expression: 'total', frameId: frames[0].id, context: 'repl' })).body;
     assert.equal(repl.result, String(expected[3].total));

@@ -50,6 +50,15 @@ export interface LocalVar {
   file: string | undefined;
 }
 
+/** Libfuncs whose results are copies of one argument (its index): the same value elsewhere. */
+const COPIES = new Map([
+  ['store_temp', 0],
+  ['rename', 0],
+  ['dup', 0],
+  ['snapshot_take', 0],
+  ['store_local', 1],
+]);
+
 /** Frames whose walk is longer than this many steps show what the last this-many steps saw. */
 const MAX_WALK = 20_000_000;
 
@@ -60,6 +69,7 @@ export class Locals {
   private readonly labelOf = new Map<number, number>();
   private cache: { key: string; timeline: Timeline; vars: LocalVar[] } | undefined;
   private readonly walks = new Map<string, Walk>();
+  private callerNames: Map<number, (Definition | undefined)[]> | undefined;
 
   constructor(
     private readonly statements: Statements,
@@ -191,7 +201,8 @@ export class Locals {
       while (entry > 0 && step - entry < MAX_WALK && timeline.fpOffsetAt(entry - 1) >= o) entry--;
       w = { entry, upTo: entry - 1, timeline, seen: new Map(), order: 0, pending: undefined };
       // The parameters, below fp from the entry on (a statement using them names them again later).
-      this.noteParameters(k, fp, (list, ap, fpAt, statement) => this.note(w!, list, ap, fpAt, statement));
+      const callers = this.isLoop(k) ? this.namesFromCallers(k) : undefined;
+      this.noteParameters(k, fp, (list, ap, fpAt, statement) => this.note(w!, list, ap, fpAt, statement, callers));
       if (this.walks.size > 64) this.walks.clear();
       this.walks.set(`${fp.segment}:${o}:${k}`, w);
     }
@@ -200,7 +211,8 @@ export class Locals {
   }
 
   private note(w: Walk, list: SierraVar[], ap: Relocatable, fp: Relocatable, statement: number, aliases?: (Definition | undefined)[]): void {
-    list.forEach((v, i) => w.seen.set(v.id, { v, ap, fp, order: w.order++, statement, alias: aliases?.[i] }));
+    // A Sierra variable seen again (moved to the stack under the same id) keeps the name it was given.
+    list.forEach((v, i) => w.seen.set(v.id, { v, ap, fp, order: w.order++, statement, alias: aliases?.[i] ?? w.seen.get(v.id)?.alias }));
   }
 
   /** Goes on with a frame's walk up to `step`, statement start by statement start. */
@@ -249,7 +261,50 @@ export class Locals {
     const k = callee === undefined ? undefined : this.labelOf.get(callee);
     if (k === undefined || !this.isLoop(k)) return undefined;
     const names = this.functionVars(k)?.names;
-    return this.types.signatures.get(k)?.vars.map((v) => names?.get(v));
+    const callers = this.namesFromCallers(k);
+    return this.types.signatures.get(k)?.vars.map((v, j) => names?.get(v) ?? callers?.[j]);
+  }
+
+  /**
+   * A loop's parameters named as the code entering the loop names its arguments: the compiler
+   * leaves some of a loop's variables unnamed in the loop's own function (array_sum's span `s`),
+   * though the function holding the loop has them by name, or copies of them (copyNames).
+   */
+  private namesFromCallers(k: number): (Definition | undefined)[] | undefined {
+    if (this.callerNames === undefined) {
+      const found = new Map<number, (Definition | undefined)[]>();
+      this.vars.statements.forEach((st, s) => {
+        const g = st?.callee === undefined ? undefined : this.labelOf.get(st.callee);
+        const f = this.statements.functionOfStatement(s);
+        if (st === undefined || g === undefined || f === undefined || f === g || !this.isLoop(g)) return;
+        const names = found.get(g) ?? [];
+        const known = this.copyNames(f);
+        st.args.forEach((a, j) => (names[j] ??= known.get(a.id)));
+        found.set(g, names);
+      });
+      this.callerNames = found;
+    }
+    return this.callerNames.get(k);
+  }
+
+  /**
+   * A function's named Sierra variables and their copies: a value moved to the stack, duplicated,
+   * snapshotted or stored in a local slot is the variable it copies (a pass over the function's
+   * statements in order; Sierra variables are defined once, or redefined by such a copy).
+   */
+  private copyNames(f: number): Map<number, Definition> {
+    const fn = this.functionVars(f);
+    const known = new Map<number, Definition>([...((this.isLoop(f) ? undefined : fn?.params) ?? []), ...(fn?.names ?? [])]);
+    const starts = this.statements.debug.functionStarts;
+    const to = f + 1 < starts.length ? starts[f + 1] : this.vars.statements.length;
+    for (let s = starts[f]; s < to; s++) {
+      const st = this.vars.statements[s];
+      const from = st?.libfunc === undefined ? undefined : COPIES.get(st.libfunc);
+      const def = from === undefined ? undefined : known.get(st!.args[from]?.id ?? -1);
+      if (def === undefined) continue;
+      for (const b of st!.branches) for (const r of b.results) if (!known.has(r.id)) known.set(r.id, def);
+    }
+    return known;
   }
 
   /** The branch of statement s that goes to the statement starting at pc. */

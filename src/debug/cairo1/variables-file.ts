@@ -19,6 +19,8 @@ export interface StatementVars {
   args: SierraVar[];
   /** A `function_call`'s Sierra function id: its arguments are that function's parameters. */
   callee?: number;
+  /** The libfunc's generic name (`store_temp`, `dup`, ...). */
+  libfunc?: string;
   /** Per branch: the statement it goes to and what it defines (none for a return). */
   branches: { target: number; results: SierraVar[] }[];
 }
@@ -85,6 +87,7 @@ export function parseVariables(j: Record<string, unknown>, annotations: Record<s
     if (s.callee !== undefined && s.callee !== null && !Number.isSafeInteger(s.callee)) return fail(`statement_variables[${i}].callee: expected a function id`);
     return {
       ...(typeof s.callee === 'number' ? { callee: s.callee } : {}),
+      ...(typeof s.libfunc === 'string' ? { libfunc: s.libfunc } : {}),
       args: vars(s.args, `statement_variables[${i}].args`),
       branches: branches.map((b: unknown, k: number) => {
         const where = `statement_variables[${i}].branches[${k}]`;
