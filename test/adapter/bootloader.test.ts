@@ -11,18 +11,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
-import { startClient, launchTo, top, locals } from './helpers';
+import { startClient, launchTo, top, locals, stopAfter } from './helpers';
 import { shared, realworldProgram } from '../support/shared';
 import { compileCairo } from '../support/reference';
 import { parsePreciseJson } from '../../src/runner/precise-json';
 import { bridgePython } from '../bridge/support';
 
-
-async function stopAfter(dc: DebugClient, send: () => Promise<unknown>): Promise<DebugProtocol.StoppedEvent> {
-  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
-  await send();
-  return stopped;
-}
 
 /** Each exec scope's variables, outermost first, as the Hint scopes pane shows them. */
 async function scopeStack(dc: DebugClient, frameId: number): Promise<Map<string, string>[]> {
@@ -38,10 +32,7 @@ async function scopeStack(dc: DebugClient, frameId: number): Promise<Map<string,
 
 describe('the simple bootloader runs its task under the debugger', () => {
   let dc: DebugClient;
-  before(async () => {
-    dc = await startClient();
-    dc.defaultTimeout = 30_000;
-  });
+  before(async () => (dc = await startClient(undefined, 30_000)));
   after(async () => dc.stop());
 
   test('breakpoints in the task stop there; the task\'s frames sit above execute_task; the run ends', async () => {
@@ -146,10 +137,7 @@ describe('the simple bootloader runs its task under the debugger', () => {
 
 describe('stepping between the bootloader and its task', () => {
   let dc: DebugClient;
-  before(async () => {
-    dc = await startClient();
-    dc.defaultTimeout = 30_000;
-  });
+  before(async () => (dc = await startClient(undefined, 30_000)));
   after(async () => dc.stop());
 
   test('step in at execute_task\'s `call abs program_entry_point` enters the task\'s main; step out returns after the call', async () => {
@@ -192,10 +180,7 @@ func main{output_ptr: felt*}() {
 
 describe('a bootloader task with a Python hint, under the debugger', () => {
   let dc: DebugClient;
-  before(async () => {
-    dc = await startClient();
-    dc.defaultTimeout = 60_000; // cairo-lang takes seconds to import on a busy machine
-  });
+  before(async () => (dc = await startClient(undefined, 60_000))); // cairo-lang takes seconds to import on a busy machine
   after(async () => dc.stop());
 
   test('the bridge starts when the task is loaded (the console says so); a breakpoint in its source file stops with its locals', async () => {

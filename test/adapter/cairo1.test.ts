@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
-import { ROOT, startClient, launchTo } from './helpers';
+import { ROOT, startClient, launchTo, stopAfter } from './helpers';
 
 const CAIRO1 = join(ROOT, 'test/cairo1');
 const exe = (name: string) => join(CAIRO1, 'fixtures', name, `${name}.executable.json`);
@@ -25,10 +25,8 @@ async function shown(dc: DebugClient): Promise<{ frame: DebugProtocol.StackFrame
 /** Fp frames: one per Sierra function call (inlined ones are marked). */
 const calls = (frames: DebugProtocol.StackFrame[]) => frames.filter((f) => !f.name.endsWith('[inlined]')).length;
 
-async function act(dc: DebugClient, command: string, args: Record<string, unknown> = {}): Promise<DebugProtocol.StoppedEvent> {
-  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
-  await dc.customRequest(command, { threadId: 1, ...args });
-  return stopped;
+function act(dc: DebugClient, command: string, args: Record<string, unknown> = {}): Promise<DebugProtocol.StoppedEvent> {
+  return stopAfter(dc, () => dc.customRequest(command, { threadId: 1, ...args }));
 }
 
 async function lineAfter(dc: DebugClient, command: string, args: Record<string, unknown> = {}): Promise<number> {

@@ -17,11 +17,14 @@ export function launchArgs(name: string, extra: Record<string, unknown> = {}): R
   return { program: join(ROOT, 'examples/build', `${name}.json`), sourceRoot: SRC, layout: 'starknet_with_keccak', ...extra };
 }
 
-/** The adapter as its own process; `env` replaces its environment (a PATH with or without cairo-compile). */
-export async function startClient(env?: NodeJS.ProcessEnv): Promise<DebugClient> {
+/**
+ * The adapter as its own process; `env` replaces its environment (a PATH with or without
+ * cairo-compile); `timeout` bounds each request and awaited event (longer where cairo-lang is imported).
+ */
+export async function startClient(env?: NodeJS.ProcessEnv, timeout = 10_000): Promise<DebugClient> {
   if (!existsSync(ADAPTER)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const dc = new DebugClient(process.execPath, ADAPTER, 'cairn', env ? { env } : undefined);
-  dc.defaultTimeout = 10_000;
+  dc.defaultTimeout = timeout;
   await dc.start();
   return dc;
 }
@@ -58,4 +61,11 @@ export async function evaluate(dc: DebugClient, expression: string, frameId?: nu
   const id = frameId ?? (await top(dc)).frames[0].id;
   const r = await dc.evaluateRequest({ expression, frameId: id, context: 'watch' });
   return r.body.result;
+}
+
+/** Sends a request and resolves with the stop it causes. */
+export async function stopAfter(dc: DebugClient, send: () => Promise<unknown>): Promise<DebugProtocol.StoppedEvent> {
+  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+  await send();
+  return stopped;
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
-import { startClient, launchTo, top, evaluate } from './helpers';
+import { startClient, launchTo, top, evaluate, stopAfter } from './helpers';
 import { compileCairo, cairoRun } from '../support/reference';
 
 // Line numbers matter: the hints are at lines 3 and 6-8.
@@ -22,12 +22,6 @@ const SOURCE = `func main() {
     ret;
 }
 `;
-
-async function stopAfter(dc: DebugClient, send: () => Promise<unknown>): Promise<DebugProtocol.StoppedEvent> {
-  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
-  await send();
-  return stopped;
-}
 
 describe('hints: stopping before a hint', () => {
   let dc: DebugClient;

@@ -87,8 +87,7 @@ describe('restart with new arguments, segment names, hint scopes', () => {
 
 describe('a .cairo file as the program', () => {
   test('is compiled with the cairo-compile on the PATH', async () => {
-    const dc = await startClient({ ...process.env, PATH: `${referenceBin()}${delimiter}${process.env.PATH ?? ''}` });
-    dc.defaultTimeout = 120_000; // cairo-compile is Python: seconds
+    const dc = await startClient({ ...process.env, PATH: `${referenceBin()}${delimiter}${process.env.PATH ?? ''}` }, 120_000); // cairo-compile is Python: seconds
     try {
       const out: string[] = [];
       dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e.body.output));

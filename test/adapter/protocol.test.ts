@@ -4,13 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
-import { startClient, launchArgs, launchTo, source, top, locals } from './helpers';
-
-async function stopAfter(dc: DebugClient, send: () => Promise<unknown>): Promise<DebugProtocol.StoppedEvent> {
-  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
-  await send();
-  return stopped;
-}
+import { startClient, launchArgs, launchTo, source, top, locals, stopAfter } from './helpers';
 
 /** Writes raw bytes on the adapter's stdin. */
 function raw(dc: DebugClient, body: string): void {

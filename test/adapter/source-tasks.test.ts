@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
-import { startClient, launchTo, top, locals } from './helpers';
+import { startClient, launchTo, top, locals, stopAfter } from './helpers';
 import { compileCairo } from '../support/reference';
 import { bridgePython } from '../bridge/support';
 
@@ -43,18 +43,9 @@ const LOADER = `func main() {
 }
 `;
 
-async function stopAfter(dc: DebugClient, send: () => Promise<unknown>): Promise<DebugProtocol.StoppedEvent> {
-  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
-  await send();
-  return stopped;
-}
-
 describe('a task program loaded by a hint, under the debugger', () => {
   let dc: DebugClient;
-  before(async () => {
-    dc = await startClient();
-    dc.defaultTimeout = 60_000; // cairo-lang takes seconds to import on a busy machine
-  });
+  before(async () => (dc = await startClient(undefined, 60_000))); // cairo-lang takes seconds to import on a busy machine
   after(async () => dc.stop());
 
   test('a breakpoint in the task stops there; frames, locals and stepping follow the task', async () => {

@@ -41,10 +41,7 @@ async function hintScopeVars(dc: DebugClient): Promise<Map<string, DebugProtocol
 
 describe('a program with its own hints under the debugger', () => {
   let dc: DebugClient;
-  before(async () => {
-    dc = await startClient();
-    dc.defaultTimeout = 60_000; // cairo-lang takes seconds to import on a busy machine
-  });
+  before(async () => (dc = await startClient(undefined, 60_000))); // cairo-lang takes seconds to import on a busy machine
   after(async () => dc.stop());
 
   test('console count, prints, a breakpoint after the hint, scope variables, then the Python exception', async () => {
