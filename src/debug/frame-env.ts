@@ -8,6 +8,7 @@ import { EvalEnv, Typed, evaluate, EvalError } from '../vm/reference';
 import { CairoType, parseExpr, parseType } from '../vm/cairo-expr';
 import * as F from '../vm/felt';
 import { Frame } from './frames';
+import { splitTopLevel } from './split-top';
 
 export interface LocalName {
   /** As written in the function (`a`, `dict_ptr`). */
@@ -202,23 +203,4 @@ export class FrameEnv {
       return key;
     });
   }
-}
-
-/** Splits `a, (b, c), d` at its top-level commas. */
-export function splitTopLevel(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  const last = text.slice(start).trim();
-  if (last !== '') out.push(last);
-  return out;
 }

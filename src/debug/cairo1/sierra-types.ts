@@ -3,6 +3,7 @@
 // (`[id]@F3([0]: [t0], [1]: [t1]) -> (...)`, F3 being the label of its first statement). From
 // them: how many cells a value of a type takes, as the Sierra-to-CASM compiler lays it out.
 // The text carries no debug names: types are known by their declarations, parameters by position.
+import { splitTopLevel } from '../split-top';
 
 export interface SierraType {
   /** `felt252`, `u32`, `Array`, `Struct`, `Enum`, `Snapshot`, ... */
@@ -98,18 +99,5 @@ function sum(xs: (number | undefined)[]): number | undefined {
 
 /** Splits `a, b<c, d>, (e, f)` at the commas outside brackets. */
 export function splitTop(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '<' || c === '(' || c === '[' || c === '{') depth++;
-    else if (c === '>' || c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  if (text.slice(start).trim() !== '') out.push(text.slice(start).trim());
-  return out;
+  return splitTopLevel(text, '<([{', '>)]}');
 }
