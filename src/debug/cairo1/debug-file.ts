@@ -34,6 +34,8 @@ export interface Cairo1Debug {
   functions: (string[] | undefined)[];
   /** Statement indices where Sierra functions start (from the Sierra text's labels), sorted; index k is label Fk's. */
   functionStarts: number[];
+  /** Sierra function id -> the label number of its first statement (`[id]@F3(` in the Sierra text). */
+  functionLabels: Map<number, number>;
   /** The Sierra text (types and signatures: sierra-types.ts). */
   sierra: string;
   compilerVersion: string | undefined;
@@ -107,6 +109,7 @@ export function parseDebugFile(text: string, exe: Executable, path = 'the debug 
     locations,
     functions,
     functionStarts: typeof j.sierra === 'string' ? sierraFunctionStarts(j.sierra, n) : [],
+    functionLabels: typeof j.sierra === 'string' ? sierraFunctionLabels(j.sierra) : new Map(),
     sierra: typeof j.sierra === 'string' ? j.sierra : '',
     compilerVersion: typeof j.compiler_version === 'string' ? j.compiler_version : undefined,
     variables: parseVariables(j, annotations, n, fail),
@@ -140,6 +143,11 @@ function sierraLine(line: string): 'statement' | number | undefined {
   if (t === '' || t.startsWith('type ') || t.startsWith('libfunc ') || /^F\d+_B\d+:$/.test(t) || /^\[\d+\]@F\d+\(/.test(t) || /^[^\s]+@\d+\(/.test(t)) return undefined;
   const label = /^F(\d+):$/.exec(t);
   return label === null ? 'statement' : Number(label[1]);
+}
+
+/** Sierra function id -> label number, from the functions' declarations (`[959263]@F0(...) -> (...)`). */
+function sierraFunctionLabels(sierra: string): Map<number, number> {
+  return new Map([...sierra.matchAll(/^\[(\d+)\]@F(\d+)\(/gm)].map((m) => [Number(m[1]), Number(m[2])]));
 }
 
 /** How many statements the Sierra text lists. */

@@ -65,8 +65,6 @@ const MAX_WALK = 20_000_000;
 export class Locals {
   /** pc -> the first statement starting there. */
   private readonly firstAt = new Map<number, number>();
-  /** Sierra function id -> label number. */
-  private readonly labelOf = new Map<number, number>();
   private cache: { key: string; timeline: Timeline; vars: LocalVar[] } | undefined;
   private readonly walks = new Map<string, Walk>();
   private callerNames: Map<number, (Definition | undefined)[]> | undefined;
@@ -82,7 +80,6 @@ export class Locals {
     statementOffsets.forEach((o, s) => {
       if (!this.firstAt.has(headerLen + o)) this.firstAt.set(headerLen + o, s);
     });
-    for (const [k, sig] of types.signatures) this.labelOf.set(sig.id, k);
   }
 
   /** The Sierra function of label k's variable names, if the debug file has them. */
@@ -258,7 +255,7 @@ export class Locals {
    * parameter (the values the next iteration starts from, which the compiler leaves unnamed).
    */
   private loopParameterNames(callee: number | undefined): (Definition | undefined)[] | undefined {
-    const k = callee === undefined ? undefined : this.labelOf.get(callee);
+    const k = callee === undefined ? undefined : this.statements.debug.functionLabels.get(callee);
     if (k === undefined || !this.isLoop(k)) return undefined;
     const names = this.functionVars(k)?.names;
     const callers = this.namesFromCallers(k);
@@ -274,7 +271,7 @@ export class Locals {
     if (this.callerNames === undefined) {
       const found = new Map<number, (Definition | undefined)[]>();
       this.vars.statements.forEach((st, s) => {
-        const g = st?.callee === undefined ? undefined : this.labelOf.get(st.callee);
+        const g = st?.callee === undefined ? undefined : this.statements.debug.functionLabels.get(st.callee);
         const f = this.statements.functionOfStatement(s);
         if (st === undefined || g === undefined || f === undefined || f === g || !this.isLoop(g)) return;
         const names = found.get(g) ?? [];

@@ -49,13 +49,11 @@ export class Loops {
 
   /** Per Sierra function (label number): its statements that call the function itself (the debug file's callees). */
   private selfCalls(): Map<number, number[]> {
-    const { sierra, variables } = this.statements.debug;
+    const { functionLabels, variables } = this.statements.debug;
     const out = new Map<number, number[]>();
     if (variables === undefined) return out;
-    const labelOf = new Map<number, number>();
-    for (const m of sierra.matchAll(/^\[(\d+)\]@F(\d+)\(/gm)) labelOf.set(Number(m[1]), Number(m[2]));
     variables.statements.forEach((st, s) => {
-      const k = st?.callee === undefined ? undefined : labelOf.get(st.callee);
+      const k = st?.callee === undefined ? undefined : functionLabels.get(st.callee);
       if (k !== undefined && this.statements.functionOfStatement(s) === k) out.set(k, [...(out.get(k) ?? []), s]);
     });
     return out;
